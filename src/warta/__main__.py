@@ -1,0 +1,3 @@
+from warta.cli.main import main
+
+raise SystemExit(main())

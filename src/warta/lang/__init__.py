@@ -1,0 +1,1 @@
+"""Language identification, and per-language conventions (``lang.id`` for Indonesian)."""

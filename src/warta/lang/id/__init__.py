@@ -1,0 +1,1 @@
+"""Indonesian news conventions: datelines, credits, editor initials, desk codes, bylines."""
