@@ -1,0 +1,1 @@
+"""The corpus pipeline: readers → steps → writers, on one machine or on Ray."""
