@@ -1,10 +1,49 @@
-"""Repair of already-extracted text. TEMPORARY minimal version; owned by the text-repair work."""
+"""Repair of already-extracted text: find the title, drop page chrome, take out related-article
+lines, collapse a repeated body.
+
+Two entry points:
+
+- :func:`repair_text` reads text that a scraper or a crawler already pulled out of a page (a
+  Common Crawl WET record, a scraper's output, or the whole visible text of a page), one paragraph
+  a line or blank-line separated blocks. It judges every line, finds the run of lines that forms
+  the article (the densest run of sentence-like lines, as :func:`_body_span` explains), picks the
+  headline above it, and keeps byline and credit lines next to it for the conventions step.
+- :func:`repair_paragraphs` runs the gentle part of the same repair on paragraphs that came out of
+  HTML extraction, whose title is already known from metadata.
+
+Why not jusText or C4's line filter: jusText needs the HTML tree and per-language stopword lists,
+and C4 keeps only lines that end in terminal punctuation, which loses headings and short real
+paragraphs and keeps long chrome such as footers. Here a line is judged by its shape *and* by its
+neighbours, and phrase lists catch the chrome that looks like prose.
+"""
 
 from __future__ import annotations
+
+import re
 
 import msgspec
 
 from warta.article import Paragraph, RelatedLink
+from warta.lang.id.conventions import is_convention_line
+from warta.lang.id.datelines import read_dateline
+from warta.page.chrome import is_chrome_line
+from warta.page.related import is_headline_like, is_list_label, related_label, related_title
+from warta.page.repeats import collapse_repeats
+from warta.page.unicode import clean_line, normalise_text
+
+MAX_LINES = 20_000
+"""Only this many lines of a text are read; the rest is ignored (pages are never that long)."""
+
+TITLE_LOOKBACK = 25
+"""How many lines above the body the title may sit."""
+
+_LIST_MAX = 8
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”’'»)\]]{0,2}$")
+_SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’')\]]?\s+[\"“'‘(]?[A-Z0-9]")
+_WORD = re.compile(r"\w+")
+_SITE_SUFFIX = re.compile(r"\s(?:[|–—-]|::)\s[^|–—]{2,40}$")
+_DENSE_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_ROLE_ONLY = re.compile(r"^[A-Z][\w/ ]{1,24}$")
 
 
 class Repaired(msgspec.Struct, kw_only=True):
@@ -17,12 +56,330 @@ class Repaired(msgspec.Struct, kw_only=True):
     warnings: list[str] = msgspec.field(default_factory=list)
 
 
+class _Line(msgspec.Struct):
+    text: str
+    kind: str = "short"  # "good", "short", "chrome", "related"
+    score: float = 0.0
+
+
 def repair_text(text: str) -> Repaired:
-    """Repair text that a scraper already extracted: find the title, drop chrome, collapse repeats."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return Repaired(title=lines[0] if lines else None, paragraphs=[Paragraph(x) for x in lines[1:]])
+    """Repair text that a scraper already extracted: find the title, drop chrome, collapse repeats.
+
+    Args:
+        text: the page's text, one paragraph a line (blank lines between paragraphs are fine;
+            hard-wrapped blocks are joined back into paragraphs).
+
+    Returns:
+        The title (the headline-like line above the body, or None), the body paragraphs, the
+        related-article links taken out of the body, the removed lines and warnings.
+    """
+    raw = [clean_line(line) for line in normalise_text(text).splitlines()[:MAX_LINES]]
+    lines = _join_split_bylines(_join_hard_wraps(raw))
+    if not lines:
+        return Repaired()
+    items = [_Line(line) for line in lines]
+    related = _mark_related(items)
+    kinds: dict[str, str] = {}  # pages repeat lines (menus, dates): judge each text once
+    for item in items:
+        if item.kind != "related":
+            item.kind = kinds.get(item.text) or kinds.setdefault(item.text, _line_kind(item.text))
+        item.score = _score(item)
+    _mark_menu_runs(items)
+    start, end = _body_span(items)
+    keep = [i for i in range(start, end) if items[i].kind in ("good", "short")]
+    keep = _drop_before_dateline(items, keep)
+    keep = _with_edge_conventions(items, keep, start, end)
+    kept_set = set(keep)
+    removed = [it.text for i, it in enumerate(items) if i not in kept_set and it.kind != "related"]
+    title_at = _find_title(items, start, keep)
+    if title_at is not None:
+        keep = [i for i in keep if i != title_at]
+        removed = [r for r in removed if r != items[title_at].text]
+    texts = [items[i].text for i in keep]
+    kept_idx, warnings = collapse_repeats(texts)
+    removed.extend(texts[i] for i in range(len(texts)) if i not in set(kept_idx))
+    title = _clean_title(items[title_at].text) if title_at is not None else None
+    return Repaired(
+        title=title,
+        paragraphs=[Paragraph(texts[i]) for i in kept_idx],
+        related_links=[RelatedLink(title=t) for t in related],
+        removed=removed,
+        warnings=warnings,
+    )
 
 
 def repair_paragraphs(paragraphs: list[Paragraph], title: str | None = None) -> Repaired:
-    """The same repair, run on paragraphs that came out of HTML extraction."""
-    return Repaired(title=title, paragraphs=list(paragraphs))
+    """The same repair, run gently on paragraphs that came out of HTML extraction.
+
+    Drops a leading paragraph equal to the title, takes related-article lines out, drops short
+    lines that are chrome on their own and collapses repeats. It never judges paragraphs by
+    their neighbours: HTML bodies are already mostly clean.
+    """
+    cleaned: list[Paragraph] = []
+    for para in paragraphs:
+        text = clean_line(" ".join(normalise_text(para.text).split()))
+        if text:
+            cleaned.append(Paragraph(text, para.kind) if text != para.text else para)
+    removed: list[str] = []
+    title_key = _key(title) if title else ""
+    if title_key:
+        for i, para in enumerate(cleaned[:2]):
+            if _key(para.text) == title_key:
+                removed.append(para.text)
+                del cleaned[i]
+                break
+    items = [_Line(p.text) for p in cleaned]
+    related = _mark_related(items)
+    body: list[Paragraph] = []
+    for item, para in zip(items, cleaned, strict=True):
+        if item.kind == "related":
+            continue
+        if para.kind in ("code", "table") or not is_chrome_line(item.text):
+            body.append(para)
+        else:
+            removed.append(item.text)
+    kept_idx, warnings = collapse_repeats([p.text for p in body])
+    kept = set(kept_idx)
+    removed.extend(p.text for i, p in enumerate(body) if i not in kept)
+    return Repaired(
+        title=title,
+        paragraphs=[body[i] for i in kept_idx],
+        related_links=[RelatedLink(title=t) for t in related],
+        removed=removed,
+        warnings=warnings,
+    )
+
+
+# --- lines ----------------------------------------------------------------------------------
+
+
+def _join_hard_wraps(lines: list[str]) -> list[str]:
+    """Join blank-line separated blocks back into paragraphs when the text is hard-wrapped.
+
+    A text counts as hard-wrapped when most non-final lines of multi-line blocks are of a similar,
+    fixed width (50–100 characters) and no line is much longer; otherwise every line stays one
+    paragraph, as in WET records and scraper output.
+    """
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    inner = [len(line) for b in blocks if len(b) > 1 for line in b[:-1]]
+    longest = max((len(line) for b in blocks for line in b), default=0)
+    wrapped = (
+        sum(len(b) > 1 for b in blocks) >= 2
+        and len(inner) >= 4
+        and sum(50 <= n <= 100 for n in inner) >= 0.8 * len(inner)
+        and longest <= 110
+    )
+    if not wrapped:
+        return [line for b in blocks for line in b]
+    return [_join_wrapped(b) for b in blocks]
+
+
+def _join_wrapped(block: list[str]) -> str:
+    out = block[0]
+    for line in block[1:]:
+        out = out[:-1] + line if out.endswith("-") and out[-2:-1].isalpha() else f"{out} {line}"
+    return out
+
+
+def _join_split_bylines(lines: list[str]) -> list[str]:
+    """Join a role printed on its own line with the name on the next: "Penulis" + ": Nama"."""
+    out: list[str] = []
+    for line in lines:
+        if out and line.startswith(":") and _ROLE_ONLY.match(out[-1]):
+            out[-1] = f"{out[-1]}: {line[1:].strip()}"
+        else:
+            out.append(line)
+    return out
+
+
+def _mark_related(items: list[_Line]) -> list[str]:
+    """Mark related-article lines (and headlines under a lone label); return their titles."""
+    titles: list[str] = []
+    i = 0
+    while i < len(items):
+        text = items[i].text
+        title = related_title(text)
+        if title:
+            items[i].kind = "related"
+            titles.append(title)
+            i += 1
+            continue
+        label = related_label(text)
+        if label is None:
+            i += 1
+            continue
+        items[i].kind = "related"
+        limit = _LIST_MAX if is_list_label(label) else 1
+        j = i + 1
+        while j < len(items) and j <= i + limit and is_headline_like(items[j].text):
+            items[j].kind = "related"
+            titles.append(items[j].text)
+            j += 1
+        i = j
+    unique: dict[str, str] = {}
+    for found in titles:
+        unique.setdefault(_key(found), found)
+    return list(unique.values())
+
+
+def _line_kind(text: str) -> str:
+    if is_chrome_line(text):
+        return "chrome"
+    return "good" if _sentence_like(text) else "short"
+
+
+def _units(text: str) -> int:
+    """Words, counting unspaced scripts (Chinese, Japanese, Thai) at two characters a word."""
+    words = len(text.split())
+    dense = len(_DENSE_SCRIPT.findall(text))
+    if dense:
+        return words + dense // 2
+    return max(words, len(text) // 6) if len(text) > 15 * words else words
+
+
+def _eff_len(text: str) -> int:
+    """Length in characters, with characters of unspaced scripts counted three times."""
+    return len(text) + 2 * len(_DENSE_SCRIPT.findall(text))
+
+
+def _sentence_like(text: str) -> bool:
+    """A line that reads as prose: enough words and a sentence end, or long enough anyway."""
+    units = _units(text)
+    if units >= 25 or _eff_len(text) >= 160:
+        return True
+    if units < 5:
+        return False
+    return bool(_SENTENCE_END.search(text) or _SENTENCE_INSIDE.search(text))
+
+
+def _score(item: _Line) -> float:
+    if item.kind == "good":
+        return min(_eff_len(item.text), 600) / 80 - 0.3
+    if item.kind == "chrome":
+        return -1.5
+    if item.kind == "related":
+        return 0.0
+    return -0.4 if _units(item.text) >= 4 else -1.0
+
+
+def _mark_menu_runs(items: list[_Line]) -> None:
+    """Mark runs of four or more very short lines that hold chrome as menus, all of them."""
+    i = 0
+    while i < len(items):
+        j = i
+        while (
+            j < len(items) and items[j].kind in ("short", "chrome") and _units(items[j].text) <= 4
+        ):
+            j += 1
+        run = items[i:j]
+        if len(run) >= 4 and any(it.kind == "chrome" for it in run):
+            for it in run:
+                it.kind = "chrome"
+                it.score = min(it.score, -1.0)
+        i = max(j, i + 1)
+
+
+def _body_span(items: list[_Line]) -> tuple[int, int]:
+    """The run of lines with the largest total score (Kadane's maximum subarray).
+
+    Sentence-like lines score positive, short and chrome lines negative, so the run is the densest
+    stretch of prose: navigation, widget lists and footers fall outside it, while a subheading or
+    a short line between two paragraphs stays inside.
+    """
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, item in enumerate(items):
+        if total <= 0:
+            total, start = 0.0, i
+        total += item.score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _drop_before_dateline(items: list[_Line], keep: list[int]) -> list[int]:
+    """Drop the few lines (a photo caption, a teaser) kept above a lead that opens with a
+    dateline: a dateline marks where the story starts."""
+    for n, i in enumerate(keep[:4]):
+        if n and read_dateline(items[i].text):
+            before = [j for j in keep[:n] if not is_convention_line(items[j].text)]
+            if len(before) <= 2:
+                return [j for j in keep if j not in set(before)]
+            break
+    return keep
+
+
+def _with_edge_conventions(items: list[_Line], keep: list[int], start: int, end: int) -> list[int]:
+    """Add byline, credit and initials lines just outside the body so conventions can read them."""
+    extra: list[int] = []
+    seen = 0
+    for i in range(end, min(len(items), end + 8)):
+        if items[i].kind == "related":
+            continue
+        if is_convention_line(items[i].text):
+            extra.append(i)
+        elif items[i].kind != "chrome" or seen >= 3:
+            break
+        seen += 1
+    for i in range(start - 1, max(-1, start - 4), -1):
+        if is_convention_line(items[i].text):
+            extra.append(i)
+        elif items[i].kind != "chrome":
+            break
+    return sorted(set(keep) | set(extra))
+
+
+# --- title ----------------------------------------------------------------------------------
+
+
+def _find_title(items: list[_Line], start: int, keep: list[int]) -> int | None:
+    """The headline: a headline-like line above the body that shares words with its lead.
+
+    Lines closer to the body win ties; a line sharing no word with the lead can still be the
+    title when it is the nearest headline-like line and not far above the body.
+    """
+    lead_words = {w for i in keep[:3] for w in _WORD.findall(items[i].text.lower()) if len(w) > 2}
+    best: tuple[float, int] | None = None
+    lo = max(0, start - TITLE_LOOKBACK)
+    for i in range(start - 1, lo - 1, -1):
+        item = items[i]
+        if item.kind in ("chrome", "related") or not _title_shaped(item.text):
+            continue
+        if is_convention_line(item.text):
+            continue
+        words = {w for w in _WORD.findall(_clean_title(item.text).lower()) if len(w) > 2}
+        overlap = len(words & lead_words) / len(words) if words else 0.0
+        distance = start - 1 - i
+        score = overlap - 0.02 * distance
+        if overlap == 0 and distance > 3:
+            continue
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best else None
+
+
+def _title_shaped(text: str) -> bool:
+    units = _units(text)
+    if units < 3 or len(text) > 250 or units > 35:
+        return False
+    return not _SENTENCE_INSIDE.search(text) and not text.endswith((",", ";", ":"))
+
+
+def _clean_title(text: str) -> str:
+    """A title without a trailing site name ("Judul - Kompas.com", "Judul | Detik")."""
+    match = _SITE_SUFFIX.search(text)
+    if match and len(text[: match.start()].split()) >= 3:
+        tail = match.group(0)
+        if re.search(r"\.\w{2,4}\b|\b[A-Za-z][a-z]+[A-Z]|^\s(?:[|]|::)", tail):
+            return text[: match.start()].strip()
+    return text
+
+
+def _key(text: str | None) -> str:
+    return " ".join(_WORD.findall((text or "").casefold()))

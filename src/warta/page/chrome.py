@@ -1,0 +1,161 @@
+"""Page-chrome lines: weather, clocks and dates, menus, widget titles, share and comment prompts,
+copyright notices, counters and breadcrumbs, in Indonesian and English.
+
+Every rule here looks at one line alone and only ever matches a *short* line (at most
+:data:`MAX_WORDS` words, no sentence inside), so a real paragraph that mentions "komentar" or a
+date is never taken for chrome. Runs of chrome and the page layout around the body are judged in
+:mod:`warta.page.text`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from warta.page.phrases import phrase_set
+
+MAX_WORDS = 12
+"""Lines with more words than this are never chrome by a single-line rule."""
+
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_COUNT_PREFIX = re.compile(r"^(?:\d{1,3}[.)]\s|\(\d{1,6}\)\s)")
+_COUNT_SUFFIX = re.compile(r"\s*\(?\d[\d.,]*\s*[kKrbRBjJ]{0,3}\)?$")
+_NUMBERS_ONLY = re.compile(r"^[\d\s.,:/%+\-–()#|]*$")
+_WEATHER = re.compile(
+    r"^(?:[A-Za-z][\w .]{0,30}\s)?[-+]?\d{1,3}(?:[.,]\d{1,2})?\s?(?:°\s?[CcFf]?|℃|℉|[CF])"
+    r"(?:\s[A-Za-z][\w .]{0,30})?$"
+)
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\b|©|\(c\)\s|hak cipta\b)|all rights reserved|hak cipta dilindungi"
+    r"|dilarang mengutip|dilarang keras mengambil",
+    re.I,
+)
+_COUNTER = re.compile(
+    r"^(?:dibaca\s[\d.,]+\s?(?:kali|x)?|[\d.,]+\s?(?:kali\sdibaca|x\sdibaca|views?|dilihat|"
+    r"komentar|comments?|shares?|likes?|reads?|pembaca|suka|tanggapan|balasan|replies)"
+    r"|(?:views?|shares?|comments?|komentar)\s?:?\s?[\d.,]+)$",
+    re.I,
+)
+_PROMPT = re.compile(
+    r"^(?:share|bagikan|bagi|sebarkan|kirim|tulis|beri|berikan|lihat|tampilkan|baca)\s"
+    r"(?:ke|on|to|via|artikel|berita|this|komentar|comments?|tanggapan)\b",
+    re.I,
+)
+_CAPTION_CREDIT = re.compile(r"^[A-Z][A-Z0-9.\- ]{1,30}/[A-Z][\w.\- ]{1,40}(?:\s|$)")
+_PHOTO_CREDIT = re.compile(
+    r"^[\(\[]?(?:foto|photo|ilustrasi|gambar|sumber foto|image|credit|kredit)\s?:", re.I
+)
+_BREADCRUMB_SEP = re.compile(r"\s[»›>|/•·]\s|\s?[»›·•]\s?")
+_SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’')\]]?\s+\S")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DATE_WORDS = _words(
+    """
+    senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad monday tuesday
+    wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+    fri sat sun sen sel rab kam jum sab min januari februari
+    maret april mei juni juli agustus september oktober november desember january february
+    march may june july august october december jan feb mar apr jun
+    jul agu agt ags aug sep sept okt oct nov des dec
+    wib wita wit gmt utc am pm pukul jam tanggal tgl diperbarui
+    diterbitkan dipublikasikan terbit update updated published posted dibuat pada on at hari
+    ini kemarin today yesterday lalu ago menit detik minutes minute hours hour
+    days day seconds second mins hrs
+    """
+)
+_DATE_ANCHORS = _words(
+    """
+    senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad monday tuesday
+    wednesday thursday friday saturday sunday januari februari maret april mei juni juli
+    agustus september oktober november desember january february march may june july august
+    october december jan feb mar apr jun jul agu agt ags aug
+    sep sept okt oct nov des dec wib wita wit gmt utc
+    lalu ago
+    """
+)
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
+
+
+def chrome_key(line: str) -> str:
+    """A line reduced for phrase look-up: lower case, without edge punctuation, arrows, bullets
+    and a leading or trailing count ("Komentar (12)" → "komentar")."""
+    key = _EDGE.sub("", line.strip().lower())
+    key = _COUNT_PREFIX.sub("", key)
+    key = _COUNT_SUFFIX.sub("", key)
+    return " ".join(_EDGE.sub("", key).split())
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a short line is only a date and/or a clock time ("Sunday, September 8, 2024",
+    "Rabu, 4 November 2015 | 21:04 WIB", "2 jam lalu")."""
+    parts = re.split(r"\s[|·•]\s", line)
+    if len(parts) > 1:
+        return is_date_line(parts[0]) and all(len(p.split()) <= 4 for p in parts[1:])
+    tokens = _TOKEN.findall(line.lower())
+    if not tokens or len(tokens) > MAX_WORDS:
+        return False
+    other = [t for t in tokens if not t.isdigit() and t not in _DATE_WORDS]
+    anchored = any(t in _DATE_ANCHORS for t in tokens) or bool(
+        re.search(r"\d{1,4}[/.\-:]\d{1,2}(?:[/.\-:]\d{1,4})?", line)
+    )
+    return anchored and len(other) <= 1 and len(other) < len(tokens) / 2
+
+
+def is_breadcrumb(line: str) -> bool:
+    """Whether a line is a breadcrumb or inline menu: "Home » News » Regional", "A | B | C"."""
+    parts = [p for p in _BREADCRUMB_SEP.split(line) if p.strip()]
+    if len(parts) < 3 and not (len(parts) == 2 and re.search(r"[»›]", line)):
+        return False
+    return all(len(p.split()) <= 4 and not _SENTENCE_INSIDE.search(p) for p in parts)
+
+
+def is_tag_list(line: str) -> bool:
+    """Whether a line is a keyword list: "prostitusi, pelajar prostitusi, praktik prostitusi"."""
+    parts = [p.strip() for p in line.split(",")]
+    if (
+        len(parts) < 4
+        or not all(parts)
+        or _SENTENCE_INSIDE.search(line)
+        or line.rstrip()[-1:] in ".!?"
+    ):
+        return False
+    return (
+        all(len(p.split()) <= 3 for p in parts)
+        and sum(p[:1].islower() for p in parts) >= len(parts) - 1
+    )
+
+
+def is_chrome_line(line: str) -> bool:
+    """Whether one line, on its own, is page chrome and not article text.
+
+    Only short lines can match. A line such as "Komentar" or "Share" or "27.3 C" is chrome;
+    "Warga menulis komentar pedas di media sosial pada Minggu (8/9)." is not.
+    """
+    text = line.strip()
+    if not text:
+        return True
+    words = text.split()
+    if is_breadcrumb(text) or is_tag_list(text) or _CAPTION_CREDIT.match(text):
+        return True
+    if len(words) > MAX_WORDS or len(text) > 160:
+        return bool(_COPYRIGHT.search(text)) and len(text) <= 300 and len(words) <= 40
+    key = chrome_key(text)
+    if not key or key in phrase_set("chrome_lines.txt"):
+        return True
+    if _NUMBERS_ONLY.match(text) and not re.search(r"\d{1,2}[.,]\d", text):
+        return True
+    if _PHOTO_CREDIT.match(text) and len(words) <= 10:
+        return True
+    if _SENTENCE_INSIDE.search(text):
+        return bool(_COPYRIGHT.search(text))
+    return bool(
+        _WEATHER.match(text)
+        or _COPYRIGHT.search(text)
+        or _COUNTER.match(text)
+        or (_PROMPT.match(text) and len(words) <= 6)
+        or is_date_line(text)
+        or ("©" in text and len(words) <= 8)
+    )

@@ -1,0 +1,85 @@
+"""Collapse a body printed more than once to one copy.
+
+Scrapers and some CMS templates print the whole body twice (the seed page does), print its first
+paragraphs again under the article, or repeat one paragraph. :func:`collapse_repeats` keeps the
+first copy of every substantial paragraph and drops later copies, and drops a later paragraph that
+is a truncated copy (a prefix) of an earlier one. Short lines ("Foto", "***") are dropped only
+inside a run of repeats, so a short line that happens to recur in the body on its own survives.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPEATED_BODY = "repeated-body-collapsed"
+"""Warning: a run of two or more paragraphs appeared again and was dropped."""
+
+REPEATED_PARAGRAPH = "repeated-paragraph-dropped"
+"""Warning: a single paragraph appeared again and was dropped."""
+
+_WORDS = re.compile(r"\w+")
+_MIN_KEY = 30
+_MIN_PREFIX = 60
+_MAX_PREFIX_SCAN = 3000
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def collapse_repeats(texts: list[str]) -> tuple[list[int], list[str]]:
+    """The indices of ``texts`` to keep, and warnings about what was dropped.
+
+    A paragraph is dropped when an earlier paragraph has the same words (case, spacing and
+    punctuation aside), or when it is at least 60 characters long and an earlier paragraph starts
+    with it (a cut-off copy). A short paragraph is dropped when it repeats an earlier one and
+    stands between dropped repeats.
+    """
+    keys = [_key(t) for t in texts]
+    seen: set[str] = set()
+    earlier: list[str] = []
+    repeat = [False] * len(texts)
+    for i, key in enumerate(keys):
+        if not key:
+            continue
+        substantial = len(key) >= _MIN_KEY
+        if substantial and (
+            key in seen
+            or (
+                len(key) >= _MIN_PREFIX
+                and len(earlier) < _MAX_PREFIX_SCAN
+                and any(e.startswith(key) for e in earlier)
+            )
+        ):
+            repeat[i] = True
+        if substantial and not repeat[i] and key not in seen:
+            earlier.append(key)
+        seen.add(key)
+    # Short lines that repeat an earlier line and sit inside a run of repeats go too.
+    n = len(keys)
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    before, after = [False] * n, [True] * n  # is the nearest substantial line a repeat?
+    last = False
+    for i in range(n):
+        before[i] = last
+        if len(keys[i]) >= _MIN_KEY:
+            last = repeat[i]
+    last = True
+    for i in range(n - 1, -1, -1):
+        after[i] = last
+        if len(keys[i]) >= _MIN_KEY:
+            last = repeat[i]
+    for i, key in enumerate(keys):
+        if key and len(key) < _MIN_KEY and first[key] != i:
+            repeat[i] = before[i] and after[i]
+    kept = [i for i in range(len(texts)) if not repeat[i]]
+    warnings: list[str] = []
+    if any(repeat):
+        longest = run = 0
+        for flag in repeat:
+            run = run + 1 if flag else 0
+            longest = max(longest, run)
+        warnings.append(REPEATED_BODY if longest >= 2 else REPEATED_PARAGRAPH)
+    return kept, warnings
