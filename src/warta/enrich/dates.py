@@ -1,0 +1,527 @@
+"""Date expressions in Indonesian (and English) news text, resolved against the page's date.
+
+``find_dates`` reads expressions such as "Kamis (13/6)", "Senin (17/6) pagi", "14 Juni 2024",
+"Senin, 17 Juni 2024 | 10:15 WIB", "2 jam yang lalu", "kemarin sore", "pekan lalu",
+"Selasa lalu", "November 2023", "June 14, 2024" or "yesterday" and gives each an ISO 8601 value:
+``YYYY-MM-DD`` for a day, ``YYYY-MM`` for a month, ``YYYY`` for a year, and
+``YYYY-MM-DDTHH:MM:SS+07:00`` when a time is known (WIB +07:00, WITA +08:00, WIT +09:00; a time with
+no zone is taken as the page's offset, else WIB).
+
+Hand-written on purpose: ``dateparser`` costs tens of milliseconds a call and ignores the weekday
+("Senin (6/1)" seen from early 2025 must be 2025-01-06, the Monday, not 2024-01-06), and a news page
+names the weekday precisely so that the reader can place a day/month without a year. Every pattern
+here is bounded and anchored on words, so none can backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from warta.article import DateMention, DateValue
+
+__all__ = ["find_dates", "parse_date_expression", "published_from_text"]
+
+_MONTH_NAMES: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "januari january jan",
+        "februari pebruari february feb peb",
+        "maret march mar mrt",
+        "april apr",
+        "mei may",
+        "juni june jun",
+        "juli july jul",
+        "agustus august agu agt ags aug",
+        "september sept sep",
+        "oktober october okt oct",
+        "november nopember nov",
+        "desember december des dec",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTH_NAMES[_name] = _number
+
+_WEEKDAY_NAMES: dict[str, int] = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4,
+    "sabtu": 5, "minggu": 6, "ahad": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+
+_ZONES = {
+    "wib": timezone(timedelta(hours=7)),
+    "wita": timezone(timedelta(hours=8)),
+    "wit": timezone(timedelta(hours=9)),
+}
+_WIB = _ZONES["wib"]
+
+_NUMBER_WORDS = {
+    "se": 1, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "sepuluh": 10, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of words, longest first so that "Jumat" wins over "Jum"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MON = rf"(?:{_alternation(list(_MONTH_NAMES))})\.?"
+_ENGLISH_MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec",
+]  # fmt: skip
+# English month-first dates only, capitalised: Indonesian never writes "Juni 13", and "may 5" is
+# more often a verb than a date.
+_MON_EN = rf"(?-i:{_alternation(_ENGLISH_MONTHS)})\.?"
+_WD = rf"(?:{_alternation(list(_WEEKDAY_NAMES))})"
+_POD = r"(?:pagi|siang|sore|petang|malam|dini\s*hari)"
+# A time after a date: ", pukul 10.15 WIB", " | 10:15 WIB", " jam 08.00 WITA", " 10:15".
+_TIME = (
+    r"(?:\s*[,|]?\s*(?:(?:pukul|pkl\.?|jam)\s*)?"
+    r"(?P<hh>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?:[.:][0-5]\d)?(?![\d.,:]\d|\d)"
+    r"(?:\s*(?P<tz>WIB|WITA|WIT)\b)?)?"
+)
+_FLAGS = re.IGNORECASE
+
+# "Kamis (13/6)", "Senin (17/6/2024) pagi", "Jumat (6/11) pukul 08.45 WITA".
+_WEEKDAY_NUMERIC = re.compile(
+    rf"\b(?P<wd>{_WD})(?:\s+{_POD})?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+    rf"(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)(?:\s+{_POD}\b)?{_TIME}",
+    _FLAGS,
+)
+# "14 Juni 2024", "Senin, 17 Juni 2024 | 10:15 WIB", "Senin malam, 15 Februari 2016", "13 Juni".
+_DAY_MONTH = re.compile(
+    rf"(?:\b(?P<wd>{_WD})(?:\s+{_POD})?,?\s+(?:tanggal\s+|tgl\.?\s+)?)?"
+    rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})(?![\w-])(?:,?\s+(?P<y>\d{{4}})\b)?{_TIME}",
+    _FLAGS,
+)
+# "June 14, 2024", "Monday, June 17, 2024", "Sep 8th".
+_MONTH_DAY = re.compile(
+    rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<mon>{_MON_EN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:,?\s+(?P<y>\d{{4}})\b)?{_TIME}",
+    _FLAGS,
+)
+# "November 2023", "bulan Juni 2024".
+_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<y>\d{{4}})\b", _FLAGS)
+# "17/06/2024", "17-6-2024" (day first, as written in Indonesia), and ISO "2024-06-17".
+_NUMERIC = re.compile(
+    rf"(?<![\d/.-])(?:(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})[/-](?P<y>\d{{4}})"
+    rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d/-]){_TIME}",
+    _FLAGS,
+)
+# "2 jam yang lalu", "sepekan lalu", "3 hari lalu", "two days ago", "5 minutes ago".
+_AGO = re.compile(
+    r"\b(?:(?P<n>\d{1,3})\s+|(?P<w>se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+    r"|sepuluh|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*)"
+    r"(?P<unit>detik|menit|jam|hari|minggu|pekan|bulan|tahun|seconds?|minutes?|hours?|days?"
+    r"|weeks?|months?|years?)\s+(?:(?:yang\s+)?lalu|silam|ago)\b",
+    _FLAGS,
+)
+# "pekan depan", "tahun ini", "last week", "next month".
+_RELATIVE_PERIOD = re.compile(
+    r"(?<!beberapa )(?<!puluhan )(?<!ratusan )(?<!several )(?<!many )(?<![-\w])(?:(?P<unit>minggu|pekan|bulan|tahun)\s+(?P<which>lalu|kemarin|ini|depan|mendatang)"
+    r"|(?P<en_which>last|this|next)\s+(?P<en_unit>week|month|year))\b",
+    _FLAGS,
+)
+# "kemarin sore", "tadi malam", "semalam", "hari ini", "besok", "yesterday".
+_RELATIVE_DAY = re.compile(
+    rf"\b(?:kemarin\s+lusa|kemarin(?:\s+{_POD})?|tadi\s+{_POD}|{_POD}\s+tadi|semalam|hari\s+ini"
+    rf"|besok(?:\s+{_POD})?|lusa|yesterday|today|tomorrow|last\s+night|tonight)\b",
+    _FLAGS,
+)
+# "Selasa lalu", "Senin depan", "last Tuesday", "next Friday".
+_WEEKDAY_RELATIVE = re.compile(
+    rf"\b(?:(?P<wd>{_WD})\s+(?P<which>lalu|kemarin|depan|mendatang|pekan\s+lalu|minggu\s+lalu)"
+    rf"|(?P<en_which>last|next|on)\s+(?P<en_wd>{_WD}))\b",
+    _FLAGS,
+)
+# A bare weekday set off by commas, as Antara writes the reporting day: "di Mataram, Kamis, ...".
+_WEEKDAY_BARE = re.compile(rf"(?:(?<=, )|^)(?P<wd>{_WD})(?=[,.;]|$)", _FLAGS)
+
+
+def _tz_of(page: date | datetime | None) -> tzinfo:
+    if isinstance(page, datetime) and page.tzinfo is not None:
+        return page.tzinfo
+    return _WIB
+
+
+def _day(page: date | datetime) -> date:
+    return page.date() if isinstance(page, datetime) else page
+
+
+def _year(text: str, page: date | datetime | None) -> int:
+    year = int(text)
+    if len(text) == 2:
+        pivot = (_day(page).year if page else date.today().year) % 100 + 5
+        year += 2000 if year <= pivot else 1900
+    return year
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _place_day_month(
+    day: int, month: int, weekday: int | None, page: date | datetime
+) -> date | None:
+    """The date of ``day``/``month`` with no year nearest to the page date.
+
+    With a weekday, only years whose date falls on that weekday count, searched up to six years
+    back and one forward (every day/month meets every weekday within seven years, bar 29 Feb).
+    A future date costs twice its distance: news mostly reports the past.
+    """
+    today = _day(page)
+    years = (
+        range(today.year - 6, today.year + 2)
+        if weekday is not None
+        else range(today.year - 1, today.year + 2)
+    )
+    best: tuple[int, date] | None = None
+    for y in years:
+        candidate = _safe_date(y, month, day)
+        if candidate is None or (weekday is not None and candidate.weekday() != weekday):
+            continue
+        delta = (candidate - today).days
+        cost = -delta if delta <= 0 else 2 * delta
+        if best is None or cost < best[0]:
+            best = (cost, candidate)
+    if best is None and weekday is not None:
+        return _place_day_month(day, month, None, page)
+    return best[1] if best else None
+
+
+def _with_time(day: date, match: re.Match[str], page: date | datetime | None) -> str:
+    """``day`` in ISO form, with the match's time and zone when it has a time."""
+    hh = match.groupdict().get("hh")
+    if hh is None:
+        return day.isoformat()
+    zone_name = match.group("tz")
+    zone = _ZONES[zone_name.lower()] if zone_name else _tz_of(page)
+    moment = datetime.combine(day, time(int(hh), int(match.group("mi"))), tzinfo=zone)
+    return moment.isoformat(timespec="seconds")
+
+
+def _weekday_of(match: re.Match[str], group: str = "wd") -> int | None:
+    name = match.groupdict().get(group)
+    return _WEEKDAY_NAMES[name.lower()] if name else None
+
+
+def _resolve_calendar(
+    match: re.Match[str], day: int, month: int | None, page: date | datetime | None
+) -> str | None:
+    if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    year_text = match.groupdict().get("y")
+    year = _year(year_text, page) if year_text else None
+    slip = year is not None and page is not None and year - _day(page).year > 20
+    if slip and match.groupdict().get("wd"):
+        year = None  # "Rabu (18/9/3019)": a typing slip; the weekday places the date
+    if year is not None:
+        found = _safe_date(year, month, day)
+    elif page is not None:
+        found = _place_day_month(day, month, _weekday_of(match), page)
+    else:
+        return None
+    return _with_time(found, match, page) if found else None
+
+
+def _weekday_numeric(match: re.Match[str], page: date | datetime | None) -> str | None:
+    return _resolve_calendar(match, int(match.group("d")), int(match.group("m")), page)
+
+
+def _named_month(match: re.Match[str], page: date | datetime | None) -> str | None:
+    month = _MONTH_NAMES.get(match.group("mon").lower().rstrip("."))
+    return _resolve_calendar(match, int(match.group("d")), month, page)
+
+
+def _month_year(match: re.Match[str], page: date | datetime | None) -> str | None:
+    month = _MONTH_NAMES[match.group("mon").lower().rstrip(".")]
+    return f"{int(match.group('y')):04d}-{month:02d}"
+
+
+def _numeric(match: re.Match[str], page: date | datetime | None) -> str | None:
+    if match.group("iy"):
+        found = _safe_date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
+    else:
+        found = _safe_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    return _with_time(found, match, page) if found else None
+
+
+def _shift_month(day: date, months: int) -> str:
+    index = day.year * 12 + day.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _ago(match: re.Match[str], page: date | datetime | None) -> str | None:
+    if page is None:
+        return None
+    word = match.group("w")
+    count = (
+        int(match.group("n")) if match.group("n") else _NUMBER_WORDS.get((word or "").lower(), 1)
+    )
+    unit = match.group("unit").lower().rstrip("s")
+    today = _day(page)
+    if unit in ("detik", "menit", "jam", "second", "minute", "hour"):
+        if not isinstance(page, datetime):
+            return today.isoformat()
+        seconds = {"detik": 1, "second": 1, "menit": 60, "minute": 60}.get(unit, 3600) * count
+        moment = page if page.tzinfo else page.replace(tzinfo=_WIB)
+        return (moment - timedelta(seconds=seconds)).isoformat(timespec="seconds")
+    if unit in ("hari", "day"):
+        return (today - timedelta(days=count)).isoformat()
+    if unit in ("minggu", "pekan", "week"):
+        return (today - timedelta(days=7 * count)).isoformat()
+    if unit in ("bulan", "month"):
+        return _shift_month(today, -count)
+    return f"{today.year - count:04d}"
+
+
+_PART_OF_DAY_START = {"dini": 0, "dinihari": 0, "hari": 0, "pagi": 5, "siang": 11, "sore": 15,
+                      "petang": 17, "malam": 18, "night": 18}  # fmt: skip
+
+_PERIOD_STEP = {"lalu": -1, "kemarin": -1, "last": -1, "ini": 0, "this": 0, "depan": 1,
+                "mendatang": 1, "next": 1}  # fmt: skip
+
+
+def _relative_period(match: re.Match[str], page: date | datetime | None) -> str | None:
+    if page is None:
+        return None
+    unit = (match.group("unit") or match.group("en_unit")).lower()
+    step = _PERIOD_STEP[(match.group("which") or match.group("en_which")).lower()]
+    today = _day(page)
+    if unit in ("minggu", "pekan", "week"):
+        if step == 0:
+            return None
+        if match.group("unit") == "Minggu" and not _sentence_start(match):
+            return None  # "Minggu lalu" mid-sentence is last Sunday: see _weekday_relative
+        return (today + timedelta(days=7 * step)).isoformat()
+    if unit in ("bulan", "month"):
+        return _shift_month(today, step)
+    return f"{today.year + step:04d}"
+
+
+def _sentence_start(match: re.Match[str]) -> bool:
+    before = match.string[max(0, match.start() - 3) : match.start()].rstrip()
+    return not before or before[-1] in '.!?"“”\n'
+
+
+def _relative_day(match: re.Match[str], page: date | datetime | None) -> str | None:
+    if page is None:
+        return None
+    words = match.group(0).lower().split()
+    today = _day(page)
+    if words[0] in ("kemarin", "yesterday"):
+        offset = -2 if words[-1] == "lusa" else -1
+    elif words[0] in ("besok", "tomorrow"):
+        offset = 1
+    elif words[0] == "lusa":
+        offset = 2
+    elif "tadi" in words or words[0] in ("semalam", "last"):
+        # "Tadi sore" is this afternoon, unless the story went out before the afternoon began:
+        # then it is yesterday's. "Tadi malam" in a morning story is the evening before.
+        part = (
+            "malam"
+            if words[0] in ("semalam", "last")
+            else words[-1]
+            if words[0] == "tadi"
+            else words[0]
+        )
+        starts = _PART_OF_DAY_START.get(part, 0)
+        if isinstance(page, datetime):
+            offset = -1 if page.hour < starts else 0
+        else:
+            offset = -1 if starts >= 18 else 0
+    else:
+        offset = 0
+    return (today + timedelta(days=offset)).isoformat()
+
+
+def _weekday_relative(match: re.Match[str], page: date | datetime | None) -> str | None:
+    if page is None:
+        return None
+    name = match.group("wd")
+    if (
+        name is not None
+        and name.lower() == "minggu"
+        and (name == "minggu" or _sentence_start(match))
+    ):
+        return None  # lower-case, or at a sentence start, "minggu lalu" is last week
+    weekday = _weekday_of(match, "wd")
+    if weekday is None:
+        weekday = _weekday_of(match, "en_wd")
+        which = match.group("en_which").lower()
+    else:
+        which = match.group("which").lower()
+    if weekday is None:
+        return None
+    today = _day(page)
+    if which in ("depan", "mendatang", "next"):
+        ahead = (weekday - today.weekday()) % 7 or 7
+        return (today + timedelta(days=ahead)).isoformat()
+    back = (today.weekday() - weekday) % 7
+    if which != "on" and back == 0:
+        back = 7  # "Selasa lalu" written on a Tuesday is a week ago
+    if which.endswith("lalu") and " " in which:
+        back += 7 if back < 7 else 0  # "Senin pekan lalu": the Monday of last week
+    return (today - timedelta(days=back)).isoformat()
+
+
+def _weekday_bare(match: re.Match[str], page: date | datetime | None) -> str | None:
+    if page is None:
+        return None
+    today = _day(page)
+    back = (today.weekday() - _WEEKDAY_NAMES[match.group("wd").lower()]) % 7
+    return (today - timedelta(days=back)).isoformat()
+
+
+_Resolver = Callable[[re.Match[str], date | datetime | None], str | None]
+
+# Longer, more precise patterns first: on overlap the longest match wins, then the earlier rule.
+_RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
+    (_WEEKDAY_NUMERIC, _weekday_numeric),
+    (_DAY_MONTH, _named_month),
+    (_MONTH_DAY, _named_month),
+    (_NUMERIC, _numeric),
+    (_MONTH_YEAR, _month_year),
+    (_AGO, _ago),
+    (_WEEKDAY_RELATIVE, _weekday_relative),
+    (_RELATIVE_PERIOD, _relative_period),
+    (_RELATIVE_DAY, _relative_day),
+    (_WEEKDAY_BARE, _weekday_bare),
+)
+
+
+def _as_page_date(page_date: date | datetime | str | None) -> date | datetime | None:
+    if isinstance(page_date, str):
+        try:
+            return (
+                datetime.fromisoformat(page_date)
+                if "T" in page_date
+                else date.fromisoformat(page_date[:10])
+            )
+        except ValueError:
+            return None
+    return page_date
+
+
+# Words that end a relative expression ("Selasa lalu", "2 jam yang lalu", "pekan depan") and
+# words that begin one ("kemarin sore", "tadi malam", "last week", "on Monday").
+_ENDING_KEYWORDS = ("lalu", "silam", "ago", "depan", "mendatang", "hari ini", "bulan ini",
+                    "tahun ini", "this month", "this year")  # fmt: skip
+_STARTING_KEYWORDS = ("kemarin", "tadi", "semalam", "besok", "lusa", "yesterday", "today",
+                      "tomorrow", "tonight", "last ", "next ", "monday", "tuesday", "wednesday",
+                      "thursday", "friday", "saturday", "sunday")  # fmt: skip
+_BARE_WEEKDAYS = tuple(f", {name}" for name in _WEEKDAY_NAMES)
+_DIGITS = re.compile(r"[0-9]{1,4}")
+
+
+def _find_all(low: str, keys: tuple[str, ...]) -> list[int]:
+    found: list[int] = []
+    for key in keys:
+        at = low.find(key)
+        while at >= 0:
+            found.append(at)
+            at = low.find(key, at + 1)
+    return found
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Small spans of ``text`` where a date expression may be, merged, in text order.
+
+    Running every pattern over the whole text costs milliseconds on a long article; the patterns
+    run only around anchors instead: keywords, and numbers placed like dates.
+    """
+    low = text.lower()
+    size = len(text)
+    spans = [(at - 36, at + 12) for at in _find_all(low, _ENDING_KEYWORDS)]
+    spans += [(at - 12, at + 28) for at in _find_all(low, _STARTING_KEYWORDS)]
+    if ", " in low:
+        spans += [(at, at + 24) for at in _find_all(low, _BARE_WEEKDAYS)]
+    if low.startswith(tuple(_WEEKDAY_NAMES)):
+        spans.append((0, 24))
+    for match in _DIGITS.finditer(text):
+        start, end = match.span()
+        after = text[end : end + 2]
+        before = text[start - 2 : start] if start >= 2 else ""
+        if (
+            (after[:1] in ("/", "-") and after[1:].isdigit())
+            or (after[:1] == " " and after[1:].isalpha())
+            or (before[-1:] in (" ", ".") and before[:1].isalpha())
+        ):
+            spans.append((start - 32, end + 60))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        lo, hi = max(0, lo), min(size, hi)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _mentions(text: str, page: date | datetime | None) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, int, str]] = []
+    seen: set[tuple[int, int, int]] = set()
+    for lo, hi in _windows(text):
+        for rank, (pattern, resolve) in enumerate(_RULES):
+            for match in pattern.finditer(text, lo, hi):
+                start, end = match.span()
+                if (start, end, rank) in seen:
+                    continue
+                seen.add((start, end, rank))
+                value = resolve(match, page)
+                if value is not None:
+                    while end > start and text[end - 1] in " ,|":
+                        end -= 1
+                    found.append((start, -(end - start), rank, value))
+    kept: list[tuple[int, int, str]] = []
+    for start, neg_len, _rank, value in sorted(found, key=lambda f: (f[1], f[2], f[0])):
+        end = start - neg_len
+        if not any(s < end and start < e for s, e, _ in kept):
+            kept.append((start, end, value))
+    kept.sort()
+    return kept
+
+
+def find_dates(text: str, page_date: date | datetime | str | None) -> list[DateMention]:
+    """Every date expression in ``text`` with its ISO value, resolved against ``page_date``.
+
+    Without a page date only self-contained dates (with their year) resolve. Mentions come in text
+    order and never overlap; an expression that cannot be placed is left out.
+    """
+    page = _as_page_date(page_date)
+    return [DateMention(text=text[s:e], value=v) for s, e, v in _mentions(text, page)]
+
+
+def parse_date_expression(expr: str, page_date: date | datetime | str | None) -> str | None:
+    """The ISO value of one date expression (the whole of ``expr``, trimmed), or None."""
+    expr = expr.strip()
+    page = _as_page_date(page_date)
+    for start, end, value in _mentions(expr, page):
+        if start == 0 and end >= len(expr.rstrip(".,;")):
+            return value
+    return None
+
+
+def published_from_text(lines: list[str]) -> DateValue | None:
+    """A publication date read from the page's visible lines, for a page with no metadata date.
+
+    The first short line (a page chrome or byline line such as "Senin, 17 Juni 2024 | 10:15 WIB")
+    holding a full date with its year gives the value; body sentences are not trusted.
+    """
+    for line in lines:
+        if len(line) > 120:
+            continue
+        for start, _end, value in _mentions(line, None):
+            if len(value) >= 10 and start <= 40:
+                return DateValue(value=value, origin="text")
+    return None

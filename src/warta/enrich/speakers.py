@@ -1,0 +1,209 @@
+"""People's names in news text by capitalisation: runs of capitalised words, cut free of titles,
+organisations and places ("Presiden Rusia Vladimir Putin" → "Vladimir Putin"), short names mapped
+to the full name used elsewhere in the article ("Yang" → "Yang Moo Jin"), and nicknames the text
+declares ("Emil --sapaan Ridwan Kamil--", "yang akrab disapa Dani").
+
+A capitalisation heuristic, not a model: it needs no training data and costs microseconds. The
+NER model (``warta.enrich.ner``) can replace the candidate list later through ``find_quotes``'s
+``speakers`` argument.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+__all__ = ["NameIndex", "at_sentence_start", "is_name_stopword", "name_runs", "person_in"]
+
+# A name token: a capitalised word ("Yang", "O'Neil", "Jean-Luc"), an initial ("V."), or a handle.
+_TOKEN = r"(?:(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir|St|Jr|Sr)\.|[A-Z][\w&'’]*(?:-[\w&'’]+)*|@[\w.]+\w)"
+# Academic degrees after a name: "SpPD-KEMD", "M.Si", "S.H.", "PhD".
+_DEGREE = re.compile(
+    r"(?:Sp[A-Z][\w.]*|S\.?[A-Z][a-z]?\.?|M\.?[A-Z][a-z]*\.?|Ph\.?D\.?)(?:-[A-Z]+)?,?"
+)
+_PARTICLE = r"(?:bin|binti|van|von|der|de|da|al|el|la|le)"
+_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,7}}")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
+    """(titles, organisation and place words; words that start sentences) from the asset."""
+    text = files("warta.assets").joinpath("name_stopwords.txt").read_text(encoding="utf-8")
+    parts: list[set[str]] = [set(), set()]
+    section = 0
+    for line in text.splitlines():
+        if line.startswith("# words that start sentences"):
+            section = 1
+        elif not line.startswith("#"):
+            parts[section].update(line.split())
+    return frozenset(parts[0]), frozenset(parts[1])
+
+
+def is_name_stopword(token: str, *, sentence_start: bool = False) -> bool:
+    """True for a title, organisation or place word that is no part of a name; with
+    ``sentence_start``, also for a function word that begins a sentence ("Namun", "Yang")."""
+    low = token.lower()
+    titles, function_words = _stopwords()
+    if low in titles or low.rstrip(".") in titles:
+        return True
+    return sentence_start and low in function_words
+
+
+def _is_acronym(token: str) -> bool:
+    letters = token.replace("&", "").replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _name_token(token: str, sentence_start: bool = False) -> bool:
+    if token.startswith("@"):
+        return True
+    return not (is_name_stopword(token, sentence_start=sentence_start) or _is_acronym(token))
+
+
+def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of runs of capitalised words in ``text[start:end]``."""
+    return [m.span() for m in _RUN.finditer(text, start, len(text) if end is None else end)]
+
+
+def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
+    """The person's name at the end of a capitalised phrase, without titles, organisations or
+    places before it; None when nothing name-like is left.
+
+    "Direktur PT Astra Otoparts Tbk Yusak Kristian" → "Yusak Kristian";
+    "Kasubdit IV Renakta Ditreskrimum Polda Lampung" → None.
+    """
+    tokens = phrase.split()
+    while tokens and _DEGREE.fullmatch(tokens[-1]):
+        tokens.pop()
+    cut = 0
+    for i, token in enumerate(tokens):
+        if not _name_token(token, sentence_start and i == cut):
+            cut = i + 1
+            if token.lower() in ("pt", "cv") and i + 1 < len(tokens) - 1:
+                cut = i + 2  # "PT Evoluzione Alessandro Monzani": the company's own name
+    tail = tokens[cut:][-3:]
+    while tail and tail[0] in _PARTICLES:
+        tail = tail[1:]
+    if not tail or (len(tail) == 1 and (tail[0].endswith(".") or len(tail[0]) < 2)):
+        return None
+    return " ".join(tail)
+
+
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+
+# Declared nicknames: "Emil --sapaan Ridwan Kamil--", "Emil (sapaan akrab Ridwan Kamil)".
+_ALIAS_AFTER = re.compile(
+    rf"(?P<alias>{_TOKEN})\s*(?:--|—|–|\(|,)\s*sapaan(?:\s+akrab)?\s+(?P<full>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})"
+)
+# "Pria yang akrab disapa Dani", "Abbas, demikian biasa ia dipanggil".
+_ALIAS_CALLED = re.compile(
+    rf"(?:akrab|biasa)\s+(?:di)?(?:sapa|panggil|sebut)\s+(?P<alias>{_TOKEN})"
+    rf"|(?P<alias2>{_TOKEN}),\s+demikian\s+(?:biasa\s+|akrab\s+)?(?:ia|dia)\s+(?:di)?(?:sapa|panggil)"
+)
+
+
+class NameIndex:
+    """The people named in one article, to turn a short name into the full one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._full_names: list[tuple[int, str]] | None = None
+        self._aliases: dict[str, str] | None = None
+
+    @property
+    def full_names(self) -> list[tuple[int, str]]:
+        """(position, name) of every name of two or more words, built on first use."""
+        if self._full_names is None:
+            text = self.text
+            self._full_names = []
+            for start, end in name_runs(text):
+                if text.find(" ", start, end) < 0:
+                    continue
+                person = person_in(text[start:end], sentence_start=at_sentence_start(text, start))
+                if person and " " in person:
+                    self._full_names.append((start + text[start:end].rfind(person), person))
+        return self._full_names
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Nicknames the text declares, mapped to full names."""
+        if self._aliases is None:
+            text = self.text
+            self._aliases = {}
+            if "sapaan" in text:
+                for match in _ALIAS_AFTER.finditer(text):
+                    full = person_in(match.group("full"))
+                    if full:
+                        self._aliases[match.group("alias")] = full
+            if "akrab " in text or "biasa " in text:
+                for match in _ALIAS_CALLED.finditer(text):
+                    alias = match.group("alias") or match.group("alias2")
+                    full = self._nearest_full_before(match.start(), exclude=alias)
+                    if full:
+                        self._aliases.setdefault(alias, full)
+        return self._aliases
+
+    def _nearest_full_before(self, position: int, exclude: str) -> str | None:
+        best = None
+        for start, name in self.full_names:
+            if start >= position:
+                break
+            if name != exclude:
+                best = name
+        return best
+
+    def canonical(self, name: str, position: int | None = None) -> str:
+        """The full name for ``name``: itself when already full or unknown; the nickname's
+        owner; else the full name (two or more words) holding it as a word or a word's start
+        ("Fajar" → "Agung Fajarwanto"), the last one named before ``position`` first."""
+        if name in self.aliases:
+            return self.aliases[name]
+        if name.startswith("@"):
+            return name
+        if " " in name:
+            parts = name.split()
+            longer = [
+                full
+                for _start, full in self.full_names
+                if len(full.split()) > len(parts) and full.startswith(f"{name} ")
+            ]
+            return (
+                max(longer, key=lambda full: (longer.count(full), -len(full))) if longer else name
+            )
+        exact: list[tuple[int, str]] = []
+        prefix: list[tuple[int, str]] = []
+        for start, full in self.full_names:
+            words = full.split()
+            if name in words:
+                exact.append((start, _around(words, words.index(name))))
+            elif len(name) >= 4:
+                for i, word in enumerate(words):
+                    if word.startswith(name):
+                        prefix.append((start, _around(words, i)))
+                        break
+        for found in (exact, prefix):
+            if found:
+                counts: dict[str, int] = {}
+                for _start, full in found:
+                    counts[full] = counts.get(full, 0) + 1
+                top = max(counts.values())
+                frequent = [f for f in found if counts[f[1]] == top]
+                before = [f for f in frequent if position is None or f[0] <= position]
+                return (before[-1] if before else frequent[0])[1]
+        return name
+
+
+def _around(words: list[str], index: int) -> str:
+    """The name a short name stands for in a longer phrase: from it onwards when it is a first
+    name ("Yuddy" in "Birokrasi Yuddy Chrisnandi"), else with the one word before it ("Putin" in
+    "Rusia Vladimir Putin")."""
+    if index == len(words) - 1 and index > 0:
+        return " ".join(words[index - 1 :])
+    return " ".join(words[index:])
+
+
+def at_sentence_start(text: str, position: int) -> bool:
+    """True when only spaces separate ``position`` from a sentence end or the text start."""
+    before = text[max(0, position - 4) : position].rstrip(" \t-–—")
+    return not before or before[-1] in '.!?\n"“”,:;(' and not before.endswith(("ujar,", "kata,"))

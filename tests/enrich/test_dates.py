@@ -1,0 +1,109 @@
+"""Date expressions resolved against the page date: a hand-checked set of real expressions."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.article import DateValue
+from warta.enrich.dates import find_dates, parse_date_expression, published_from_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+ROWS = list(
+    csv.DictReader((FIXTURES / "dates" / "expressions.tsv").open(encoding="utf-8"), delimiter="\t")
+)
+
+
+def test_the_set_is_large_enough() -> None:
+    assert len(ROWS) >= 100
+
+
+@pytest.mark.parametrize(
+    "row", ROWS, ids=[f"{r['page_date'][:10]} {r['expression']}" for r in ROWS]
+)
+def test_expression_resolves_exactly(row: dict[str, str]) -> None:
+    assert parse_date_expression(row["expression"], row["page_date"]) == row["expected"]
+
+
+def test_seed_dates_from_its_paragraphs() -> None:
+    expected = json.loads(
+        (SAMPLES / "text" / "prokalteng-putin-korea-utara.expected.json").read_text("utf-8")
+    )
+    found = find_dates(
+        "\n\n".join(expected["paragraphs"]), date.fromisoformat(expected["page_date"])
+    )
+    values = {m.text: m.value for m in found}
+    for expr, value in expected["dates_mentioned"].items():
+        assert values.get(expr) == value
+
+
+def test_weekday_chooses_the_year() -> None:
+    # dateparser would say 2024-01-06, a Saturday; the Monday is 2025-01-06.
+    assert parse_date_expression("Senin (6/1)", date(2025, 1, 3)) == "2025-01-06"
+    assert parse_date_expression("Senin (6/1)", date(2025, 3, 1)) == "2025-01-06"
+    assert parse_date_expression("Kamis (13/6)", date(2025, 1, 3)) == "2024-06-13"
+
+
+def test_time_zones_give_offsets() -> None:
+    page = date(2024, 6, 17)
+    assert (
+        parse_date_expression("Senin (17/6) pukul 10.15 WIB", page) == "2024-06-17T10:15:00+07:00"
+    )
+    assert (
+        parse_date_expression("Senin (17/6) pukul 10.15 WITA", page) == "2024-06-17T10:15:00+08:00"
+    )
+    assert (
+        parse_date_expression("Senin (17/6) pukul 10.15 WIT", page) == "2024-06-17T10:15:00+09:00"
+    )
+    eastern = datetime(2024, 6, 17, 12, 0, tzinfo=timezone(timedelta(hours=9)))
+    assert parse_date_expression("1 jam yang lalu", eastern) == "2024-06-17T11:00:00+09:00"
+
+
+def test_without_a_page_date_only_full_dates_resolve() -> None:
+    found = find_dates("Kamis (13/6) dan kemarin, lalu pada 14 Juni 2024.", None)
+    assert [(m.text, m.value) for m in found] == [("14 Juni 2024", "2024-06-14")]
+
+
+def test_mentions_come_in_order_and_do_not_overlap() -> None:
+    text = "Jumat (14/6), sepekan lalu, tadi malam, dan Senin, 17 Juni 2024 | 10:15 WIB."
+    found = find_dates(text, datetime(2024, 6, 18, 9, 0))
+    assert [m.text for m in found] == [
+        "Jumat (14/6)",
+        "sepekan lalu",
+        "tadi malam",
+        "Senin, 17 Juni 2024 | 10:15 WIB",
+    ]
+    assert [m.value for m in found][-1] == "2024-06-17T10:15:00+07:00"
+
+
+def test_numbers_are_not_dates() -> None:
+    assert find_dates("Sebanyak 10.000 orang dan 25 kilometer, 3/4 bagian.", date(2024, 6, 1)) == []
+
+
+def test_published_from_chrome_lines() -> None:
+    lines = ["27.3 C", "Jakarta", "Sunday, September 8, 2024", "Baca Juga : Judul"]
+    assert published_from_text(lines) == DateValue(value="2024-09-08", origin="text")
+    assert published_from_text(["Senin, 17 Juni 2024 | 10:15 WIB"]) == DateValue(
+        value="2024-06-17T10:15:00+07:00", origin="text"
+    )
+    assert published_from_text(["Tidak ada tanggal di sini", "kemarin"]) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("Senin (1/6) 2024 Juni kemarin lalu , .|:0123WIB")),
+        max_size=80,
+    )
+)
+def test_never_raises_and_spans_are_text(text: str) -> None:
+    for mention in find_dates(text, date(2024, 6, 18)):
+        assert mention.text in text
+        assert mention.value[:1].isdigit()
