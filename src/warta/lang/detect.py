@@ -1,8 +1,194 @@
-"""Language identification. TEMPORARY minimal version; owned by the decode/metadata work."""
+"""Language identification: CLD2 for every language, lingua to tell Indonesian from Malay.
+
+Choice (measured on this machine, Python 3.11, one core, article text)::
+
+    detector                                   build    memory   per call
+    CLD2 (pycld2), ~80 languages               0 s      ~2 MB    0.18 ms on 2,000 chars
+    lingua, all 75 languages, low accuracy     0.23 s   ~80 MB   3.8 ms on 600 chars, 8 ms on 2,000
+    lingua, all 75 languages, high accuracy    6.0 s    ~1.2 GB  the same as low on text >= 120 chars
+    lingua, Indonesian + Malay, high accuracy  0.12 s   ~25 MB   0.1 ms a 50-char sentence
+
+The whole extraction of a page has a budget of about 4 ms, so lingua's all-language detector
+(3.8 ms) cannot be the first pass. CLD2 (Google's compact detector, compiled C++ with its model
+inside the wheel, no download) reads 2,000 characters in 0.18 ms and knows Indonesian and Malay
+apart most of the time. We therefore run, lazily and once per process:
+
+- **CLD2** on the first :data:`MAIN_CHARS` characters, for every page;
+- lingua's **all-language** low-accuracy detector only when CLD2 is unsure (not reliable, or
+  unknown), on the first 600 characters;
+- a **refiner** for the one pair that matters most here and that trigram models confuse: whenever
+  the best guess is Indonesian or Malay, lingua's high-accuracy Indonesian/Malay detector scores
+  sentence chunks shorter than 120 characters (so its 1- to 5-gram models are used) and the
+  length-weighted vote decides. A Kompas article lingua's main detector calls Malay at 1.00 is
+  Indonesian at 0.67 by the vote. It costs about 0.1 ms a chunk, at most 12 chunks.
+
+Detectors are read-only after they are built; the module holds no other state.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
+MIN_LETTERS = 12
+"""Texts with fewer letters than this get ``(None, 0.0)``: too short to tell."""
+
+MAIN_CHARS = 2_000
+"""CLD2 reads this many leading characters."""
+
+FALLBACK_CHARS = 600
+"""lingua's all-language detector, used when CLD2 is unsure, reads this many (its cost grows with
+length: 2.6 ms at 300, 3.8 ms at 600, 8 ms at 2,000 characters)."""
+
+# CLD2 still uses some withdrawn ISO 639-1 codes.
+_CLD2_CODES = {"iw": "he", "jw": "jv", "in": "id", "mo": "ro", "zh-Hant": "zh"}
+
+REFINE_CHARS = 1_500
+"""The Indonesian/Malay refiner votes over sentence chunks taken from this many characters."""
+
+_CHUNK = 119
+"""lingua's own threshold is 120: below it high-accuracy mode uses 1- to 5-grams."""
+
+_MAX_CHUNKS = 12
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@cache
+def _main_detector() -> LanguageDetector:
+    from lingua import LanguageDetectorBuilder
+
+    return (
+        LanguageDetectorBuilder.from_all_languages()
+        .with_low_accuracy_mode()
+        .with_preloaded_language_models()
+        .build()
+    )
+
+
+@cache
+def _malay_refiner() -> LanguageDetector:
+    from lingua import Language, LanguageDetectorBuilder
+
+    return (
+        LanguageDetectorBuilder.from_languages(Language.INDONESIAN, Language.MALAY)
+        .with_preloaded_language_models()
+        .build()
+    )
+
+
+def _letters(text: str) -> int:
+    count = 0
+    for ch in text:
+        if ch.isalpha():
+            count += 1
+            if count >= MIN_LETTERS:
+                break
+    return count
+
 
 def detect_language(text: str) -> tuple[str | None, float]:
-    """The ISO 639-1 code of the text's language and a confidence in [0, 1]."""
-    return None, 0.0
+    """The ISO 639-1 code (lowercase) of the text's language and a confidence in [0, 1].
+
+    Empty, very short (fewer than :data:`MIN_LETTERS` letters) or letterless text gives
+    ``(None, 0.0)``. Never raises on any ``str``; non-strings also give ``(None, 0.0)``.
+    """
+    if not isinstance(text, str):
+        return None, 0.0
+    text = text[:REFINE_CHARS]
+    if _letters(text) < MIN_LETTERS:
+        return None, 0.0
+    guess = _cld2(text[:MAIN_CHARS])
+    if guess is not None and guess[0] not in ("id", "ms") and _looks_malay(text):
+        guess = None  # CLD2 sometimes calls Indonesian English (names, wire credits): ask lingua
+    if guess is None:
+        guess = _lingua(text[:FALLBACK_CHARS])
+    if guess is None:
+        return None, 0.0
+    code, score = guess
+    if code in ("id", "ms"):
+        refined = _refine_malay(text[:REFINE_CHARS])
+        if refined is not None:
+            code, share = refined
+            score = share * score
+    return code, min(1.0, max(0.0, score))
+
+
+_MALAY_FUNCTION_WORDS = frozenset(
+    "yang dan di ke dari dengan untuk ini itu dalam pada tidak akan juga ada oleh saat karena "
+    "bahwa atau sudah telah kata para adalah tersebut bisa lebih".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _looks_malay(text: str) -> bool:
+    """Whether Indonesian/Malay function words make up 10 % or more of the first 300 words."""
+    words = _WORD.findall(text[:MAIN_CHARS].lower())[:300]
+    return len(words) >= 8 and sum(w in _MALAY_FUNCTION_WORDS for w in words) >= 0.1 * len(words)
+
+
+def _cld2(text: str) -> tuple[str, float] | None:
+    """CLD2's top language and its share of the text, or None when CLD2 is unsure."""
+    try:
+        import pycld2
+
+        reliable, _, details = pycld2.detect(text, bestEffort=False)
+    except Exception:  # invalid UTF-8 (lone surrogates) and the like: let lingua try
+        return None
+    code = details[0][1] if details else "un"
+    if not reliable or code in ("un", "xxx"):
+        return None
+    code = _CLD2_CODES.get(code, code).split("-")[0]
+    return code, details[0][2] / 100.0
+
+
+def _lingua(text: str) -> tuple[str, float] | None:
+    """lingua's all-language best guess and its confidence."""
+    try:
+        values = _main_detector().compute_language_confidence_values(text)
+    except Exception:  # lingua is native code; a failure must not stop a page
+        return None
+    if not values or values[0].value <= 0.0:
+        return None
+    best = values[0]
+    return best.language.iso_code_639_1.name.lower(), float(best.value)
+
+
+def _chunks(text: str) -> list[str]:
+    """Sentence pieces shorter than lingua's 120-character threshold, cut at word boundaries."""
+    out: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        words = sentence.split()
+        piece = ""
+        for word in words:
+            if piece and len(piece) + 1 + len(word) > _CHUNK:
+                out.append(piece)
+                piece = ""
+            piece = f"{piece} {word}" if piece else word[:_CHUNK]
+        if piece:
+            out.append(piece)
+        if len(out) >= _MAX_CHUNKS:
+            break
+    return [c for c in out[:_MAX_CHUNKS] if _letters(c) >= MIN_LETTERS]
+
+
+def _refine_malay(text: str) -> tuple[str, float] | None:
+    """Indonesian or Malay by a length-weighted vote of high-accuracy scores over chunks."""
+    votes = {"id": 0.0, "ms": 0.0}
+    try:
+        refiner = _malay_refiner()
+        for chunk in _chunks(text):
+            for value in refiner.compute_language_confidence_values(chunk):
+                key = value.language.iso_code_639_1.name.lower()
+                if key in votes:
+                    votes[key] += value.value * len(chunk)
+    except Exception:
+        return None
+    total = votes["id"] + votes["ms"]
+    if total <= 0:
+        return None
+    code = "id" if votes["id"] >= votes["ms"] else "ms"
+    return code, votes[code] / total
