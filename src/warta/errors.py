@@ -3,12 +3,19 @@
 ::
 
     WartaError
-     ├── InputError            the input cannot be read as a page at all
-     │    ├── EmptyInput       nothing, or only whitespace
-     │    ├── BinaryInput      not text: PDF, image, archive, NUL-heavy bytes
-     │    └── InputTooLarge    over the size limit
-     ├── ExtractionTimeout     one page took longer than its time bound
-     └── NoContent             a page was read but holds no article text
+     ├── InputError              the input cannot be read as a page at all
+     │    ├── EmptyInput         nothing, or only whitespace
+     │    ├── BinaryInput        not text: PDF, image, archive, NUL-heavy bytes
+     │    └── InputTooLarge      over the size limit (text input; HTML is truncated instead)
+     ├── LimitExceeded           the page is readable but costs too much to read
+     │    ├── ExtractionTimeout  one page took longer than its time bound
+     │    ├── TooDeep            nesting too deep or too costly to parse (RecursionError too)
+     │    └── OutOfMemory        reading the page ran out of memory
+     ├── ExtractionFailed        a bug: an unexpected exception inside one page's extraction,
+     │                           chained as ``__cause__``; the page is lost, the process is not
+     └── NoContent               a page was read but holds no article text
+
+Every class has a short stable ``code`` that the CLI prints and the web layer maps to a status.
 """
 
 from __future__ import annotations
@@ -44,10 +51,37 @@ class InputTooLarge(InputError):
     code = "input-too-large"
 
 
-class ExtractionTimeout(WartaError):
+class LimitExceeded(WartaError):
+    """The page could be read, but reading it costs more time, depth or memory than allowed."""
+
+    code = "limit-exceeded"
+
+
+class ExtractionTimeout(LimitExceeded):
     """Reading one page took longer than its time bound."""
 
     code = "timeout"
+
+
+class TooDeep(LimitExceeded):
+    """The page nests elements too deeply to parse in bounded time, or a reader recursed too deep."""
+
+    code = "too-deep"
+
+
+class OutOfMemory(LimitExceeded):
+    """Reading the page raised :class:`MemoryError`."""
+
+    code = "out-of-memory"
+
+
+class ExtractionFailed(WartaError):
+    """An unexpected exception inside one page's extraction: a bug, reported with its cause.
+
+    The original exception is the ``__cause__``, so its traceback is kept for the bug report.
+    """
+
+    code = "internal-error"
 
 
 class NoContent(WartaError):

@@ -4,25 +4,66 @@
 and returns an :class:`~warta.article.Article`. ``repair`` is the text-only path. Both are pure:
 no I/O, no global state beyond lazily built read-only models.
 
-Every call has a time bound (``timeout`` seconds, default :data:`DEFAULT_TIMEOUT`) and a size limit
-(``max_bytes``, default :data:`DEFAULT_MAX_BYTES`). Bad input raises a :mod:`warta.errors` error;
-recoverable trouble (guessed charset, truncated HTML, repeated body) becomes a warning on the
-article.
+Bad input never crashes the caller and never runs unbounded. Each call either returns an Article
+(recoverable trouble becomes a warning on it) or raises a :mod:`warta.errors` error:
+
+- empty or whitespace-only input → :class:`~warta.errors.EmptyInput`;
+- binary input (PDF, image, archive magic; mostly control bytes; NUL-heavy text) →
+  :class:`~warta.errors.BinaryInput`;
+- truncated or malformed HTML, a wrong or missing charset → an Article (the decoder and the HTML
+  parser recover; they note what they guessed in ``warnings``), or
+  :class:`~warta.errors.NoContent` when nothing readable is left;
+- HTML larger than ``max_bytes`` (default :data:`DEFAULT_MAX_BYTES`) is **cut** to the limit, at
+  the last ``<`` before it so no tag or multi-byte character is split, and read with the warning
+  ``"input-truncated"``. A page that big is nearly always bloated by inline scripts, styles and
+  data, and its article is usually in the part kept, so an article beats an error. Plain text over
+  the limit raises :class:`~warta.errors.InputTooLarge` instead: text that big is a corpus dump,
+  not one article, and cutting it would silently return part of something else;
+- nesting so deep that parsing would cost more than :data:`MAX_PARSE_COST` (for example 100,000
+  nested ``<div>``: the HTML parser's scope checks are quadratic in the depth of open elements and
+  run in C, where no time bound can interrupt them) → :class:`~warta.errors.TooDeep`, raised by a
+  linear pre-scan before parsing; a :class:`RecursionError` in any step also becomes ``TooDeep``;
+- a :class:`MemoryError` → :class:`~warta.errors.OutOfMemory`;
+- any other exception inside a step is a bug: it becomes :class:`~warta.errors.ExtractionFailed`
+  with the original as ``__cause__``, so one page never ends a run of many;
+- a page that is only a listing of headlines → :class:`~warta.errors.NoContent`, or an Article
+  whose ``warnings`` say it does not look like one article (the content step decides);
+- str input with lone surrogates (never valid text) has them replaced by U+FFFD and gets the
+  warning ``"invalid-characters"``.
+
+Every call has a time bound (``timeout`` seconds, default :data:`DEFAULT_TIMEOUT`) enforced with
+``SIGALRM`` in the main thread (:func:`time_limit`): Python code is interrupted at the bound and
+raises :class:`~warta.errors.ExtractionTimeout`. A long C call (parsing, a regex match runs
+interruptibly) finishes first; the pre-scan above keeps parsing itself bounded (about a second for
+the largest allowed page). In other threads there is no bound: run pages in worker processes.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import signal
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import FrameType
 from typing import Literal
 
 from selectolax.lexbor import LexborHTMLParser
 
 from warta.article import Article, Language, Paragraph, join_paragraphs
-from warta.errors import BinaryInput, EmptyInput, ExtractionTimeout, InputTooLarge, NoContent
+from warta.errors import (
+    BinaryInput,
+    EmptyInput,
+    ExtractionFailed,
+    ExtractionTimeout,
+    InputTooLarge,
+    NoContent,
+    OutOfMemory,
+    TooDeep,
+    WartaError,
+)
 from warta.lang.detect import detect_language
 from warta.lang.id.conventions import read_conventions
 from warta.page.content import extract_body
@@ -37,7 +78,16 @@ DEFAULT_TIMEOUT = 10.0
 """Seconds one page may take before :class:`~warta.errors.ExtractionTimeout`."""
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-"""Pages larger than this raise :class:`~warta.errors.InputTooLarge`."""
+"""HTML larger than this is cut to it (warning ``input-truncated``); larger text raises
+:class:`~warta.errors.InputTooLarge`."""
+
+MAX_PARSE_COST = 300_000_000
+"""The largest estimated parse cost (the sum, over start tags, of the open-element depth) a page
+may have; above it :class:`~warta.errors.TooDeep`. Lexbor spends about 3 ns per unit, so this is
+about a second; ordinary pages, even 20 MB ones, stay below a hundredth of it."""
+
+TRUNCATED = "input-truncated"
+INVALID_CHARACTERS = "invalid-characters"
 
 _BINARY_MAGIC = (
     b"%PDF",
@@ -59,6 +109,8 @@ _BINARY_MAGIC = (
 _HTML_SNIFF = re.compile(
     rb"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script|table)\b", re.I
 )
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 
 
 def extract(
@@ -79,38 +131,30 @@ def extract(
         input: ``"html"``, ``"text"``, or ``"auto"`` to sniff.
         http_charset: the charset from the HTTP ``Content-Type`` header, if any.
         timeout: the time bound in seconds, or None for no bound.
-        max_bytes: the size limit.
+        max_bytes: the size limit: larger HTML is cut to it, larger text is refused.
 
     Raises:
-        EmptyInput, BinaryInput, InputTooLarge, ExtractionTimeout, NoContent.
+        EmptyInput, BinaryInput, InputTooLarge, ExtractionTimeout, TooDeep, OutOfMemory,
+        NoContent, and ExtractionFailed (a bug in a step, chained to its cause). Every one is a
+        :class:`~warta.errors.WartaError`.
     """
-    size = len(source) if isinstance(source, bytes) else len(source.encode("utf-8", "ignore"))
-    if size > max_bytes:
-        raise InputTooLarge(f"input is {size:,} bytes; the limit is {max_bytes:,}")
+    if isinstance(source, bytearray | memoryview):
+        source = bytes(source)
+    elif not isinstance(source, bytes | str):
+        raise TypeError(f"extract reads bytes or str, not {type(source).__name__}")
     with time_limit(timeout):
-        warnings: list[str] = []
-        if isinstance(source, bytes):
-            _reject_binary(source)
-            kind = input if input != "auto" else sniff_kind(source)
-            if kind == "html":
-                decoded = decode(source, http_charset=http_charset)
-            else:
-                decoded = decode(source, http_charset=http_charset or "utf-8")
-            text = decoded.text
-            warnings.extend(decoded.warnings)
-        else:
-            text = source
-            kind = input if input != "auto" else sniff_kind(source[:4096].encode("utf-8", "ignore"))
-        if not text.strip():
-            raise EmptyInput("the input holds no text")
-        if "\x00" in text[:4096] and text[:4096].count("\x00") > 8:
-            raise BinaryInput("the input holds NUL bytes: not a page")
-        if kind == "html":
-            article = _from_html(text, url=url)
-        else:
-            article = _from_text(text, url=url)
-        article.warnings[:0] = warnings
-        return article
+        try:
+            return _extract(
+                source, url=url, input=input, http_charset=http_charset, max_bytes=max_bytes
+            )
+        except WartaError:
+            raise
+        except RecursionError as exc:
+            raise TooDeep("the page nests too deeply to read") from exc
+        except MemoryError as exc:
+            raise OutOfMemory("reading the page ran out of memory") from exc
+        except Exception as exc:
+            raise ExtractionFailed(f"{type(exc).__name__}: {exc}") from exc
 
 
 def repair(text: str, *, url: str | None = None, timeout: float | None = DEFAULT_TIMEOUT) -> Article:
@@ -120,21 +164,148 @@ def repair(text: str, *, url: str | None = None, timeout: float | None = DEFAULT
 
 def sniff_kind(head: bytes) -> Literal["html", "text"]:
     """Guess whether bytes are HTML or plain text from their first few kilobytes."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+        head = head[:8192].decode("utf-16", "replace").encode("utf-8", "replace")
     return "html" if _HTML_SNIFF.search(head[:4096]) else "text"
 
 
+def _extract(
+    source: bytes | str,
+    *,
+    url: str | None,
+    input: InputKind,
+    http_charset: str | None,
+    max_bytes: int,
+) -> Article:
+    warnings: list[str] = []
+    if isinstance(source, bytes):
+        if not source or source.isspace():
+            raise EmptyInput("the input holds no text")
+        _reject_binary(source)
+        kind = input if input != "auto" else sniff_kind(source)
+        if len(source) > max_bytes:
+            if kind != "html":
+                raise InputTooLarge(f"the text is {len(source):,} bytes; the limit is {max_bytes:,}")
+            source = _cut_html(source, max_bytes)
+            warnings.append(TRUNCATED)
+        if kind != "html":
+            http_charset = http_charset or "utf-8"
+        decoded = decode(source, http_charset=http_charset)
+        text = decoded.text
+        warnings.extend(decoded.warnings)
+    else:
+        text = source
+        kind = input if input != "auto" else sniff_kind(text[:4096].encode("utf-8", "replace"))
+        if len(text) * 4 > max_bytes and (size := _utf8_size(text)) > max_bytes:
+            if kind != "html":
+                raise InputTooLarge(f"the text is {size:,} bytes; the limit is {max_bytes:,}")
+            data = _cut_html(text.encode("utf-8", "surrogatepass"), max_bytes)
+            text = data.decode("utf-8", "surrogatepass")
+            warnings.append(TRUNCATED)
+        if not text.isascii() and _SURROGATES.search(text):
+            text = _SURROGATES.sub("\ufffd", text)
+            warnings.append(INVALID_CHARACTERS)
+    if not text.strip():
+        raise EmptyInput("the input holds no text")
+    if text[:4096].count("\x00") > 8:
+        raise BinaryInput("the input holds NUL bytes: not a page")
+    article = _from_html(text, url=url) if kind == "html" else _from_text(text, url=url)
+    article.warnings[:0] = warnings
+    return article
+
+
 def _reject_binary(data: bytes) -> None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 with a byte-order mark: its NUL bytes are text; the decoder reads it
     head = data[:16].lstrip()
     if head.startswith(_BINARY_MAGIC):
         raise BinaryInput(f"the input starts like a binary file ({data[:4]!r})")
     sample = data[:4096]
     if sample:
-        control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+        control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
         if control / len(sample) > 0.1:
             raise BinaryInput("the input is mostly control bytes: not a page")
 
 
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _cut_html(data: bytes, limit: int) -> bytes:
+    """HTML cut to at most ``limit`` bytes, at the last ``<`` in the 64 KiB before the limit.
+
+    ``<`` is one byte that never occurs inside a multi-byte character of UTF-8 or of the common
+    legacy CJK encodings, so cutting there splits neither a character nor a tag.
+    """
+    cut = data.rfind(b"<", max(0, limit - 65_536), limit + 1)
+    if cut <= 0:
+        cut = limit
+        while cut > 0 and 0x80 <= data[cut] < 0xC0:  # do not split a UTF-8 character
+            cut -= 1
+    return data[:cut]
+
+
+# Start tags that do not deepen the tree: void elements, and elements the parser closes when a
+# sibling of the same kind opens (so a run of unclosed ones stays one level deep).
+_FLAT_TAGS = frozenset(
+    {
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"),
+        *("track", "wbr", "param", "keygen", "basefont", "bgsound", "frame", "image"),
+        *("p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "thead", "tbody"),
+        *("tfoot", "caption", "colgroup", "h1", "h2", "h3", "h4", "h5", "h6", "a", "button"),
+        *("form", "nobr", "rb", "rt", "rp", "rtc", "html", "head", "body"),
+    }
+)
+# Elements whose content the parser reads as raw text: tags inside them are not tags.
+_RAW_TEXT = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
+)
+# ``[^<>]`` keeps a failed match from scanning past the next tag: the scan stays linear.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>|<!--")
+_RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
+
+
+def _check_parse_cost(html: str, limit: int = MAX_PARSE_COST) -> None:
+    """Raise :class:`TooDeep` when parsing ``html`` would cost more than ``limit``.
+
+    HTML parsers check "is there a <p> in scope" by walking the stack of open elements when a
+    block opens, so the cost is the sum of the open-element depth over start tags; Lexbor, being
+    C, cannot be interrupted by the time bound while it does so. This estimates that sum with one
+    linear scan over the tags (skipping comments and raw-text elements). It over-counts elements
+    the parser would close implicitly, which errs towards refusing, but only pages with absurd
+    nesting come anywhere near the limit. The scan is skipped when there are too few tags for the
+    sum to reach the limit at all, which is every ordinary page.
+    """
+    tags = html.count("<")
+    if tags * tags // 2 <= limit:
+        return
+    depth = cost = 0
+    pos = 0
+    search = _TAG.search
+    while (m := search(html, pos)) is not None:
+        pos = m.end()
+        name = m.group(2)
+        if name is None:  # a comment: skip to its end
+            end = html.find("-->", pos)
+            pos = len(html) if end < 0 else end + 3
+            continue
+        name = name.lower()
+        if m.group(1):
+            if depth and name not in _FLAT_TAGS:
+                depth -= 1
+            continue
+        cost += depth
+        if cost > limit:
+            raise TooDeep(f"the page nests elements too deeply to parse (over {depth:,} levels)")
+        if name in _RAW_TEXT:
+            end_match = _RAW_END[name].search(html, pos)
+            pos = len(html) if end_match is None else end_match.end()
+        elif name not in _FLAT_TAGS and not m.group(3):
+            depth += 1
+
+
 def _from_html(html: str, *, url: str | None) -> Article:
+    _check_parse_cost(html)
     tree = LexborHTMLParser(html)
     meta = extract_metadata(tree, url=url)
     body = extract_body(tree)
@@ -192,26 +363,76 @@ def _language(article: Article, *, declared: str | None) -> Language:
     return Language(declared=declared, detected=code, score=score)
 
 
+_Handler = Callable[[int, FrameType | None], object] | int | signal.Handlers | None
+
+
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`~warta.errors.ExtractionTimeout` if the block runs longer than ``seconds``.
 
     Uses ``SIGALRM`` (Unix, main thread only; each worker process has its own main thread). In
-    other threads it does nothing; callers there should run pages in a worker process.
+    other threads, or with ``seconds`` None, 0 or infinite, it does nothing.
+
+    It nests and re-enters: an enclosing timer (another ``time_limit``, or the caller's own
+    ``setitimer``) keeps its deadline, and its handler is called if it comes due first; on exit
+    the enclosing handler and timer are put back with the time left. No alarm of this block fires
+    once it has exited: a late one that lands during clean-up is dropped.
     """
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(
-        signal, "setitimer"
+    if seconds is not None and (math.isnan(seconds) or seconds < 0):
+        raise ValueError(f"a time bound must be positive or None, not {seconds!r}")
+    if (
+        not seconds
+        or math.isinf(seconds)
+        or threading.current_thread() is not threading.main_thread()
+        or not hasattr(signal, "setitimer")
     ):
         yield
         return
 
-    def on_alarm(signum: int, frame: object) -> None:
-        raise ExtractionTimeout(f"page took longer than {seconds:g} s")
+    outer_handler: _Handler = signal.getsignal(signal.SIGALRM)
+    outer_delay, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    start = time.monotonic()
+    deadline = start + seconds
+    armed = True
+    outer_served = False
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        nonlocal outer_served
+        if not armed:
+            return  # a late alarm after the block ended: dropped
+        now = time.monotonic()
+        if now >= deadline - 0.005:
+            # Fire again soon in case a step swallows the exception with a broad ``except``.
+            signal.setitimer(signal.ITIMER_REAL, 0.1)
+            raise ExtractionTimeout(f"page took longer than {seconds:g} s")
+        # The enclosing timer came due first: serve it, then wait on for our own deadline.
+        if callable(outer_handler) and not outer_served:
+            outer_handler(signum, frame)
+            outer_served = True
+        signal.setitimer(signal.ITIMER_REAL, max(deadline - time.monotonic(), 1e-4))
+
+    def disarm() -> None:
+        nonlocal armed
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, outer_handler)
+        if outer_delay > 0 and not outer_served:
+            left = outer_delay - (time.monotonic() - start)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-4), outer_interval)
+        elif outer_delay > 0 and outer_interval > 0:
+            signal.setitimer(signal.ITIMER_REAL, outer_interval, outer_interval)
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    first = seconds if outer_delay <= 0 else min(seconds, outer_delay)
+    signal.setitimer(signal.ITIMER_REAL, first)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        # An alarm already pending when the block ends may run its handler at any bytecode here;
+        # if it raises before ``armed`` is cleared, disarm again (then it is a no-op).
+        for _ in range(3):
+            try:
+                disarm()
+                break
+            except ExtractionTimeout:
+                continue

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import sys
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -16,6 +18,25 @@ from warta.errors import WartaError
 from warta.extract import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, InputKind, extract
 
 FORMATS = ("jsonl", "json", "text", "markdown")
+
+EPILOG = """\
+output (jsonl): one object per input, in input order, with at least: source (the PATH as
+given), error (null, or "code: message"), error_code, title, text (paragraphs joined by a
+blank line), paragraphs, language, published, authors, site_name, url, dateline, credit,
+related_links, warnings.
+
+bad inputs: a missing or unreadable path, a directory, a corrupt .gz, an empty or binary
+file, a page with no article text, or one over its time bound gives an object with `error`
+set (codes: io-error, bad-gzip, empty-input, binary-input, input-too-large, no-content,
+timeout, too-deep, out-of-memory, internal-error); the run always goes on to the next
+input. HTML over --max-bytes is cut to it and read, with the warning "input-truncated";
+text over it is an input-too-large error.
+
+exit status: 0 when every input gave an article; 1 when at least one input gave an error
+(its object is still printed); 2 on a usage error (bad option, no PATH).
+"""
+
+_GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 
 _encoder = msgspec.json.Encoder()
 
@@ -30,6 +51,8 @@ def register(sub: Any) -> None:
             "per input, in input order. A bad input prints an object with `error` set and the run "
             "goes on. Example: warta extract --format jsonl pages/*.html.gz"
         ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a .gz file, or - for stdin")
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (jsonl)")
@@ -41,7 +64,17 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--url", default=None, help="the page URL, when one input is given")
     p.add_argument(
-        "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per page (%(default)s)"
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        help="seconds per page; 0 for no bound (%(default)s)",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_BYTES,
+        help="size limit per page, after gunzip; larger HTML is cut, larger text refused "
+        "(%(default)s)",
     )
     p.set_defaults(run=run)
 
@@ -50,40 +83,68 @@ def run(args: argparse.Namespace) -> int:
     """Run ``warta extract``; exit 0 when every input gave an article, 1 when some failed."""
     out = sys.stdout
     records = (
-        record_for(path, input=args.input, url=args.url, timeout=args.timeout)
+        record_for(
+            path, input=args.input, url=args.url, timeout=args.timeout, max_bytes=args.max_bytes
+        )
         for path in args.paths
     )
     failures = write(records, args.format, out)
     return 1 if failures else 0
 
 
-def read_source(path: str) -> bytes:
-    """The bytes of a path, gunzipped when it is gzip, or stdin for ``-``."""
+def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a path, gunzipped when it is gzip, or stdin for ``-``.
+
+    At most ``max_bytes + 1`` bytes are read (after gunzip), so a huge file or a gzip bomb costs
+    no more than the limit; ``extract`` then sees that the input is over it.
+    """
     if path == "-":
-        data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(max_bytes + 1)
     else:
         with open(path, "rb") as fh:
-            data = fh.read(DEFAULT_MAX_BYTES + 1)
+            data = fh.read(max_bytes + 1)
     if data[:2] == b"\x1f\x8b":
-        with gzip.GzipFile(fileobj=_BytesReader(data)) as gz:
-            data = gz.read(DEFAULT_MAX_BYTES + 1)
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+            data = gz.read(max_bytes + 1)
     return data
 
 
 def record_for(
-    path: str, *, input: InputKind = "auto", url: str | None = None, timeout: float | None = None
+    path: str,
+    *,
+    input: InputKind = "auto",
+    url: str | None = None,
+    timeout: float | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> dict[str, Any]:
-    """The output object for one path: the article's fields, ``source`` and ``error``."""
+    """The output object for one path: the article's fields, ``source`` and ``error``.
+
+    Never raises for a bad input: every failure becomes an error record.
+    """
+    source = printable_path(path)
     try:
-        data = read_source(path)
+        try:
+            data = read_source(path, max_bytes)
+        except _GZIP_ERRORS as exc:
+            return error_record(source, exc, code="bad-gzip")
         if input == "auto" and path != "-":
             input = _kind_from_name(path) or "auto"
-        article = extract(data, url=url, input=input, timeout=timeout)
-    except (WartaError, OSError, EOFError, gzip.BadGzipFile) as exc:
-        return error_record(path, exc)
+        article = extract(data, url=url, input=input, timeout=timeout, max_bytes=max_bytes)
+        return article_record(source, article)
+    except (WartaError, OSError) as exc:
+        return error_record(source, exc)
     except Exception as exc:  # one page must never end the run
-        return error_record(path, exc, unexpected=True)
-    return article_record(path, article)
+        return error_record(source, exc, unexpected=True)
+
+
+def printable_path(path: str) -> str:
+    """The path as given, with bytes the file system could not decode shown as U+FFFD.
+
+    ``sys.argv`` carries such bytes as lone surrogates, which no UTF-8 output can hold.
+    """
+    if path.isascii():
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def article_record(source: str, article: Article) -> dict[str, Any]:
@@ -94,6 +155,7 @@ def article_record(source: str, article: Article) -> dict[str, Any]:
     return {
         "source": source,
         "error": None,
+        "error_code": None,
         "title": article.title,
         "text": article.text,
         "paragraphs": [b["text"] for b in blocks],
@@ -106,12 +168,19 @@ def article_record(source: str, article: Article) -> dict[str, Any]:
     }
 
 
-def error_record(source: str, exc: BaseException, *, unexpected: bool = False) -> dict[str, Any]:
+def error_record(
+    source: str, exc: BaseException, *, unexpected: bool = False, code: str | None = None
+) -> dict[str, Any]:
     """The object printed for an input that gave no article."""
-    code = getattr(exc, "code", None) or ("internal-error" if unexpected else "io-error")
+    if code is None:
+        code = exc.code if isinstance(exc, WartaError) else None
+    if code is None:
+        code = "internal-error" if unexpected else "io-error"
+    message = printable_path(str(exc))
     return {
         "source": source,
-        "error": f"{code}: {exc}" if str(exc) else code,
+        "error": f"{code}: {message}" if message else code,
+        "error_code": code,
         "error_type": type(exc).__name__,
         "title": None,
         "text": "",
@@ -178,6 +247,20 @@ def _as_markdown(rec: dict[str, Any]) -> str:
     return "\n\n".join(parts) + "\n\n"
 
 
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive number: {value}")
+    return number
+
+
+def _seconds(value: str) -> float:
+    seconds = float(value)
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value}")
+    return seconds
+
+
 def _kind_from_name(path: str) -> InputKind | None:
     name = Path(path).name.lower().removesuffix(".gz")
     if name.endswith((".html", ".htm", ".xhtml")):
@@ -185,17 +268,3 @@ def _kind_from_name(path: str) -> InputKind | None:
     if name.endswith((".txt", ".text", ".wet")):
         return "text"
     return None
-
-
-class _BytesReader:
-    """A minimal read-only file over bytes, so GzipFile need not copy into BytesIO twice."""
-
-    def __init__(self, data: bytes) -> None:
-        self._data = memoryview(data)
-        self._pos = 0
-
-    def read(self, n: int = -1) -> bytes:
-        end = len(self._data) if n < 0 else min(len(self._data), self._pos + n)
-        chunk = bytes(self._data[self._pos : end])
-        self._pos = end
-        return chunk

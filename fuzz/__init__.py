@@ -1,0 +1,1 @@
+"""Fuzzing warta.extract: hypothesis at volume (``python -m fuzz.run``)."""
