@@ -72,6 +72,47 @@ def test_scare_quotes_are_not_quotes() -> None:
     assert find_quotes(text, "id") == []
 
 
+def test_glued_paragraphs_and_link_lines() -> None:
+    text = (
+        "Misano - Jorge Lorenzo menepis anggapan bosnya. Insiden itu adalah bukti.Juara tiga kali"
+        " itu memang sulit. Baca juga: Rival Lebih Tangguh di MisanoSituasi Lorenzo diperburuk"
+        ' cedera."Dia adalah bos," Lorenzo mengatakan, dilansir Crash.Baca juga: Marquez Tak'
+        ' Gila di San Marino"Tapi seseorang mengatakan bahwa aku tidak berusaha keras."'
+    )
+    found = [(q.speaker, q.text[:12]) for q in find_quotes(text, "id") if q.kind == "direct"]
+    assert found == [("Jorge Lorenzo", "Dia adalah b"), ("Jorge Lorenzo", "Tapi seseora")]
+
+
+def test_handles_stay_whole() -> None:
+    text = (
+        'Akun @cd_ef misalnya, membandingkan dengan sinetron. "Sinetron enggak disanksi,"'
+        ' tulis dia.\n\n"Kenapa kartun harus disanksi? Tolong jelaskan," tulis netizen dengan'
+        " akun @ab.cd di Instagram."
+    )
+    found = [(q.speaker, q.text[:10]) for q in find_quotes(text, "id") if q.kind == "direct"]
+    assert found == [("@cd_ef", "Sinetron e"), ("@ab.cd", "Kenapa kar")]
+
+
+def test_pronoun_cue_skips_names_inside_quotes() -> None:
+    text = (
+        "Budi Santoso, putra aktor Joko Santoso, kini main film. Setelah jadi pemeran utama,"
+        ' kini ia bermain bersama Rina Band.\n\n"Di sini sebagai Lido, teman Sari Rina Band'
+        ' di sekolah," jelasnya.\n\nFilm itu tayang pekan depan. "Genrenya drama," tuturnya.'
+    )
+    found = [(q.speaker, q.text[:10]) for q in find_quotes(text, "id") if q.kind == "direct"]
+    assert found == [("Budi Santoso", "Di sini se"), ("Budi Santoso", "Genrenya d")]
+
+
+def test_subheadings_are_not_speakers() -> None:
+    text = (
+        "Andi Kurniawan menyebutkan lima faktor. Tak hanya itu, ia juga menyebutkan"
+        " faktor lain sebagai berikut: Kurang Motivasi Kurangnya motivasi membuat orang malas."
+        ' "Mereka tidak tahu manfaatnya," kata dia.'
+    )
+    found = [(q.speaker, q.text) for q in find_quotes(text, "id") if q.kind == "direct"]
+    assert found == [("Andi Kurniawan", "Mereka tidak tahu manfaatnya")]
+
+
 def _scores(articles: list[dict]) -> tuple[float, float]:
     hits = found_n = gold_n = 0
     for article in articles:
@@ -97,14 +138,21 @@ def test_gold_is_large_enough() -> None:
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     assert len(articles) >= 20
     assert sum(len(a["quotes"]) for a in articles) >= 60
+    heldout2 = [a for a in articles if a["split"] == "heldout2"]
+    assert len(heldout2) >= 10 and sum(len(a["quotes"]) for a in heldout2) >= 40
     for article in articles:
         for quote in article["quotes"]:
             assert quote["starts"] in article["text"]
 
 
 def test_gold_quote_attribution() -> None:
-    """A floor under the measured scores (all of the gold: P 0.86, R 0.85), to catch regressions."""
+    """A floor under the measured direct-quote scores, to catch regressions: all of the gold
+    (38 articles, 129 quotes) P 0.938, R 0.930; the fresh held-out part alone P 0.81, R 0.79."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     precision, recall = _scores(articles)
-    assert precision >= 0.8
-    assert recall >= 0.8
+    assert precision >= 0.93
+    assert recall >= 0.92
+    heldout2 = [a for a in articles if a["split"] == "heldout2"]
+    precision, recall = _scores(heldout2)
+    assert precision >= 0.80
+    assert recall >= 0.78

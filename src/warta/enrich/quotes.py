@@ -15,32 +15,66 @@ the last speaker. Every pattern is bounded, so long texts cannot make a regex ba
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
 
 from warta.article import Quote
-from warta.enrich.speakers import NameIndex, at_sentence_start, person_in
+from warta.enrich.speakers import (
+    NameIndex,
+    at_sentence_start,
+    glue_points,
+    is_name_stopword,
+    name_runs,
+    person_in,
+)
 
 __all__ = ["find_quotes"]
 
 _LANGUAGES = ("id", "en", "ms")
-_PRONOUNS = frozenset({"dia", "ia", "beliau", "he", "she", "they", "mereka"})
+_PRONOUNS = frozenset({"dia", "ia", "beliau", "dirinya", "he", "she", "they", "mereka"})
+# A pronoun standing for a person in a sentence: the person is the one talked about before.
+_PRONOUN = re.compile(r"(?<![\w-])(?:[Dd]ia|[Ii]a|[Bb]eliau|[Dd]irinya|He|he|She|she)(?![\w-])")
 _OPEN = "“"
 _CLOSE = "”"
 _QUOTE_MARKS = re.compile('["“”]')
 # Paragraph ends: blank lines, and a comma glued after a sentence end, which is how some scrapers
 # joined paragraphs ("….,Next paragraph", "…",Next").
-_BOUNDARY = re.compile(r"\n\s*|[.!?\"”],+ ?(?=[^\s\d,])")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$|[\"“”])|\n")
+# Text a scraper glued together also starts a paragraph: "….Baca juga", "…Marino\"Tapi …".
+_BOUNDARY = re.compile(
+    r"\n\s*|[.!?\"”],+ ?(?=[^\s\d,])"
+    r"|(?<=[a-z])(?P<stop>[.!?])(?=[A-Z])|(?<=[a-z\])])(?P<mark>[\"“])(?=[A-Z])"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$|[\"“”A-Z])|\n")
+# A paragraph that only links to another article: "Baca juga: …", "Simak Video …".
+_LINK = re.compile(r"\s*(?:Baca|BACA|Simak|Lihat|Tonton)(?:\s+(?:[Jj]uga|JUGA|[Vv]ideo))?\s*:")
 _NAME = r"(?:(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir)\.|[A-Z][\w&'’]*(?:-[\w&'’]+)*|@[\w.]+\w)"
 _NAME_RUN = rf"{_NAME}(?:\s+(?:(?:bin|binti|van|von|de|da|al|el)\s+)?{_NAME}){{0,6}}"
 _RUN = re.compile(_NAME_RUN)
-# Where the phrase naming a speaker after a cue ends.
+# Where the phrase naming a speaker after a cue ends (a dot inside "@mr.muhamadrafi" does not).
 _CLAUSE_STOP = re.compile(
-    r"[.;!?\n]|,\s*(?![A-Z]{2,}\b|AKBP|AKP|Kombes)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai"
+    r"[;!?\n]|\.(?!\w)|,\s*(?![A-Z]{2,}\b|AKBP|AKP|Kombes)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai"
     r"|seperti|melalui|pada|dilansir|dikutip|yang|sambil|sembari|when|in|at|on|to|after)\s"
 )
+
+
+# An organisation's name is followed by its abbreviation: "(BIL)", "(Satpel LH)".
+_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][\w-]*\s?){1,3}\)")
+# Words that open a description of people left unnamed: "jawab para penonton".
+_UNNAMED = frozenset({"para", "seorang", "salah", "beberapa", "sejumlah", "banyak", "sebagian"})
+
+
+def _merged(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words with only a space between them joined into one phrase:
+    "Manajer Bursa Mobil Bekas WTC Mangga Dua" + "Herjanto Kosasih"."""
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and text[merged[-1][1] : lo] in (" ", "\xa0"):
+            merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +108,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # After the closing mark, name first: "Lorenzo mengatakan", "Putin said".
         "after_name": re.compile(rf"[\s,]*(?P<name>{_NAME_RUN})\s+(?P<cue>{cue_before})\b"),
+        # A one-word speaker's name: "kata Matsani", "Matsani, menyatakan".
+        "named": re.compile(
+            rf"\b(?:{cue_after})\s+(?P<after>[A-Z][a-z]{{2,}})\b(?![ \t]*[A-Z])"
+            rf"|\b(?P<before>[A-Z][a-z]{{2,}}),?\s+(?:{cue_before})\b"
+        ),
         "according": re.compile(r"[\s,]*(?P<cue>according to)\s+"),
         # Before the opening mark: "X mengatakan, ", "kata X: ", "Menurut X, ", "X said: ".
         "before": re.compile(
@@ -89,7 +128,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "subject": re.compile(
             rf"(?P<subject>{_NAME_RUN})(?:\s*\([A-Za-z]{{2,12}}\))?,?\s+(?:pun\s+|juga\s+|bahkan\s+)?\Z"
         ),
-        "link": re.compile(r"(?:\s+lagi)?(?P<link>\s*,\s*|\s+bahwa\s+|\s+jika\s+)"),
+        # "X menerangkan faktor cuaca …" links with a plain space, unless what follows says
+        # where, when or to whom rather than what ("mengatakan kepada wartawan, …").
+        "link": re.compile(
+            r"(?:\s+lagi)?(?P<link>\s*,\s*|\s+bahwa\s+|\s+jika\s+|\s+(?=[a-z])(?!(?:hal|kepada"
+            r"|pada|di|ke|saat|dalam|melalui|usai|seusai|ketika|sambil|sembari|sebelumnya|hari"
+            r"|kemarin|dengan|lewat|secara|bahwa|jika|hal|lagi|pula|juga|pun|akan|sudah|telah)\b))"
+        ),
         "menurut": re.compile(
             rf"\b(?P<cue>[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau|{_NAME_RUN})))(?:\s*,\s*|\s+(?=[a-z]))"
         ),
@@ -109,17 +154,37 @@ class _Span:
         self.segment = segment
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
+def _segments(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(paragraphs, links): the text's paragraphs, and the "Baca juga: …" lines among them,
+    which are left out of the paragraphs. A link glued to the next paragraph ends where a
+    lower-case letter meets a capital ("… di MisanoSituasi Lorenzo …")."""
     spans: list[tuple[int, int]] = []
+    links: list[tuple[int, int]] = []
     at = 0
+
+    def add(lo: int, hi: int) -> None:
+        if hi <= lo:
+            return
+        if _LINK.match(text, lo, hi):
+            glued = glue_points(text, lo + 12, hi)
+            cut = glued[0] if glued else hi
+            links.append((lo, cut))
+            lo = cut
+        if hi > lo:
+            spans.append((lo, hi))
+
     for match in _BOUNDARY.finditer(text):
-        cut = match.start() if text[match.start()] == "\n" else match.start() + 1
-        if cut > at:
-            spans.append((at, cut))
-        at = match.end()
-    if at < len(text):
-        spans.append((at, len(text)))
-    return spans
+        if match.group("stop"):
+            cut = next_at = match.end()
+        elif match.group("mark"):
+            cut = next_at = match.start("mark")
+        else:
+            cut = match.start() if text[match.start()] == "\n" else match.start() + 1
+            next_at = match.end()
+        add(at, cut)
+        at = next_at
+    add(at, len(text))
+    return spans, links
 
 
 def _looks_closing(text: str, at: int) -> bool:
@@ -159,16 +224,30 @@ def _quoted(text: str, segments: list[tuple[int, int]]) -> list[_Span]:
 
 
 class _Reader:
-    """The state of one pass over an article: names, the last speaker, the quotes so far."""
+    """The state of one pass over an article: names, sentences, the last speaker, the quotes."""
 
-    def __init__(self, text: str, speakers: list[str] | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        speakers: list[str] | None,
+        spans: list[_Span],
+        segments: list[tuple[int, int]],
+        links: list[tuple[int, int]],
+    ) -> None:
         self.text = text
-        self.names = NameIndex(text)
+        self.quote_ranges = [(s.open, s.close + 1) for s in spans]
+        self.links = links
+        # Names inside quotes or links name nobody who speaks here.
+        self.names = NameIndex(text, skip=sorted(self.quote_ranges + links))
         self.known = set(speakers or ())
         self.last_speaker: str | None = None
-        self.last_end = -1
+        self.last_close = -1
         self.patterns = _patterns()
-        self.quote_ranges: list[tuple[int, int]] = []
+        starts = {lo for lo, _hi in segments} | {hi for _lo, hi in links}
+        starts.update(m.end() for m in _SENTENCE_END.finditer(text))
+        starts.update(glue_points(text))
+        self.sentence_starts = sorted(starts)
+        self._known_speakers()
 
     def canonical(self, name: str | None, position: int) -> str | None:
         if not name:
@@ -188,14 +267,25 @@ class _Reader:
         first = clause.split()[0].lower()
         if first in _PRONOUNS:
             return None, False
+        if first in _UNNAMED:
+            return None, True  # "jawab para penonton": nobody named
         if clause[0].islower() and re.search(r"\s(?:ini|itu|tersebut)$", clause):
             return None, False  # "kata politisi Partai Hanura itu": the person spoken of before
-        for run in _RUN.finditer(clause):
-            person = person_in(run.group())
+        for lo, hi in _merged(name_runs(text, position, end), text):
+            phrase = text[lo:hi]
+            person = person_in(phrase)
             if person and len(person) > 1:
                 return person, True
-            # A role before a comma ("Kasubdit … Polda Lampung, AKBP Ferdiyan Fahmi") names the
-            # person after it.
+            if lo == position + text[position:end].find(phrase[:1]) and re.fullmatch(
+                r"[A-Z]{2,6}", phrase
+            ):
+                return phrase, True  # an organisation speaks: "tulis KPI"
+        if clause[0].islower():
+            # "kata politisi Partai Hanura itu", "jelas cowok yang kini berusia 25 tahun": a
+            # description of someone spoken of before.
+            return None, False
+        # A role before a comma ("Kasubdit … Polda Lampung, AKBP Ferdiyan Fahmi") names the
+        # person after it.
         if stop_match and text[stop_match.start()] == "," and re.match(r"[A-Z]", clause):
             rest = re.match(
                 rf",\s*(?P<name>{_NAME_RUN})", text[stop_match.start() : stop_match.start() + 60]
@@ -206,60 +296,98 @@ class _Reader:
                     return person, True
         return None, False
 
+    def _known_speakers(self) -> None:
+        """Single words the article uses as speakers' names ("kata Matsani", "Teddy
+        mengatakan"), so that a later "-nya" cue may go to them."""
+        text = self.text
+        for match in self.patterns["named"].finditer(text):
+            name = match.group("after") or match.group("before")
+            if self._inside_quote(match.start()) or is_name_stopword(name, sentence_start=True):
+                continue
+            self.known.add(self.names.canonical(name, match.start()))
+            self.known.add(name)
+
     def person_at(self, start: int, end: int) -> str | None:
         """The first person named in ``text[start:end]`` outside quotes: a name of two or more
         words, or one word the article uses as a name elsewhere."""
         text = self.text
-        for run in _RUN.finditer(text[start:end]):
-            at = start + run.start()
-            if self._inside_quote(at) or re.match(r"\s*\([A-Z]{2,}\)", text[start + run.end() :]):
+        for lo, hi in name_runs(text, start, end):
+            if self._inside_quote(lo) or _ACRONYM_AFTER.match(text, hi, hi + 20):
                 continue  # inside a quote, or an organisation with its acronym: "… Lombok (BIL)"
-            person = person_in(run.group(), sentence_start=at_sentence_start(text, at))
+            person = person_in(text[lo:hi], sentence_start=at_sentence_start(text, lo))
             if not person:
                 continue
-            if " " not in person and not person.startswith("@"):
-                full = self.canonical(person, at)
+            if " " not in person and not person.startswith("@") and person not in self.known:
+                full = self.canonical(person, lo)
                 if full is None or " " not in full:
                     continue
                 person = full
-            return self.canonical(person, at)
+            return self.canonical(person, lo)
         return None
 
     def subject_before(self, position: int) -> str | None:
-        """The person the sentences before ``position`` are about: the first person named in the
-        nearest sentence that names one, or the last speaker when a sentence opens with a pronoun
-        or "X ini/itu"."""
-        text = self.text
-        window_start = max(0, position - 600)
-        window = text[window_start:position]
-        starts = [window_start] + [window_start + m.end() for m in _SENTENCE_END.finditer(window)]
-        ends = starts[1:] + [position]
-        for sentence_start, sentence_end in zip(reversed(starts), reversed(ends), strict=True):
-            head = text[sentence_start : sentence_start + 80].lstrip(' ,"“”-–')
-            offset = sentence_start + (len(text[sentence_start : sentence_start + 80]) - len(head))
-            if offset >= sentence_end or self._inside_quote(offset):
+        """The person a pronoun cue ("katanya", "kata dia") at ``position`` stands for.
+
+        Sentence by sentence back from ``position``: the first person named outside quotes in
+        the nearest sentence that names one; a sentence whose pronoun ("ia", "dirinya") or
+        anaphor ("Kakak Raoul Salim ini") comes before any name is about the person before it,
+        that is, the last speaker when there is one; reaching the last quote gives its speaker.
+        """
+        starts = self.sentence_starts
+        floor = max(0, position - 600)
+        at = bisect_left(starts, position)
+        end = position
+        while at > 0:
+            at -= 1
+            begin = starts[at]
+            if begin < floor:
+                break
+            if begin >= end:
                 continue
-            first = head.split(" ", 1)[0].strip(",").lower() if head else ""
-            if first in _PRONOUNS and self.last_speaker:
-                return self.last_speaker
-            run = _RUN.match(head)
-            anaphor = run and re.match(
-                r"\s+(?:ini|itu|tersebut)\b", head[run.end() : run.end() + 12]
-            )
-            if anaphor and self.last_speaker:
-                return self.last_speaker
-            person = self.person_at(offset, min(sentence_end, offset + 160))
-            if person:
-                return person
+            if begin <= self.last_close < end and self.last_speaker:
+                return self.last_speaker  # back at the last quote: its speaker goes on
+            quote_at = self._quote_at(begin)
+            if quote_at is not None and quote_at[1] >= end:
+                end = begin
+                continue
+            found = self._subject_in(begin, end)
+            if found == "":
+                if self.last_speaker:
+                    return self.last_speaker
+            elif found is not None:
+                return found
+            end = begin
         return self.last_speaker
 
+    def _subject_in(self, start: int, end: int) -> str | None:
+        """The person a sentence is about: a name, "" when a pronoun or an anaphor comes
+        first, None when it names nobody."""
+        text = self.text
+        head = text[start : start + 80].lstrip(' ,"“”-–')
+        offset = start + len(text[start : start + 80]) - len(head)
+        run = _RUN.match(head)
+        if run and re.match(r"\s+(?:ini|itu|tersebut)\b", head[run.end() : run.end() + 12]):
+            return ""
+        pronoun = _PRONOUN.search(text, offset, end)
+        while pronoun is not None and self._inside_quote(pronoun.start()):
+            pronoun = _PRONOUN.search(text, pronoun.end(), end)
+        limit = min(end, offset + 160)
+        if pronoun is not None:
+            limit = min(limit, pronoun.start())
+        person = self.person_at(offset, limit)
+        if person:
+            return person
+        return "" if pronoun is not None else None
+
+    def _quote_at(self, position: int) -> tuple[int, int] | None:
+        ranges = self.quote_ranges
+        at = bisect_right(ranges, (position, len(self.text) + 1)) - 1
+        if at >= 0 and ranges[at][0] <= position < ranges[at][1]:
+            return ranges[at]
+        return None
+
     def _inside_quote(self, position: int) -> bool:
-        for lo, hi in self.quote_ranges:
-            if lo <= position < hi:
-                return True
-            if lo > position:
-                break
-        return False
+        return self._quote_at(position) is not None
 
 
 def find_quotes(
@@ -275,10 +403,9 @@ def find_quotes(
         return []
     if not text:
         return []
-    reader = _Reader(text, speakers)
-    segments = _segments(text)
+    segments, links = _segments(text)
     spans = _quoted(text, segments)
-    reader.quote_ranges = [(s.open, s.close + 1) for s in spans]
+    reader = _Reader(text, speakers, spans, segments, links)
     quotes: list[Quote] = []
     patterns = reader.patterns
     previous: _Span | None = None
@@ -315,6 +442,8 @@ def find_quotes(
         )
         if speaker:
             reader.last_speaker = speaker
+            reader.known.add(speaker)
+        reader.last_close = span.close
         previous, previous_speaker = span, speaker
     quotes.extend(_indirect(reader, patterns, quotes))
     quotes.sort(key=lambda q: q.start)

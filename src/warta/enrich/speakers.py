@@ -11,10 +11,19 @@ NER model (``warta.enrich.ner``) can replace the candidate list later through ``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["NameIndex", "at_sentence_start", "is_name_stopword", "name_runs", "person_in"]
+__all__ = [
+    "NameIndex",
+    "at_sentence_start",
+    "glue_points",
+    "is_common_word",
+    "is_name_stopword",
+    "name_runs",
+    "person_in",
+]
 
 # A name token: a capitalised word ("Yang", "O'Neil", "Jean-Luc"), an initial ("V."), or a handle.
 _TOKEN = r"(?:(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir|St|Jr|Sr)\.|[A-Z][\w&'’]*(?:-[\w&'’]+)*|@[\w.]+\w)"
@@ -23,7 +32,21 @@ _DEGREE = re.compile(
     r"(?:Sp[A-Z][\w.]*|S\.?[A-Z][a-z]?\.?|M\.?[A-Z][a-z]*\.?|Ph\.?D\.?)(?:-[A-Z]+)?,?"
 )
 _PARTICLE = r"(?:bin|binti|van|von|der|de|da|al|el|la|le)"
-_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,7}}")
+# Words of one name are on one line: a run never crosses a line break ("Awal Cerita\n\nBrotoseno").
+_GAP = r"[ \t\xa0]+"
+_RUN = re.compile(rf"{_TOKEN}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_TOKEN}){{0,7}}")
+# Two words a scraper glued together ("MisanoSituasi", "bukti.Juara"): a run stops where the
+# capital starts. The pattern opens with the capital: fast to scan for.
+_GLUE = re.compile(r"[A-Z](?:(?<=[a-z]{2}[A-Z])(?=[a-z]{2})|(?<=[a-z][.!?][A-Z]))")
+
+
+def glue_points(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where glued words meet in ``text[start:end]``: the positions of the second word."""
+    return [m.start() for m in _GLUE.finditer(text, start, len(text) if end is None else end)]
+
+
+def _glued_at(text: str, position: int) -> bool:
+    return _GLUE.match(text, position) is not None
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +63,18 @@ def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(parts[0]), frozenset(parts[1])
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    text = files("warta.assets").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_common_word(token: str) -> bool:
+    """True for a word Indonesian news writes in lower case ("Situasi", "Cerita", "Akun"): a
+    capitalised one at a sentence start, or in a subheading, is no name."""
+    return token.lower() in _common_words()
+
+
 def is_name_stopword(token: str, *, sentence_start: bool = False) -> bool:
     """True for a title, organisation or place word that is no part of a name; with
     ``sentence_start``, also for a function word that begins a sentence ("Namun", "Yang")."""
@@ -47,7 +82,7 @@ def is_name_stopword(token: str, *, sentence_start: bool = False) -> bool:
     titles, function_words = _stopwords()
     if low in titles or low.rstrip(".") in titles:
         return True
-    return sentence_start and low in function_words
+    return sentence_start and (low in function_words or low in _common_words())
 
 
 def _is_acronym(token: str) -> bool:
@@ -62,8 +97,18 @@ def _name_token(token: str, sentence_start: bool = False) -> bool:
 
 
 def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of runs of capitalised words in ``text[start:end]``."""
-    return [m.span() for m in _RUN.finditer(text, start, len(text) if end is None else end)]
+    """Spans of runs of capitalised words in ``text[start:end]``, cut where a scraper glued two
+    words ("MisanoSituasi Lorenzo" gives "Misano" and "Situasi Lorenzo")."""
+    spans: list[tuple[int, int]] = []
+    for match in _RUN.finditer(text, start, len(text) if end is None else end):
+        lo, hi = match.span()
+        if hi - lo > 5:
+            for cut in glue_points(text, lo, hi + 3):
+                if lo < cut < hi:
+                    spans.append((lo, cut))
+                    lo = cut
+        spans.append((lo, hi))
+    return spans
 
 
 def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
@@ -74,6 +119,9 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
     "Kasubdit IV Renakta Ditreskrimum Polda Lampung" → None.
     """
     tokens = phrase.split()
+    handles = [t for t in tokens if t.startswith("@")]
+    if handles:
+        return handles[-1]  # "Akun @cha_pds": the account is the speaker
     while tokens and _DEGREE.fullmatch(tokens[-1]):
         tokens.pop()
     cut = 0
@@ -85,8 +133,13 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
     tail = tokens[cut:][-3:]
     while tail and tail[0] in _PARTICLES:
         tail = tail[1:]
+    if cut:  # after a role or a place, common words belong to it: "WTC Mangga Dua Herjanto …"
+        while len(tail) > 1 and is_name_stopword(tail[0], sentence_start=True):
+            tail = tail[1:]
     if not tail or (len(tail) == 1 and (tail[0].endswith(".") or len(tail[0]) < 2)):
         return None
+    if len(tail) > 1 and all(is_common_word(t) for t in tail):
+        return None  # a subheading in title case: "Kurang Motivasi", "Pengaruh Media Sosial"
     return " ".join(tail)
 
 
@@ -95,6 +148,10 @@ _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 # Declared nicknames: "Emil --sapaan Ridwan Kamil--", "Emil (sapaan akrab Ridwan Kamil)".
 _ALIAS_AFTER = re.compile(
     rf"(?P<alias>{_TOKEN})\s*(?:--|—|–|\(|,)\s*sapaan(?:\s+akrab)?\s+(?P<full>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})"
+)
+# "Franco Wellyjat alias Enda": the alias after the full name.
+_ALIAS_NAMED = re.compile(
+    rf"(?P<full>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}})[ \t]+alias[ \t]+(?P<alias>{_TOKEN})"
 )
 # "Pria yang akrab disapa Dani", "Abbas, demikian biasa ia dipanggil".
 _ALIAS_CALLED = re.compile(
@@ -106,8 +163,11 @@ _ALIAS_CALLED = re.compile(
 class NameIndex:
     """The people named in one article, to turn a short name into the full one."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, skip: list[tuple[int, int]] | None = None) -> None:
+        """``skip``: sorted (start, end) ranges whose names do not count, such as quoted
+        passages: "Sivia Blink" inside a quote does not make "Blink" before it a person."""
         self.text = text
+        self.skip = skip or []
         self._full_names: list[tuple[int, str]] | None = None
         self._aliases: dict[str, str] | None = None
 
@@ -117,8 +177,9 @@ class NameIndex:
         if self._full_names is None:
             text = self.text
             self._full_names = []
+            skip = self.skip
             for start, end in name_runs(text):
-                if text.find(" ", start, end) < 0:
+                if text.find(" ", start, end) < 0 or _within(skip, start):
                     continue
                 person = person_in(text[start:end], sentence_start=at_sentence_start(text, start))
                 if person and " " in person:
@@ -136,6 +197,11 @@ class NameIndex:
                     full = person_in(match.group("full"))
                     if full:
                         self._aliases[match.group("alias")] = full
+            if " alias " in text:
+                for match in _ALIAS_NAMED.finditer(text):
+                    full = person_in(match.group("full"))
+                    if full and " " in full:
+                        self._aliases.setdefault(match.group("alias"), full)
             if "akrab " in text or "biasa " in text:
                 for match in _ALIAS_CALLED.finditer(text):
                     alias = match.group("alias") or match.group("alias2")
@@ -194,6 +260,14 @@ class NameIndex:
         return name
 
 
+def _within(ranges: list[tuple[int, int]], position: int) -> bool:
+    at = bisect_right(ranges, (position, _BIG)) - 1
+    return at >= 0 and ranges[at][0] <= position < ranges[at][1]
+
+
+_BIG = 1 << 62
+
+
 def _around(words: list[str], index: int) -> str:
     """The name a short name stands for in a longer phrase: from it onwards when it is a first
     name ("Yuddy" in "Birokrasi Yuddy Chrisnandi"), else with the one word before it ("Putin" in
@@ -205,5 +279,7 @@ def _around(words: list[str], index: int) -> str:
 
 def at_sentence_start(text: str, position: int) -> bool:
     """True when only spaces separate ``position`` from a sentence end or the text start."""
+    if _glued_at(text, position):
+        return True
     before = text[max(0, position - 4) : position].rstrip(" \t-–—")
     return not before or before[-1] in '.!?\n"“”,:;(' and not before.endswith(("ujar,", "kata,"))
