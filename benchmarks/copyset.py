@@ -17,6 +17,7 @@ Everything is seeded, so the set is the same on every run.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import json
@@ -71,10 +72,8 @@ def load_clickid(start: str = "2019-09-10", end: str = "2019-09-20") -> list[Doc
                 continue
             text = r["text"]
             if "‚Äù" in text or "¬†" in text:
-                try:
+                with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
                     text = text.encode("mac_roman").decode("utf-8")
-                except (UnicodeEncodeError, UnicodeDecodeError):
-                    pass
             docs.append(Doc(r["id"], r["outlet"], r["published"], r["title"] or "", text))
     return docs
 
