@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench bench-text train clean
+.PHONY: demo test lint bench bench-text bench-metadata bench-enrich bench-dedup bench-stories fuzz train clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -17,18 +17,37 @@ $(BIN)/.bench-installed: $(BIN)/.installed
 
 demo: $(BIN)/.installed
 	$(BIN)/warta extract --format text samples/text/prokalteng-putin-korea-utara.txt
-	$(BIN)/warta extract --format jsonl samples/pages/*.html.gz > samples/out.jsonl
-	@echo "wrote samples/out.jsonl ($$(wc -l < samples/out.jsonl) articles)"
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests benchmarks training
+	$(BIN)/ruff check src tests benchmarks training fuzz
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest
 
+# Extraction accuracy and speed, warta and its peers side by side (about 25 minutes).
 bench: $(BIN)/.bench-installed
-	$(BIN)/python -m benchmarks.extraction --out docs/benchmarks-extraction.md
+	$(BIN)/python -m benchmarks.extraction --out docs/benchmarks.md
+	$(BIN)/python -m benchmarks.textmode --out docs/benchmarks.md
+
+bench-text: $(BIN)/.bench-installed
+	$(BIN)/python -m benchmarks.textmode --out docs/benchmarks.md
+
+bench-metadata: $(BIN)/.bench-installed
+	$(BIN)/python -m benchmarks.metadata
+
+bench-enrich: $(BIN)/.installed
+	$(BIN)/python -m benchmarks.enrich
+
+bench-dedup: $(BIN)/.bench-installed
+	$(BIN)/python -m benchmarks.dedup
+
+bench-stories: $(BIN)/.installed
+	$(BIN)/python -m benchmarks.stories
+
+# Five minutes of hypothesis fuzzing of warta.extract; failures are saved under fuzz-out/.
+fuzz: $(BIN)/.installed
+	$(BIN)/python -m fuzz.run --seconds 300
 
 train: $(BIN)/.bench-installed
 	$(BIN)/python -m training.train_blocks
