@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench bench-text bench-metadata bench-enrich bench-dedup bench-stories fuzz train clean
+.PHONY: demo test lint bench bench-text bench-metadata bench-enrich bench-dedup bench-stories fuzz train train-ner clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -51,6 +51,13 @@ fuzz: $(BIN)/.installed
 
 train: $(BIN)/.bench-installed
 	$(BIN)/python -m training.train_blocks
+
+# The NER model: word clusters from the news corpus, the CRF, and its scores (about 15 minutes).
+train-ner: $(BIN)/.bench-installed
+	$(BIN)/python -m training.ner.clusters
+	$(BIN)/python -m training.ner.train
+	$(BIN)/python -m training.ner.evaluate
+	$(BIN)/python -m training.ner.evaluate --protocol
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

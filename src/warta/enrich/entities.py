@@ -1,0 +1,222 @@
+"""Entities step: NER mentions → :class:`~warta.article.Entity` records with canonical names.
+
+Names the tagger found once are looked for again in the same text (:func:`add_repeats`), then
+mentions of the same thing are merged under one canonical name and counted:
+
+* the same surface form (case and spacing ignored) is one entity;
+* a person mentioned by part of a name given in full elsewhere in the article takes the full
+  name: ``Putin`` → ``Vladimir Putin``, ``Yang`` → ``Yang Moo Jin`` (a part is a run of whole
+  words at the start or at the end of the full name). When two full names share the part, the
+  one mentioned more often (then first) wins;
+* an all-caps organisation or place acronym takes a longer name of the same type whose initials
+  it spells (``KPK`` → ``Komisi Pemberantasan Korupsi``);
+* a hyphen-joined pair whose parts are named elsewhere (``Kim-Putin``) counts for each part;
+* a name tagged with different types in different places takes its most frequent type (ties go
+  to the first mention).
+
+Entities come out sorted by number of mentions, then by first appearance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import msgspec
+
+from warta.article import Article, Entity
+from warta.enrich.ner.tagger import EntityType, Mention, tag
+
+LANGUAGES = frozenset({"id", "ms"})
+"""Languages the model is for: Indonesian, and Malay, which is close enough to tag usefully."""
+
+_SPACES = re.compile(r"\s+")
+
+
+def _norm(name: str) -> str:
+    return _SPACES.sub(" ", name).strip()
+
+
+def _key(name: str) -> str:
+    return _norm(name).casefold()
+
+
+def _is_part(short: list[str], full: list[str]) -> bool:
+    """Whether ``short`` is a leading or trailing run of whole words of ``full``."""
+    n = len(short)
+    if n >= len(full):
+        return False
+    return full[:n] == short or full[-n:] == short
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def split_joined(mentions: list[Mention]) -> list[Mention]:
+    """Split hyphen-joined names (``Kim-Putin``, ``Seoul-Moskow``) into their parts when every
+    part is named on its own elsewhere (or is a word of a person's name); each part takes the
+    type it has there."""
+    known: dict[str, str] = {}
+    for m in mentions:
+        if "-" not in m.text:
+            known.setdefault(_key(m.text), m.type)
+            if m.type == "PERSON":
+                for word in _norm(m.text).split(" "):
+                    known.setdefault(word.casefold(), "PERSON")
+    out: list[Mention] = []
+    for m in mentions:
+        parts = m.text.split("-")
+        if len(parts) < 2 or not all(_key(p) in known for p in parts):
+            out.append(m)
+            continue
+        start = m.start
+        for part in parts:
+            lead = len(part) - len(part.lstrip())
+            name = part.strip()
+            begin = start + lead
+            kind: EntityType = _entity_type(known[_key(part)])
+            out.append(Mention(name, kind, begin, begin + len(name)))
+            start += len(part) + 1
+    return out
+
+
+_OPENING = frozenset('.!?"“”:(—–')
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in _OPENING or text[len(before) : start].count("\n") > 0
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "-_")
+
+
+def add_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add the mentions the tagger missed of names it found elsewhere in the same text.
+
+    One sense per document: a name tagged once (``Tiongkok``), or the first or last word of a
+    person's full name (``Yang`` of ``Yang Moo Jin``), found again as a whole word with the same
+    capitals outside any mention counts as another mention. A one-word name at the start of a
+    sentence is not taken (``Yang menarik ...`` there is the pronoun).
+    """
+    names: dict[str, EntityType] = {}
+    for m in mentions:
+        name = _norm(m.text)
+        names.setdefault(name, m.type)
+        words = name.split(" ")
+        if m.type == "PERSON" and len(words) > 1:
+            for word in (words[0], words[-1]):
+                if len(word) > 1 and word[:1].isupper():
+                    names.setdefault(word, "PERSON")
+    if not names:
+        return mentions
+    taken = [False] * (len(text) + 1)
+    for m in mentions:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    # A str.find loop per name: a regex alternation would be compiled anew for every text.
+    added: list[Mention] = []
+    for name in sorted(names, key=len, reverse=True):
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (
+                not any(taken[at:end])
+                and not _word_char(text, at - 1)
+                and not _word_char(text, end)
+                and (" " in name or not _sentence_initial(text, at))
+            ):
+                added.append(Mention(name, names[name], at, end))
+                for i in range(at, end):
+                    taken[i] = True
+            at = text.find(name, end)
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def canonical_entities(mentions: Iterable[Mention]) -> list[Entity]:
+    """Merge mentions into entities with canonical names and mention counts (see module doc)."""
+    mentions = split_joined(list(mentions))
+    order: dict[str, int] = {}
+    surface: dict[str, str] = {}
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    counts: Counter[str] = Counter()
+    for pos, m in enumerate(mentions):
+        key = _key(m.text)
+        if not key:
+            continue
+        order.setdefault(key, pos)
+        surface.setdefault(key, _norm(m.text))
+        types[key][m.type] += 1
+        counts[key] += 1
+
+    def best_type(key: str) -> str:
+        ranked = types[key].most_common()
+        top = ranked[0][1]
+        tied = {t for t, c in ranked if c == top}
+        # On a tie keep the type of the first mention of this name.
+        return next(t for t in types[key] if t in tied)
+
+    kind = {key: best_type(key) for key in counts}
+    target: dict[str, str] = {key: key for key in counts}
+    words = {key: surface[key].split(" ") for key in counts}
+    by_length = sorted(counts, key=lambda k: (-len(words[k]), order[k]))
+    for key in by_length:
+        w = words[key]
+        candidates = []
+        for full in by_length:
+            if len(words[full]) <= len(w) or kind[full] != kind[key]:
+                continue
+            if kind[key] == "PERSON":
+                if _is_part(w, words[full]):
+                    candidates.append(full)
+            elif (
+                len(w) == 1 and w[0].isupper() and len(w[0]) >= 2 and _initials(words[full]) == w[0]
+            ):
+                candidates.append(full)
+        if candidates:
+            best = min(candidates, key=lambda k: (-counts[k], order[k]))
+            target[key] = target[best]  # longer names were resolved first
+
+    merged: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for key, n in counts.items():
+        root = target[key]
+        merged[root] += n
+        first[root] = min(first.get(root, order[key]), order[key])
+    ranked = sorted(merged, key=lambda k: (-merged[k], first[k]))
+    return [Entity(name=surface[k], type=_entity_type(kind[k]), mentions=merged[k]) for k in ranked]
+
+
+def _entity_type(kind: str) -> EntityType:
+    if kind == "PERSON":
+        return "PERSON"
+    if kind == "ORGANIZATION":
+        return "ORGANIZATION"
+    return "PLACE"
+
+
+def find_entities(text: str, language: str | None) -> list[Entity]:
+    """People, organisations and places in ``text`` with canonical names and mention counts.
+
+    The model is Indonesian: text in another language (``language`` not ``"id"`` or ``"ms"``)
+    gives ``[]``. ``None`` (language unknown) is tagged as Indonesian, best effort.
+    """
+    if language is not None and language.split("-")[0].lower() not in LANGUAGES:
+        return []
+    return canonical_entities(add_repeats(text, tag(text)))
+
+
+def annotate(article: Article) -> Article:
+    """The enrichment hook (``warta.enrich.entities:annotate``): the article with
+    :attr:`~warta.article.Article.entities` found in its text, for the language
+    :attr:`Language.best <warta.article.Language.best>` gives. A new Article; the input is not
+    changed. A plain module function, so it pickles by name; the model loads lazily once per
+    worker process.
+    """
+    entities = find_entities(article.text, article.language.best)
+    return msgspec.structs.replace(article, entities=entities)
