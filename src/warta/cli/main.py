@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from warta.cli import extract_cmd
+from warta.cli import extract_cmd, run_cmd, serve_cmd, stats_cmd
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,6 +17,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     extract_cmd.register(sub)
+    run_cmd.register(sub)
+    stats_cmd.register(sub)
+    serve_cmd.register(sub)
     return parser
 
 

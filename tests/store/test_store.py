@@ -1,0 +1,116 @@
+"""The store: migrations, idempotent upserts, duplicate ids, enrichment tables, search."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+
+from warta.article import Article, DateValue, Entity, Language, Paragraph, Quote
+from warta.store.db import open_store
+from warta.store.migrations import pending
+from warta.store.queries import reconciliation, snapshot
+from warta.store.rows import ArticleRow, RejectRow
+from warta.store.search import Filters, QueryError, compile_query, count, counts_over_time, search
+from warta.store.tokens import index_text
+
+
+def row(key: str, text: str, *, title: str = "Judul", outlet: str = "kompas.com",
+        day: str = "2019-09-10", record_id: str | None = None, lang: str = "id") -> ArticleRow:
+    article = Article(
+        title=title, paragraphs=[Paragraph(text)], text=text, url=f"https://{outlet}/{key}",
+        language=Language(detected=lang, score=1.0),
+        published=DateValue(value=f"{day}T08:00:00+07:00", origin="given"),
+        quotes=[Quote(speaker="Jokowi", cue="kata", text="Kita bangun", start=0, end=11)],
+        entities=[Entity(name="Joko Widodo", type="PERSON", mentions=2)],
+    )
+    return ArticleRow(
+        key=key, record_id=record_id or key, input="in.jsonl", article=article, outlet=outlet,
+        day=day, text_hash=key, word_count=len(text.split()),
+        title_index=index_text(title, lang), text_index=index_text(text, lang),
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    with open_store(tmp_path / "s.db") as s:
+        s.input_state("in.jsonl", kind="jsonl", size=1)
+        s.write([
+            row("a", "Pemerintahan kota membangun jembatan baru di Palangkaraya."),
+            row("b", "Presiden memerintahkan menteri memeriksa banjir di Jakarta.", outlet="tempo.co", day="2019-09-11"),
+            row("c", "The government opened a new bridge in Jakarta.", lang="en", outlet="thejakartapost.com"),
+        ])
+        yield s
+
+
+def test_migrations_apply_once(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    open_store(path).close()
+    with open_store(path) as s:
+        assert pending(s.conn) == []
+        mode = s.conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_writes_are_idempotent_and_ids_unique(store) -> None:  # type: ignore[no-untyped-def]
+    before = snapshot(store.conn)
+    store.write([row("a", "Pemerintahan kota membangun jembatan baru di Palangkaraya.")])
+    assert snapshot(store.conn) == before
+    store.write([row("d", "Teks lain sama sekali.", record_id="a"),
+                 RejectRow(key="e", record_id="e", input="in.jsonl", reason="no-content")],
+                finished_inputs=["in.jsonl"])
+    rejects = dict(store.conn.execute("SELECT key, reason FROM rejects"))
+    assert rejects == {"d": "duplicate-record-id", "e": "no-content"}
+    rec = reconciliation(store.conn)
+    assert rec.balanced and (rec.records, rec.articles, rec.rejects) == (5, 3, 2)
+
+
+def test_a_row_changing_from_article_to_reject_moves(store) -> None:  # type: ignore[no-untyped-def]
+    store.write([RejectRow(key="a", record_id="a", input="in.jsonl", reason="timeout")])
+    assert store.conn.execute("SELECT count(*) FROM articles WHERE key = 'a'").fetchone()[0] == 0
+    assert count(store.conn, "jembatan") == 0  # the full-text index followed
+
+
+def test_enrichment_tables_are_filled(store) -> None:  # type: ignore[no-untyped-def]
+    quotes = store.conn.execute("SELECT count(*), min(speaker) FROM quotes").fetchone()
+    assert quotes == (3, "Jokowi")
+    ent = store.conn.execute(
+        "SELECT e.name, count(*), sum(ae.mentions) FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
+    ).fetchone()
+    assert ent == ("Joko Widodo", 3, 6)
+    assert count(store.conn, None, Filters(entity="Joko Widodo")) == 3
+
+
+def test_search_stems_indonesian_and_matches_exact_words(store) -> None:  # type: ignore[no-untyped-def]
+    assert {h.record_id for h in search(store.conn, "perintah")} == {"a", "b"}
+    assert {h.record_id for h in search(store.conn, "pemerintah")} == {"a", "b"}
+    assert {h.record_id for h in search(store.conn, "government")} == {"c"}
+    assert {h.record_id for h in search(store.conn, "jakarta -banjir")} == {"c"}
+    assert {h.record_id for h in search(store.conn, '"jembatan baru" OR banjir')} == {"a", "b"}
+    assert {h.record_id for h in search(store.conn, "jakarta", Filters(outlet="tempo.co"))} == {"b"}
+    assert {h.record_id for h in search(store.conn, "jakarta", Filters(language="en"))} == {"c"}
+    assert [h.record_id for h in search(store.conn, None, Filters(date_from="2019-09-11"))] == ["b"]
+    assert [h.record_id for h in search(store.conn, None, order="oldest")][-1] == "b"
+    assert counts_over_time(store.conn, "jakarta") == [
+        ("2019-09-10", "thejakartapost.com", 1), ("2019-09-11", "tempo.co", 1)
+    ]
+
+
+def test_queries_are_quoted_never_pasted(store) -> None:  # type: ignore[no-untyped-def]
+    hostile = ['x" OR 1=1 --', "'); DROP TABLE articles; --", "NEAR(a b)", "title_index:jembatan", "a*b"]
+    for q in hostile:
+        with contextlib.suppress(QueryError):  # a result or a QueryError, never an SQL error
+            search(store.conn, q)
+    assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert compile_query("NEAR(jakarta banjir)") == '("near" AND ("jakarta" AND "banjir"))'
+    for bad in ("-banjir", "(banjir", "banjir)", "NOT"):
+        with pytest.raises(QueryError):
+            compile_query(bad)
+
+
+def test_the_article_round_trips(store) -> None:  # type: ignore[no-untyped-def]
+    from warta.store.rows import article_from_row
+
+    blob, text = store.conn.execute("SELECT article, text FROM articles WHERE key = 'a'").fetchone()
+    assert article_from_row(blob, text) == row("a", text).article
