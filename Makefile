@@ -3,12 +3,17 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench bench-text bench-metadata bench-enrich bench-dedup bench-stories fuzz train train-ner clean
+.PHONY: demo test lint bench bench-text bench-metadata bench-enrich bench-dedup bench-stories bench-pipeline fuzz train train-ner clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+# The test environment adds Ray, so the Ray engine's test runs a real local 2-CPU Ray.
+$(BIN)/.test-installed: $(BIN)/.installed
+	$(BIN)/pip install -q -e '.[dev,ray]'
 	touch $@
 
 $(BIN)/.bench-installed: $(BIN)/.installed
@@ -17,12 +22,18 @@ $(BIN)/.bench-installed: $(BIN)/.installed
 
 demo: $(BIN)/.installed
 	$(BIN)/warta extract --format text samples/text/prokalteng-putin-korea-utara.txt
+	rm -f samples/demo.db samples/demo.db-wal samples/demo.db-shm
+	$(BIN)/warta run samples/text/prokalteng-putin-korea-utara.txt samples/pages samples/clickid --db samples/demo.db
+	$(BIN)/warta stats --db samples/demo.db
+
+bench-pipeline: $(BIN)/.bench-installed
+	$(BIN)/python -m benchmarks.pipeline
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks training fuzz
 	$(BIN)/mypy
 
-test: lint
+test: $(BIN)/.test-installed lint
 	$(BIN)/pytest
 
 # Extraction accuracy and speed, warta and its peers side by side (about 25 minutes).
