@@ -1,0 +1,121 @@
+"""Interface text in Indonesian (the default) and English. Article text is never translated."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+LANGUAGES = ("id", "en")
+DEFAULT = "id"
+
+STRINGS: dict[str, dict[str, str]] = {
+    "tagline": {"id": "Penjelajah korpus berita", "en": "News corpus explorer"},
+    "home": {"id": "Beranda", "en": "Home"},
+    "search": {"id": "Cari", "en": "Search"},
+    "search_placeholder": {"id": "mis. Putin \"Korea Utara\"", "en": "e.g. Putin \"North Korea\""},
+    "search_help": {
+        "id": "Kata, \"frasa\", AND, OR, NOT (a NOT b) dan tanda kurung. Kata dasar bahasa Indonesia ikut dicari.",
+        "en": "Words, \"phrases\", AND, OR, NOT (a NOT b) and parentheses. Indonesian word stems match too.",
+    },
+    "latest": {"id": "Artikel Terbaru", "en": "Latest Articles"},
+    "popular": {"id": "Terpopuler", "en": "Most Covered"},
+    "popular_note": {
+        "id": "Cerita yang dimuat paling banyak media, {start} s.d. {end}",
+        "en": "Stories run by the most outlets, {start} to {end}",
+    },
+    "related": {"id": "Baca Juga", "en": "Read Also"},
+    "outlets": {"id": "Media", "en": "Outlets"},
+    "outlet": {"id": "Media", "en": "Outlet"},
+    "articles": {"id": "artikel", "en": "articles"},
+    "n_outlets": {"id": "media", "en": "outlets"},
+    "corpus": {"id": "Korpus", "en": "Corpus"},
+    "query": {"id": "Kueri", "en": "Query"},
+    "add_query": {"id": "Tambah kueri pembanding", "en": "Add a query to compare"},
+    "from": {"id": "Dari", "en": "From"},
+    "to": {"id": "Sampai", "en": "To"},
+    "language": {"id": "Bahasa", "en": "Language"},
+    "any": {"id": "semua", "en": "any"},
+    "attention": {"id": "Perhatian dari waktu ke waktu", "en": "Attention over time"},
+    "share": {"id": "Persentase", "en": "Share"},
+    "counts": {"id": "Jumlah", "en": "Counts"},
+    "day": {"id": "Hari", "en": "Day"},
+    "week": {"id": "Minggu", "en": "Week"},
+    "month": {"id": "Bulan", "en": "Month"},
+    "share_note": {
+        "id": "Persentase artikel dengan filter yang sama yang cocok dengan kueri.",
+        "en": "Share of the articles in the same filters that match the query.",
+    },
+    "total_attention": {"id": "Total perhatian", "en": "Total attention"},
+    "of_total": {"id": "dari {total} artikel ({share})", "en": "of {total} articles ({share})"},
+    "sample": {"id": "Contoh artikel", "en": "Sample articles"},
+    "top_outlets": {"id": "Media teratas", "en": "Top outlets"},
+    "top_entities": {"id": "Entitas teratas", "en": "Top entities"},
+    "top_words": {"id": "Kata teratas", "en": "Top words"},
+    "words_note": {"id": "dari {n} artikel terbaru", "en": "in the {n} newest articles"},
+    "download_csv": {"id": "Unduh CSV", "en": "Download CSV"},
+    "json": {"id": "JSON", "en": "JSON"},
+    "no_results": {"id": "Tidak ada hasil.", "en": "No results."},
+    "no_js_chart": {
+        "id": "Grafik memerlukan JavaScript; unduh CSV untuk datanya.",
+        "en": "The chart needs JavaScript; download the CSV for its data.",
+    },
+    "dateline": {"id": "Dateline", "en": "Dateline"},
+    "credit": {"id": "Kredit", "en": "Credit"},
+    "credit_note": {"id": "sumber: {outlet}", "en": "source: {outlet}"},
+    "authors": {"id": "Penulis", "en": "Authors"},
+    "published": {"id": "Terbit", "en": "Published"},
+    "original_url": {"id": "Tautan asli", "en": "Original link"},
+    "quotes": {"id": "Kutipan", "en": "Quotes"},
+    "unknown_speaker": {"id": "(pembicara tidak diketahui)", "en": "(unknown speaker)"},
+    "entities": {"id": "Entitas", "en": "Entities"},
+    "PERSON": {"id": "Tokoh", "en": "People"},
+    "ORGANIZATION": {"id": "Organisasi", "en": "Organisations"},
+    "PLACE": {"id": "Tempat", "en": "Places"},
+    "copies": {"id": "Salinan di media lain", "en": "Copies at other outlets"},
+    "duplicates": {"id": "Duplikat", "en": "Duplicates"},
+    "likely_original": {"id": "kemungkinan asli", "en": "likely original"},
+    "original_outside": {
+        "id": "Kemungkinan asli: {outlet} (tidak ada di korpus)",
+        "en": "Likely original: {outlet} (not in the corpus)",
+    },
+    "evidence": {"id": "bukti", "en": "evidence"},
+    "evidence_credit": {"id": "kode kredit", "en": "credit tag"},
+    "evidence_dateline": {"id": "dateline", "en": "dateline"},
+    "evidence_earliest": {"id": "terbit paling awal", "en": "published first"},
+    "evidence_first": {"id": "yang pertama", "en": "first seen"},
+    "evidence_none": {"id": "tidak ada", "en": "none"},
+    "similarity": {"id": "kemiripan", "en": "similarity"},
+    "is_copy": {"id": "salinan", "en": "copy"},
+    "story": {"id": "Cerita", "en": "Story"},
+    "story_of": {"id": "Bagian dari cerita: {title} ({n} media)", "en": "Part of the story: {title} ({n} outlets)"},
+    "first_seen": {"id": "Pertama", "en": "First seen"},
+    "last_seen": {"id": "Terakhir", "en": "Last seen"},
+    "keywords": {"id": "Kata kunci", "en": "Keywords"},
+    "entity": {"id": "Entitas", "en": "Entity"},
+    "said": {"id": "Apa yang dikatakan", "en": "What they said"},
+    "named_with": {"id": "Sering disebut bersama", "en": "Often named with"},
+    "mentioned_in": {"id": "Disebut dalam", "en": "Named in"},
+    "copied_from": {"id": "Memuat ulang berita dari", "en": "Re-ran stories from"},
+    "copied_by": {"id": "Beritanya dimuat ulang oleh", "en": "Its stories re-run by"},
+    "copies_count": {"id": "salinan", "en": "copies"},
+    "period": {"id": "Periode", "en": "Period"},
+    "related_links": {"id": "Tautan terkait di halaman asli", "en": "Related links on the page"},
+    "error": {"id": "Galat", "en": "Error"},
+    "not_found": {"id": "Tidak ditemukan", "en": "Not found"},
+    "bad_search": {"id": "Pencarian tidak valid", "en": "Invalid search"},
+    "api_docs": {"id": "Dokumentasi API", "en": "API documentation"},
+    "other_language": {"id": "English", "en": "Bahasa Indonesia"},
+    "other_language_code": {"id": "en", "en": "id"},
+    "words": {"id": "kata", "en": "words"},
+}
+
+
+def translator(lang: str) -> Callable[..., str]:
+    """``t(key, **values)``: the interface string for ``key`` in ``lang``, formatted."""
+    lang = lang if lang in LANGUAGES else DEFAULT
+
+    def t(key: str, **values: object) -> str:
+        entry = STRINGS.get(key)
+        text = entry.get(lang, entry[DEFAULT]) if entry else key
+        return text.format(**values) if values else text
+
+    return t

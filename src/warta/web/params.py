@@ -1,0 +1,65 @@
+"""Query parameters shared by the API and the pages, turned into :class:`Filters`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import Query
+
+from warta.store.explore import Filters, check_day, parse_query
+
+Fmt = Literal["json", "csv"]
+MAX_PAGE = 1000
+"""Lists up to this many rows are built in one body; larger and unlimited ones are streamed."""
+
+QueryText = Annotated[
+    str | None,
+    Query(
+        description='Full-text search: words, "phrases", AND, OR, NOT (a NOT b), parentheses; '
+        "Indonesian words match their stem.",
+        max_length=20_000,
+    ),
+]
+OutletParam = Annotated[list[str], Query(description="Outlet domain(s), e.g. kompas.com")]
+DayParam = Annotated[str | None, Query(description="A day, YYYY-MM-DD (inclusive)", max_length=40)]
+LanguageParam = Annotated[str | None, Query(description="Language code, e.g. id", max_length=20)]
+EntityParam = Annotated[int | None, Query(description="Entity id: articles naming it")]
+StoryParam = Annotated[str | None, Query(description="Story id: its articles", max_length=200)]
+FormatParam = Annotated[Fmt, Query(description="json, or csv (a download)")]
+LimitParam = Annotated[
+    int, Query(ge=0, le=10_000_000, description="Rows to return; 0 for all of them (streamed)")
+]
+
+
+def make_filters(
+    q: str | None,
+    outlet: list[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    language: str | None = None,
+    entity: int | None = None,
+    story: str | None = None,
+) -> Filters:
+    """Filters from request values; bad search syntax or dates raise typed errors (→ 400)."""
+    return Filters(
+        match=parse_query(q) if q is not None and q.strip() else None,
+        outlets=tuple(o.strip().lower() for o in outlet or () if o.strip())[:50],
+        start=check_day(start, "start"),
+        end=check_day(end, "end"),
+        language=language or None,
+        entity=entity,
+        story=story or None,
+    )
+
+
+def filters_dependency(
+    q: QueryText = None,
+    outlet: OutletParam = [],  # noqa: B006 - FastAPI reads the default, never mutates it
+    start: DayParam = None,
+    end: DayParam = None,
+    language: LanguageParam = None,
+    entity: EntityParam = None,
+    story: StoryParam = None,
+) -> Filters:
+    """The filters of an API request."""
+    return make_filters(q, outlet, start, end, language, entity, story)
