@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench bench-text bench-metadata bench-enrich bench-dedup bench-stories bench-pipeline fuzz train train-ner clean
+.PHONY: demo test lint bench bench-text bench-metadata bench-enrich bench-dedup bench-stories bench-pipeline bench-serve fuzz train train-ner clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,6 +25,11 @@ demo: $(BIN)/.installed
 	rm -f samples/demo.db samples/demo.db-wal samples/demo.db-shm
 	$(BIN)/warta run samples/text/prokalteng-putin-korea-utara.txt samples/pages samples/clickid --db samples/demo.db
 	$(BIN)/warta stats --db samples/demo.db
+	@echo "explorer: open http://127.0.0.1:8000/ in a browser (Ctrl-C to stop)"
+	$(BIN)/warta serve --db samples/demo.db --port 8000
+
+bench-serve: $(BIN)/.installed
+	$(BIN)/python -m benchmarks.serve --workers 2 --out docs/benchmarks.md
 
 bench-pipeline: $(BIN)/.bench-installed
 	$(BIN)/python -m benchmarks.pipeline
