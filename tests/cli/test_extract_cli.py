@@ -205,3 +205,22 @@ def test_help_documents_the_exit_status(capsys: pytest.CaptureFixture[str]) -> N
         main(["extract", "--help"])
     out = capsys.readouterr().out
     assert "exit status: 0 when every input gave an article; 1 when" in out
+
+
+def test_no_enrich_flag_skips_enrichment(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from warta.cli.main import main
+
+    page = tmp_path / "a.txt"
+    page.write_text(
+        "Judul Berita Hari Ini\n\n“Kami siap bekerja keras untuk warga,” kata Budi Santoso, Senin (16/9).\n"
+        "Rapat berlangsung di Balai Kota Jakarta dan dihadiri para pejabat daerah.\n",
+        encoding="utf-8",
+    )
+    main(["extract", "--no-enrich", str(page)])
+    bare = json.loads(capsys.readouterr().out)
+    main(["extract", str(page)])
+    full = json.loads(capsys.readouterr().out)
+    assert bare["quotes"] == [] and bare["entities"] == []
+    assert full["quotes"] and full["quotes"][0]["speaker"] == "Budi Santoso"
