@@ -77,7 +77,7 @@ def warta_text(item: TextInput) -> str:
     import warta
 
     # timeout=None: the harness bounds every call the same way (see benchmarks.tools.warta_html).
-    return warta.repair(item.text, url=item.url, timeout=None).text
+    return warta.repair(item.text, url=item.url, timeout=None, enrich=False).text
 
 
 def c4_page(item: TextInput) -> str:

@@ -207,11 +207,7 @@ def test_help_documents_the_exit_status(capsys: pytest.CaptureFixture[str]) -> N
     assert "exit status: 0 when every input gave an article; 1 when" in out
 
 
-def test_no_enrich_flag_skips_enrichment(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    import json
-
-    from warta.cli.main import main
-
+def test_no_enrich_flag_skips_enrichment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "a.txt"
     page.write_text(
         "Judul Berita Hari Ini\n\n“Kami siap bekerja keras untuk warga,” kata Budi Santoso, Senin (16/9).\n"

@@ -22,11 +22,14 @@ from __future__ import annotations
 import re
 
 import msgspec
+import numpy as np
 
 from warta.article import Paragraph, RelatedLink
 from warta.lang.id.conventions import is_convention_line
 from warta.lang.id.datelines import read_dateline
+from warta.page.blockmodel import BlockModel
 from warta.page.chrome import is_chrome_line
+from warta.page.lines import line_features, line_probabilities, shipped_line_model
 from warta.page.related import is_headline_like, is_list_label, related_label, related_title
 from warta.page.repeats import collapse_repeats
 from warta.page.unicode import clean_line, normalise_text
@@ -62,21 +65,20 @@ class _Line(msgspec.Struct):
     score: float = 0.0
 
 
-def repair_text(text: str) -> Repaired:
-    """Repair text that a scraper already extracted: find the title, drop chrome, collapse repeats.
+class PreparedText(msgspec.Struct):
+    """A text cut into lines and judged by the rules, ready for the line classifier."""
 
-    Args:
-        text: the page's text, one paragraph a line (blank lines between paragraphs are fine;
-            hard-wrapped blocks are joined back into paragraphs).
+    items: list[_Line]
+    related: list[str]
+    span: tuple[int, int]
+    features: np.ndarray
 
-    Returns:
-        The title (the headline-like line above the body, or None), the body paragraphs, the
-        related-article links taken out of the body, the removed lines and warnings.
-    """
+
+def prepare_text(text: str) -> PreparedText:
+    """Cut a text into lines, judge each by the rules, find the densest run of prose, and
+    describe every line for the line classifier (:func:`warta.page.lines.line_features`)."""
     raw = [clean_line(line) for line in normalise_text(text).splitlines()[:MAX_LINES]]
     lines = _join_split_bylines(_join_hard_wraps(raw))
-    if not lines:
-        return Repaired()
     items = [_Line(line) for line in lines]
     related = _mark_related(items)
     kinds: dict[str, str] = {}  # pages repeat lines (menus, dates): judge each text once
@@ -85,8 +87,55 @@ def repair_text(text: str) -> Repaired:
             item.kind = kinds.get(item.text) or kinds.setdefault(item.text, _line_kind(item.text))
         item.score = _score(item)
     _mark_menu_runs(items)
-    start, end = _body_span(items)
-    keep = [i for i in range(start, end) if items[i].kind in ("good", "short")]
+    span = _body_span(items)
+    conventions: dict[str, bool] = {}
+    features = line_features(
+        [it.text for it in items],
+        [it.kind for it in items],
+        [
+            conventions.setdefault(it.text, _units(it.text) <= 40 and is_convention_line(it.text))
+            for it in items
+        ],
+        [it.score for it in items],
+        span,
+    )
+    return PreparedText(items, related, span, features)
+
+
+def repair_text(text: str, model: BlockModel | None = None) -> Repaired:
+    """Repair text that a scraper already extracted: find the title, drop chrome, collapse repeats.
+
+    Args:
+        text: the page's text, one paragraph a line (blank lines between paragraphs are fine;
+            hard-wrapped blocks are joined back into paragraphs).
+        model: the line classifier; the shipped one by default. Without a shipped model the body
+            is the densest run of prose alone.
+
+    Returns:
+        The title (the headline-like line above the body, or None), the body paragraphs, the
+        related-article links taken out of the body, the removed lines and warnings.
+    """
+    prepared = prepare_text(text)
+    model = model or shipped_line_model()
+    if model is None:
+        return repair_prepared(prepared, None)
+    return repair_prepared(
+        prepared, line_probabilities(model, prepared.features) >= model.threshold
+    )
+
+
+def repair_prepared(prepared: PreparedText, keep_line: np.ndarray | None) -> Repaired:
+    """The repair of a prepared text, given which lines the classifier keeps (None: rules only)."""
+    items, related = prepared.items, prepared.related
+    if not items:
+        return Repaired()
+    start, end = prepared.span
+    if keep_line is None:
+        keep = [i for i in range(start, end) if items[i].kind in ("good", "short")]
+    else:
+        keep = [i for i in range(len(items)) if keep_line[i] and items[i].kind != "related"]
+        if keep:
+            start, end = keep[0], keep[-1] + 1
     keep = _drop_before_dateline(items, keep)
     keep = _with_edge_conventions(items, keep, start, end)
     kept_set = set(keep)
