@@ -38,6 +38,9 @@ def test_search_phrases_and_boolean_operators(client: TestClient, ids: dict[str,
         "beras-detik", "pangan-kompas", "gempa-tribun", "gempa-suara"}
     assert keys(items(client, "/api/search", q="putin NOT korea"), ids) == {"hostile"}
     assert keys(items(client, "/api/search", q="(beras OR gempa) AND garut"), ids) == {"gempa-tribun", "gempa-suara"}
+    assert keys(items(client, "/api/search", q="putin -korea"), ids) == {"hostile"}
+    assert keys(items(client, "/api/search", q="pyong*"), ids) == {
+        "putin-jp", "putin-pk", "putin-kompas", "putin-jakpost"}
 
 
 def test_search_filters(client: TestClient, ids: dict[str, int]) -> None:
@@ -173,12 +176,14 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
 def test_dense_search_plan_gives_the_same_pages(store: tuple[Any, dict[str, int]], monkeypatch: Any) -> None:
     # A common word's newest-first page is read by walking the day index (from DENSE_MATCHES
     # matches on); the fixture is small, so lower the threshold and compare with the plain plan.
-    from warta.store import explore
+    from warta.store import search
+    from warta.store.readonly import connect_readonly
+    from warta.store.syntax import parse_query
 
-    conn = explore.connect_readonly(store[0])
-    f = explore.Filters(match=explore.parse_query("putin OR beras"), language="id")
-    plain = [[r["id"] for r in explore.search(conn, f, limit=3, offset=o)] for o in (0, 3)]
-    monkeypatch.setattr(explore, "DENSE_MATCHES", 1)
-    assert explore._matches_at_least(conn, f.match or "", 2)
-    dense = [[r["id"] for r in explore.search(conn, f, limit=3, offset=o)] for o in (0, 3)]
+    conn = connect_readonly(store[0])
+    f = search.Filters(match=parse_query("putin OR beras"), language="id")
+    plain = [[r["id"] for r in search.search(conn, f, limit=3, offset=o)] for o in (0, 3)]
+    monkeypatch.setattr(search, "DENSE_MATCHES", 1)
+    assert search._matches_at_least(conn, f.match or "", 2)
+    dense = [[r["id"] for r in search.search(conn, f, limit=3, offset=o)] for o in (0, 3)]
     assert dense == plain and len(plain[0]) == 3

@@ -12,7 +12,9 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.store.explore import SearchSyntaxError, connect_readonly, parse_query
+from warta.store.errors import SearchSyntaxError
+from warta.store.readonly import connect_readonly
+from warta.store.syntax import parse_query
 from warta.web.export import csv_cell
 from warta.web.security import safe_href
 
@@ -26,7 +28,11 @@ MALFORMED = [
     "(putin",
     "putin)",
     "()",
-    "putin*",
+    "*putin",
+    "put*in",
+    "pu*",
+    "-putin",
+    "putin OR -korea",
     "^putin",
     "title_index:putin",
     "{title_index text_index}: putin",
@@ -81,6 +87,10 @@ def test_words_reach_fts5_only_as_quoted_strings() -> None:
     # Lower-case operators are ordinary words; punctuation separates words as in the index.
     assert parse_query("and or not") == '("and" AND "or" AND "not")'
     assert parse_query("jokowi - prabowo") == '("jokowi" AND "prabowo")'
+    # A prefix and a leading "-" (leave out) are part of the language, written as FTS5 quotes.
+    assert parse_query("putin*") == '"putin"*'
+    assert parse_query('putin -"korea utara"') == '("putin" NOT "korea utara")'
+    assert parse_query("-korea putin") == '("putin" NOT "korea")'
 
 
 def test_hostile_article_is_escaped_everywhere(client: TestClient, ids: dict[str, int]) -> None:

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
     import uvicorn
 
-    from warta.store.explore import NotAStore
+    from warta.store.errors import NotAStore
     from warta.web.app import create_app
 
     try:

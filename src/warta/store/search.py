@@ -1,246 +1,250 @@
-"""Full-text search over the store: a small query language, parsed and quoted, never pasted.
+"""Search and counts over the store: :class:`Filters` (a parsed search and the filters that narrow
+it) and the queries every reader of the store shares — the matching articles, how many there are,
+and how many per day, week or month (raw, as a share, or per outlet or language).
 
-Syntax: words (``banjir``), phrases (``"joko widodo"``), ``AND`` (also implied between terms),
-``OR``, ``NOT`` or a leading ``-``, parentheses, and ``word*`` for a prefix. Each word is matched
-by its Sastrawi stem *or* as written (see :mod:`warta.store.tokens`), so ``pemerintah`` finds
-``pemerintahan`` in Indonesian text and English words still match exactly. Every term reaches
-FTS5 as a quoted string, so no user input can change the shape of the SQL or of the FTS query.
+Searches are parsed with :func:`warta.store.syntax.parse_query` (every word quoted); every filter
+value is an SQL parameter. Each function takes an open :class:`sqlite3.Connection`: a read-only one
+from :func:`warta.store.readonly.connect_readonly` (which uses the covering index and a time
+limit) or the writer's own.
 
-Filters (outlet, language, date range, entity, story) are SQL parameters.
+What is counted: articles and their copies at other outlets (each is a publication that gave the
+story attention), not exact duplicates (the same URL, or the same text at the same outlet twice)
+unless :attr:`Filters.include_duplicates` is set.
 """
 
 from __future__ import annotations
 
-import re
+import dataclasses
+import datetime as dt
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
 
-import msgspec
+from warta.store.errors import BadFilter
+from warta.store.readonly import fetch_one, has_covering_index, iter_rows
 
-from warta.errors import WartaError
-from warta.store.tokens import query_terms, words
+Interval = Literal["day", "week", "month"]
+Sort = Literal["date", "oldest", "relevance"]
 
-_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
+COUNTED = "(a.status = 'article' OR a.duplicate_kind = 'copy')"
+"""Articles that count as coverage: originals, singletons and copies; not exact duplicates."""
+
+LIST_COLUMNS = (
+    "a.id, a.record_id, a.title, o.domain AS outlet, a.day, a.published, a.language, a.url,"
+    " a.lead, a.status, a.duplicate_kind, a.cluster_id, a.story_id"
+)
+"""The columns of an article in a list (search results, latest, members of a story…)."""
+
+DENSE_MATCHES = 2000
+"""From this many full-text matches on, a newest-first page is read by walking the day index."""
 
 
-class QueryError(WartaError):
-    """A search query that cannot be parsed (unbalanced parentheses, only negations…)."""
+@dataclass(frozen=True)
+class Filters:
+    """What to count: a search (already parsed with :func:`~warta.store.syntax.parse_query`) and
+    filters. Dates are ``YYYY-MM-DD`` days, inclusive. Hashable: a cache key."""
 
-    code = "bad-query"
-
-
-class Filters(msgspec.Struct, kw_only=True, frozen=True):
-    """What narrows a search, besides the words."""
-
-    outlet: str | None = None
+    match: str | None = None
+    outlets: tuple[str, ...] = ()
+    start: str | None = None
+    end: str | None = None
     language: str | None = None
-    date_from: str | None = None
-    """Inclusive ``YYYY-MM-DD``."""
-    date_to: str | None = None
-    """Inclusive ``YYYY-MM-DD``."""
-    entity: str | None = None
+    entity: int | None = None
+    """An entity id: articles that name it."""
     story: str | None = None
     include_duplicates: bool = False
+    """Count exact duplicates too (copies at other outlets always count)."""
+
+    def without_match(self) -> Filters:
+        """The same filters without the search: the base a share is taken of."""
+        return dataclasses.replace(self, match=None)
 
 
-class Hit(msgspec.Struct, kw_only=True):
-    """One search result."""
-
-    id: int
-    record_id: str
-    title: str | None
-    outlet: str | None
-    url: str | None
-    published: str | None
-    language: str | None
-    lead: str | None
-    story_id: str | None
-    status: str
-    rank: float
+def check_day(value: str | None, name: str) -> str | None:
+    """``value`` when it is a ``YYYY-MM-DD`` day (or empty), else :class:`BadFilter`."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise BadFilter(f"{name} must be a day as YYYY-MM-DD, not {value[:40]!r}") from exc
 
 
-def compile_query(query: str) -> str:
-    """The FTS5 ``MATCH`` expression of a user query (every term quoted).
+def from_where(f: Filters, conn: sqlite3.Connection, *, by_day: bool = False) -> tuple[str, list[Any]]:
+    """``FROM … WHERE …`` over the articles ``a`` (joined to outlet ``o``) the filters select,
+    and its parameters. The WHERE clause is never empty, so callers may append ``AND …``.
 
-    Raises:
-        QueryError: the query is empty, unbalanced, or only negative.
-    """
-    tokens = _TOKEN.findall(query)
-    parser = _Parser(tokens)
-    expr = parser.parse_or()
-    if parser.pos != len(tokens):
-        raise QueryError(f"unexpected {tokens[parser.pos]!r} in the query")
-    if not expr:
-        raise QueryError("the query has no words to search for")
-    return expr
-
-
-class _Parser:
-    """Recursive descent over tokens: or := and (OR and)*; and := unary (AND? unary)*."""
-
-    def __init__(self, tokens: Sequence[str]) -> None:
-        self.tokens = tokens
-        self.pos = 0
-
-    def _peek(self) -> str | None:
-        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
-
-    def parse_or(self) -> str:
-        parts = [self.parse_and()]
-        while self._peek() == "OR":
-            self.pos += 1
-            parts.append(self.parse_and())
-        parts = [p for p in parts if p]
-        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")" if parts else ""
-
-    def parse_and(self) -> str:
-        positive: list[str] = []
-        negative: list[str] = []
-        while (tok := self._peek()) is not None and tok not in ("OR", ")"):
-            if tok == "AND":
-                self.pos += 1
-                continue
-            negate = False
-            if tok == "NOT":
-                negate = True
-                self.pos += 1
-            elif tok.startswith("-") and len(tok) > 1:
-                negate = True
-                self.tokens = [*self.tokens[: self.pos], tok[1:], *self.tokens[self.pos + 1 :]]
-            expr = self.parse_primary()
-            if expr:
-                (negative if negate else positive).append(expr)
-        if negative and not positive:
-            raise QueryError("a query needs at least one word that is not negated")
-        out = positive[0] if len(positive) == 1 else "(" + " AND ".join(positive) + ")" if positive else ""
-        for neg in negative:
-            out = f"({out} NOT {neg})"
-        return out
-
-    def parse_primary(self) -> str:
-        tok = self._peek()
-        if tok is None:
-            raise QueryError("the query ends where a word was expected")
-        self.pos += 1
-        if tok == "(":
-            inner = self.parse_or()
-            if self._peek() != ")":
-                raise QueryError("a parenthesis is not closed")
-            self.pos += 1
-            return inner
-        if tok == ")":
-            raise QueryError("a parenthesis closes that was not opened")
-        if tok.startswith('"'):
-            return _phrase(tok.strip('"'))
-        if tok.endswith("*") and len(tok) > 1:
-            raw = words(tok[:-1])
-            return f'"{" ".join(raw)}" *' if raw else ""
-        return _phrase(tok)
-
-
-def _phrase(text: str) -> str:
-    raw = words(text)
-    if not raw:
-        return ""
-    stemmed = query_terms(text)
-    exact = _quote(" ".join(raw))
-    if stemmed == raw:
-        return exact
-    return f"({_quote(' '.join(stemmed))} OR {exact})"
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _where(match: str | None, filters: Filters) -> tuple[str, list[Any]]:
-    where: list[str] = []
+    ``by_day`` walks the day index newest first and keeps the articles the search matches: far
+    cheaper than sorting every match when a common word matches much of the corpus and only the
+    newest few are wanted (needs the covering indexes)."""
+    covering = has_covering_index(conn)
+    sql = "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
+    where: list[str] = [] if f.include_duplicates else [COUNTED]
     params: list[Any] = []
-    if match is not None:
+    if f.match and by_day and covering:
+        sql = "FROM articles a INDEXED BY articles_explore_day LEFT JOIN outlets o ON o.id = a.outlet_id"
         where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(match)
-    if not filters.include_duplicates:
-        where.append("a.status = 'article'")
-    if filters.outlet:
-        where.append("o.domain = ?")
-        params.append(filters.outlet)
-    if filters.language:
-        where.append("a.language = ?")
-        params.append(filters.language)
-    if filters.date_from:
-        where.append("a.day >= ?")
-        params.append(filters.date_from)
-    if filters.date_to:
-        where.append("a.day <= ?")
-        params.append(filters.date_to)
-    if filters.story:
-        where.append("a.story_id = ?")
-        params.append(filters.story)
-    if filters.entity:
-        where.append(
-            "a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e"
-            " ON e.id = ae.entity_id WHERE e.name = ?)"
+        params.append(f.match)
+    elif f.match:
+        # SQLite's planner would look each match up in the wide table; the covering index
+        # holds every column the filters need, so counting reads no article row.
+        indexed = " INDEXED BY articles_explore" if covering else ""
+        sql = (
+            f"FROM articles_fts JOIN articles a{indexed} ON a.id = articles_fts.rowid"
+            " LEFT JOIN outlets o ON o.id = a.outlet_id"
         )
-        params.append(filters.entity)
-    return (" WHERE " + " AND ".join(where)) if where else "", params
+        where.insert(0, "articles_fts MATCH ?")
+        params.append(f.match)
+    if f.outlets:
+        where.append(f"o.domain IN ({','.join('?' * len(f.outlets))})")
+        params.extend(f.outlets)
+    if f.start:
+        where.append("a.day >= ?")
+        params.append(f.start)
+    if f.end:
+        where.append("a.day <= ?")
+        params.append(f.end)
+    if f.language:
+        where.append("a.language = ?")
+        params.append(f.language)
+    if f.entity is not None:
+        where.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
+        params.append(f.entity)
+    if f.story:
+        where.append("a.story_id = ?")
+        params.append(f.story)
+    return f"{sql} WHERE {' AND '.join(where) or '1'}", params
+
+
+def page_rows(
+    conn: sqlite3.Connection, ids_sql: str, params: list[Any], *, order: str = "page.rn"
+) -> Iterator[dict[str, Any]]:
+    """The :data:`LIST_COLUMNS` of the articles an id query selects, in ``order`` (over the id
+    query's columns, as ``page.…``). The ids are chosen first (from the covering index), so only
+    the rows shown are read from the wide table."""
+    yield from iter_rows(
+        conn,
+        f"SELECT {LIST_COLUMNS} FROM ({ids_sql}) AS page JOIN articles a ON a.id = page.id"
+        f" LEFT JOIN outlets o ON o.id = a.outlet_id ORDER BY {order}",
+        params,
+    )
+
+
+def match_count(conn: sqlite3.Connection, match: str, cap: int) -> int:
+    """Full-text matches of ``match`` (an FTS5 expression), counted up to ``cap``."""
+    row = fetch_one(
+        conn,
+        "SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+        (match, cap),
+    )
+    return int(row["n"]) if row else 0
+
+
+def _matches_at_least(conn: sqlite3.Connection, match: str, n: int) -> bool:
+    """Whether the full-text index alone has ``n`` matches (reads at most ``n`` of them)."""
+    return match_count(conn, match, n) >= n
+
+
+_ORDER = {
+    "date": ("a.day DESC, a.id DESC", "page.rank, page.day DESC, page.id DESC"),
+    "oldest": ("a.day IS NULL, a.day, a.id", "page.rank, page.day IS NULL, page.day, page.id"),
+}
 
 
 def search(
     conn: sqlite3.Connection,
-    query: str | None,
-    filters: Filters | None = None,
+    f: Filters,
     *,
-    order: str = "rank",
-    limit: int = 20,
+    sort: Sort = "date",
+    limit: int | None = 20,
     offset: int = 0,
-) -> list[Hit]:
-    """Articles matching a query (or all, when ``query`` is None/blank) and the filters.
-
-    ``order`` is ``rank`` (BM25, title weighted ×3), ``newest`` or ``oldest``.
-    """
-    filters = filters or Filters()
-    match = compile_query(query) if query and query.strip() else None
-    where, params = _where(match, filters)
-    if match is not None and order == "rank":
-        rank_sql = "(SELECT bm25(articles_fts, 3.0, 1.0) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id)"
-        params = [match, *params]
-        order_sql = "rank, a.id"
-    else:
-        rank_sql = "0.0"
-        order_sql = {"oldest": "a.published IS NULL, a.published, a.id"}.get(
-            order, "a.published IS NULL, a.published DESC, a.id"
-        )
-    sql = (
-        f"SELECT a.id, a.record_id, a.title, o.domain, a.url, a.published, a.language, a.lead,"
-        f" a.story_id, a.status, {rank_sql} AS rank"
-        f" FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id{where}"
-        f" ORDER BY {order_sql} LIMIT ? OFFSET ?"
+) -> Iterator[dict[str, Any]]:
+    """The articles the filters select (:data:`LIST_COLUMNS`): newest first (``date``), oldest
+    first, or by BM25 ``relevance`` (title weighted ×4; newest first without a search).
+    ``limit=None`` for all of them."""
+    if sort not in ("date", "oldest", "relevance"):
+        raise BadFilter(f"sort must be date, oldest or relevance, not {str(sort)[:20]!r}")
+    by_day = (
+        sort == "date" and limit is not None and f.match is not None and has_covering_index(conn)
+        and _matches_at_least(conn, f.match, DENSE_MATCHES + offset)
     )
-    rows = conn.execute(sql, [*params, int(limit), int(offset)])
-    names = ("id", "record_id", "title", "outlet", "url", "published", "language", "lead",
-             "story_id", "status", "rank")
-    return [Hit(**dict(zip(names, r, strict=True))) for r in rows]
+    src, params = from_where(f, conn, by_day=by_day)
+    order, page_order = _ORDER["oldest" if sort == "oldest" else "date"]
+    rank = "0"
+    if sort == "relevance" and f.match:
+        rank = "bm25(articles_fts, 4.0, 1.0)"
+        order = f"{rank}, {order}"
+    ids = f"SELECT a.id, a.day, {rank} AS rank {src} ORDER BY {order}"
+    if limit is not None:
+        ids += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    yield from page_rows(conn, ids, params, order=page_order)
 
 
-def count(conn: sqlite3.Connection, query: str | None, filters: Filters | None = None) -> int:
-    """How many articles match."""
-    match = compile_query(query) if query and query.strip() else None
-    where, params = _where(match, filters or Filters())
-    sql = f"SELECT count(*) FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id{where}"
-    return int(conn.execute(sql, params).fetchone()[0])
+def count(conn: sqlite3.Connection, f: Filters) -> int:
+    """How many articles the filters select."""
+    src, params = from_where(f, conn)
+    row = fetch_one(conn, f"SELECT count(*) AS n {src}", params)
+    return int(row["n"]) if row else 0
+
+
+_PERIOD = {
+    "day": "a.day",
+    "week": "date(a.day, '-6 days', 'weekday 1')",
+    "month": "substr(a.day, 1, 7) || '-01'",
+}
+_GROUP = {"outlet": "o.domain", "language": "a.language"}
+
+
+def _period(interval: str) -> str:
+    if interval not in _PERIOD:
+        raise BadFilter(f"interval must be day, week or month, not {str(interval)[:20]!r}")
+    return _PERIOD[interval]
+
+
+def period_counts(conn: sqlite3.Connection, f: Filters, interval: Interval = "day") -> dict[str, int]:
+    """Articles the filters select per period (its first day: the day, the Monday, the 1st)."""
+    src, params = from_where(f, conn)
+    rows = iter_rows(
+        conn,
+        f"SELECT {_period(interval)} AS period, count(*) AS n {src} AND a.day IS NOT NULL GROUP BY 1",
+        params,
+    )
+    return {r["period"]: r["n"] for r in rows}
+
+
+def share_series(base: dict[str, int], hits: dict[str, int]) -> list[dict[str, Any]]:
+    """Per period of ``base`` (all articles in the filters), the matches, the total and the share."""
+    return [
+        {"period": p, "count": hits.get(p, 0), "total": n, "share": hits.get(p, 0) / n if n else 0.0}
+        for p, n in sorted(base.items())
+    ]
 
 
 def counts_over_time(
-    conn: sqlite3.Connection, query: str | None, filters: Filters | None = None, *, by: str = "outlet"
+    conn: sqlite3.Connection, f: Filters, interval: Interval = "day"
+) -> list[dict[str, Any]]:
+    """Attention over time: per period, matching articles, all articles in the same filters, and
+    the share. Periods with no article at all in the filters are left out."""
+    base = period_counts(conn, f.without_match(), interval)
+    return share_series(base, period_counts(conn, f, interval) if f.match else base)
+
+
+def counts_by(
+    conn: sqlite3.Connection,
+    f: Filters,
+    *,
+    by: Literal["outlet", "language"] = "outlet",
+    interval: Interval = "day",
 ) -> list[tuple[str, str, int]]:
-    """Matches per day and per outlet (``by="outlet"``) or language (``by="language"``)."""
-    match = compile_query(query) if query and query.strip() else None
-    where, params = _where(match, filters or Filters())
-    group = "o.domain" if by == "outlet" else "a.language"
+    """Articles the filters select per period and per outlet (or language), as
+    ``(period, outlet or language, count)`` in that order; ``?`` when unknown."""
+    if by not in _GROUP:
+        raise BadFilter(f"by must be outlet or language, not {str(by)[:20]!r}")
+    src, params = from_where(f, conn)
     sql = (
-        f"SELECT a.day, coalesce({group}, '?'), count(*) FROM articles a"
-        f" LEFT JOIN outlets o ON o.id = a.outlet_id{where}"
-        f"{' AND' if where else ' WHERE'} a.day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
+        f"SELECT {_period(interval)} AS period, coalesce({_GROUP[by]}, '?') AS grp, count(*) AS n"
+        f" {src} AND a.day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
     )
-    return [(r[0], r[1], r[2]) for r in conn.execute(sql, params)]
+    return [(r["period"], r["grp"], r["n"]) for r in iter_rows(conn, sql, params)]

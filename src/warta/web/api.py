@@ -14,8 +14,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
-from warta.store import explore
-from warta.store.explore import Filters
+from warta.store import explore, records
+from warta.store import search as store_search
+from warta.store.search import Filters, check_day
 from warta.web.database import Database
 from warta.web.export import list_response
 from warta.web.params import MAX_PAGE, FormatParam, LimitParam, filters_dependency
@@ -60,7 +61,7 @@ def search(
     so); exact duplicates are not."""
     lim = _limit(limit)
     return _list(
-        db, lambda c: explore.search(c, f, sort=sort, limit=lim, offset=offset), format, "search",
+        db, lambda c: store_search.search(c, f, sort=sort, limit=lim, offset=offset), format, "search",
         lim, {"sort": sort, "offset": offset},
     )
 
@@ -77,8 +78,8 @@ def counts(
     conn = db.conn()
     everything = f.without_match()
     # The base series is the same for every query with these filters: computed once.
-    base = db.memo(("periods", everything, interval), lambda: explore.period_counts(conn, everything, interval))
-    rows = explore.share_series(base, explore.period_counts(conn, f, interval) if f.match else base)
+    base = db.memo(("periods", everything, interval), lambda: store_search.period_counts(conn, everything, interval))
+    rows = store_search.share_series(base, store_search.period_counts(conn, f, interval) if f.match else base)
     return list_response(rows, format, name=f"counts-{interval}", meta={"interval": interval, "count": len(rows)})
 
 
@@ -87,8 +88,8 @@ def totals(db: DbDep, f: FiltersDep) -> dict[str, Any]:
     """Matching articles, all articles in the same filters, and the share."""
     conn = db.conn()
     everything = f.without_match()
-    total = db.memo(("count", everything), lambda: explore.count(conn, everything))
-    matched = explore.count(conn, f) if f.match else total
+    total = db.memo(("count", everything), lambda: store_search.count(conn, everything))
+    matched = store_search.count(conn, f) if f.match else total
     return {"ok": True, "count": matched, "total": total, "share": matched / total if total else 0.0}
 
 
@@ -158,10 +159,10 @@ def stories(
 ) -> Response:
     """Stories first seen between ``start`` and ``end`` (days), ranked by how many outlets ran
     them, then by articles."""
-    s, e = explore.check_day(start, "start"), explore.check_day(end, "end")
+    s, e = check_day(start, "start"), check_day(end, "end")
     lim = _limit(limit)
     return _list(
-        db, lambda c: explore.stories(c, start=s, end=e, min_outlets=min_outlets, limit=lim),
+        db, lambda c: records.stories(c, start=s, end=e, min_outlets=min_outlets, limit=lim),
         format, "stories", lim, {"start": s, "end": e},
     )
 
@@ -169,13 +170,13 @@ def stories(
 @router.get("/stories/{story_id}", summary="One story")
 def story(db: DbDep, story_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """A story with its articles in time order and its outlets."""
-    return {"ok": True, **explore.story(db.conn(), story_id)}
+    return {"ok": True, **records.story(db.conn(), story_id)}
 
 
 @router.get("/stories/{story_id}/articles", summary="A story's articles")
 def story_articles(db: DbDep, story_id: Annotated[str, Path(max_length=200)], format: FormatParam = "json") -> Response:
     """A story's articles in time order."""
-    rows = explore.story(db.conn(), story_id)["members"]
+    rows = records.story(db.conn(), story_id)["members"]
     return list_response(rows, format, name="story-articles", meta={"story": story_id, "count": len(rows)})
 
 
@@ -184,17 +185,17 @@ def article(db: DbDep, article_id: int) -> dict[str, Any]:
     """Clean text and paragraphs, metadata, quotes, entities, related articles ("Baca Juga"),
     and its copy cluster: copies at other outlets and the likely original."""
     conn = db.conn()
-    row = explore.article(conn, article_id)
+    row = records.article(conn, article_id)
     row.pop("title_index", None)
-    row["related"] = explore.related(conn, article_id)
-    row["cluster"] = explore.cluster(conn, row["cluster_id"]) if row["cluster_id"] else None
+    row["related"] = records.related(conn, article_id)
+    row["cluster"] = records.cluster(conn, row["cluster_id"]) if row["cluster_id"] else None
     return {"ok": True, **row}
 
 
 @router.get("/articles/{article_id}/related", summary="Related articles")
 def article_related(db: DbDep, article_id: int, limit: Annotated[int, Query(ge=1, le=50)] = 5, format: FormatParam = "json") -> Response:
     """"Baca Juga": the articles whose words best match this one's title."""
-    rows = explore.related(db.conn(), article_id, limit=limit)
+    rows = records.related(db.conn(), article_id, limit=limit)
     return list_response(rows, format, name="related", meta={"count": len(rows)})
 
 
@@ -202,8 +203,8 @@ def article_related(db: DbDep, article_id: int, limit: Annotated[int, Query(ge=1
 def article_copies(db: DbDep, article_id: int, format: FormatParam = "json") -> Response:
     """The members of the article's copy or duplicate cluster, the likely original first."""
     conn = db.conn()
-    row = explore.article(conn, article_id)
-    found = explore.cluster(conn, row["cluster_id"]) if row["cluster_id"] else None
+    row = records.article(conn, article_id)
+    found = records.cluster(conn, row["cluster_id"]) if row["cluster_id"] else None
     members = found.pop("members") if found else []
     return list_response(members, format, name="copies", meta={"cluster": found, "count": len(members)})
 
@@ -211,20 +212,20 @@ def article_copies(db: DbDep, article_id: int, format: FormatParam = "json") -> 
 @router.get("/entities", summary="Find entities by name")
 def entities(db: DbDep, name: Annotated[str, Query(min_length=1, max_length=200)], format: FormatParam = "json") -> Response:
     """Entities with this exact name (any case)."""
-    rows = explore.find_entity(db.conn(), name)
+    rows = records.find_entity(db.conn(), name)
     return list_response(rows, format, name="entities", meta={"count": len(rows)})
 
 
 @router.get("/entities/{entity_id}", summary="One entity")
 def entity(db: DbDep, entity_id: int) -> dict[str, Any]:
     """An entity: articles naming it, its quotes (as speaker) and the entities named with it."""
-    return {"ok": True, **explore.entity(db.conn(), entity_id)}
+    return {"ok": True, **records.entity(db.conn(), entity_id)}
 
 
 @router.get("/entities/{entity_id}/quotes", summary="An entity's quotes")
 def entity_quotes(db: DbDep, entity_id: int, format: FormatParam = "json") -> Response:
     """What the entity said: quotes whose speaker has its name."""
-    rows = explore.entity(db.conn(), entity_id)["quotes"]
+    rows = records.entity(db.conn(), entity_id)["quotes"]
     return list_response(rows, format, name="quotes", meta={"count": len(rows)})
 
 
@@ -239,7 +240,7 @@ def outlets(db: DbDep, limit: LimitParam = 0, format: FormatParam = "json") -> R
 def outlet(db: DbDep, domain: Annotated[str, Path(max_length=253)]) -> dict[str, Any]:
     """An outlet: article counts, languages, and who copied whom (the outlets it re-ran stories
     from, and those that re-ran its stories)."""
-    return {"ok": True, **explore.outlet(db.conn(), domain)}
+    return {"ok": True, **records.outlet(db.conn(), domain)}
 
 
 @router.get("/languages", summary="Languages")

@@ -18,7 +18,7 @@ STATIC = Path(__file__).parent / "static"
 def create_app(db_path: str | Path) -> FastAPI:
     """The explorer over the store at ``db_path``, opened read-only.
 
-    Raises :class:`warta.store.explore.NotAStore` at once when the file is not a warta store.
+    Raises :class:`warta.store.errors.NotAStore` at once when the file is not a warta store.
     The interactive Swagger/ReDoc pages are off (they load code from a CDN and run inline
     scripts); ``/openapi.json`` is the schema and ``/api`` renders it.
     """

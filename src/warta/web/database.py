@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from warta.store.explore import connect_readonly
+from warta.store.readonly import connect_readonly
 
 T = TypeVar("T")
 
@@ -19,7 +19,7 @@ class Database:
     """A store opened read-only.
 
     Args:
-        path: the SQLite store; checked at once (:class:`warta.store.explore.NotAStore`).
+        path: the SQLite store; checked at once (:class:`warta.store.errors.NotAStore`).
     """
 
     def __init__(self, path: str | Path) -> None:

@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
-from warta.store.explore import (
+from warta.store.errors import (
     BadFilter,
     ExploreError,
     NotAStore,

@@ -13,8 +13,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "search": {"id": "Cari", "en": "Search"},
     "search_placeholder": {"id": "mis. Putin \"Korea Utara\"", "en": "e.g. Putin \"North Korea\""},
     "search_help": {
-        "id": "Kata, \"frasa\", AND, OR, NOT (a NOT b) dan tanda kurung. Kata dasar bahasa Indonesia ikut dicari.",
-        "en": "Words, \"phrases\", AND, OR, NOT (a NOT b) and parentheses. Indonesian word stems match too.",
+        "id": "Kata, \"frasa\", AND, OR, NOT (a NOT b), -kata (tanpa), awalan* dan tanda kurung. Kata dasar bahasa Indonesia ikut dicari.",
+        "en": "Words, \"phrases\", AND, OR, NOT (a NOT b), -word (without), prefix* and parentheses. Indonesian word stems match too.",
     },
     "latest": {"id": "Artikel Terbaru", "en": "Latest Articles"},
     "popular": {"id": "Terpopuler", "en": "Most Covered"},

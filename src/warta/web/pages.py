@@ -14,8 +14,11 @@ from fastapi import Path as PathParam
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
-from warta.store import explore
-from warta.store.explore import ExploreError, Filters
+from warta.store import explore, records
+from warta.store import search as store_search
+from warta.store.errors import ExploreError
+from warta.store.search import Filters, check_day
+from warta.store.syntax import parse_query
 from warta.web.database import Database
 from warta.web.i18n import DEFAULT, LANGUAGES, translator
 from warta.web.security import safe_href
@@ -105,7 +108,7 @@ def home(request: Request) -> Response:
         "home.html",
         span=span,
         latest=list(explore.latest(conn, limit=15)),
-        popular=list(explore.stories(conn, start=start, end=end, min_outlets=2, limit=10)),
+        popular=list(records.stories(conn, start=start, end=end, min_outlets=2, limit=10)),
         popular_start=start,
         popular_end=end,
         outlets=list(explore.outlets(conn, limit=12)),
@@ -118,10 +121,10 @@ def _query_panel(conn: Any, index: int, text: str, base: dict[str, Any]) -> dict
     panel["params"] = params
     try:
         f = Filters(
-            match=explore.parse_query(text),
+            match=parse_query(text),
             outlets=tuple(base["outlet"]),
-            start=explore.check_day(base["start"], "start"),
-            end=explore.check_day(base["end"], "end"),
+            start=check_day(base["start"], "start"),
+            end=check_day(base["end"], "end"),
             language=base["language"] or None,
         )
     except ExploreError as exc:
@@ -171,7 +174,7 @@ def search_page(
 def article_page(request: Request, article_id: int) -> Response:
     """One article: text with dateline and credit marked, quotes, entities, Baca Juga, copies."""
     conn = _db(request).conn()
-    row = explore.article(conn, article_id)
+    row = records.article(conn, article_id)
     segments = body_segments(
         row["paragraphs"] or [row["text"]],
         quotes=row["quotes"],
@@ -189,28 +192,28 @@ def article_page(request: Request, article_id: int) -> Response:
         segments=segments,
         entities_by_type=by_type,
         speakers=speakers,
-        related=explore.related(conn, article_id),
-        cluster=explore.cluster(conn, row["cluster_id"]) if row["cluster_id"] else None,
+        related=records.related(conn, article_id),
+        cluster=records.cluster(conn, row["cluster_id"]) if row["cluster_id"] else None,
     )
 
 
 @router.get("/story/{story_id}")
 def story_page(request: Request, story_id: Annotated[str, PathParam(max_length=200)]) -> Response:
     """A story: its articles in time order and its outlets."""
-    return render(request, "story.html", s=explore.story(_db(request).conn(), story_id))
+    return render(request, "story.html", s=records.story(_db(request).conn(), story_id))
 
 
 @router.get("/entity/{entity_id}")
 def entity_page(request: Request, entity_id: int) -> Response:
     """An entity: attention over time, what it said, articles naming it, who it is named with."""
     conn = _db(request).conn()
-    row = explore.entity(conn, entity_id)
+    row = records.entity(conn, entity_id)
     f = Filters(entity=entity_id)
     return render(
         request,
         "entity.html",
         e=row,
-        articles=list(explore.search(conn, f, limit=15)),
+        articles=list(store_search.search(conn, f, limit=15)),
         outlets=explore.top_outlets(conn, f, limit=10),
     )
 
@@ -219,7 +222,7 @@ def entity_page(request: Request, entity_id: int) -> Response:
 def outlet_page(request: Request, domain: Annotated[str, PathParam(max_length=253)]) -> Response:
     """An outlet: its articles, languages, top entities, and who copied whom."""
     conn = _db(request).conn()
-    row = explore.outlet(conn, domain)
+    row = records.outlet(conn, domain)
     f = Filters(outlets=(domain,))
     return render(
         request,

@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 
 from fastapi import Query
 
-from warta.store.explore import Filters, check_day, parse_query
+from warta.store.search import Filters, check_day
+from warta.store.syntax import parse_query
 
 Fmt = Literal["json", "csv"]
 MAX_PAGE = 1000
@@ -15,8 +16,8 @@ MAX_PAGE = 1000
 QueryText = Annotated[
     str | None,
     Query(
-        description='Full-text search: words, "phrases", AND, OR, NOT (a NOT b), parentheses; '
-        "Indonesian words match their stem.",
+        description='Full-text search: words, "phrases", AND, OR, NOT (a NOT b), -word (leave out), '
+        "prefix* (3+ letters), parentheses; Indonesian words match their stem.",
         max_length=20_000,
     ),
 ]

@@ -1,0 +1,242 @@
+"""The explorer's record pages: one article (with its copies and related articles), one story
+(and the stories of a window), one entity, one outlet. Each lookup raises
+:class:`~warta.store.errors.RecordNotFound` for an unknown id.
+
+Every function takes an open :class:`sqlite3.Connection` (see
+:func:`warta.store.readonly.connect_readonly`) and passes all values as SQL parameters.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import msgspec
+
+from warta.store.errors import RecordNotFound
+from warta.store.explore import stopwords
+from warta.store.readonly import fetch_all, fetch_one, iter_rows
+from warta.store.search import COUNTED, LIST_COLUMNS, match_count, page_rows
+
+RELATED_TERMS = 4
+"""Title words a "Baca Juga" search uses: the title's rarest."""
+RELATED_CAP = 1000
+"""Matches counted, at most, to tell how rare a title word is."""
+
+
+def stories(
+    conn: sqlite3.Connection,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    min_outlets: int = 1,
+    limit: int | None = 20,
+) -> Iterator[dict[str, Any]]:
+    """Stories first seen in a window (days, inclusive), ranked by how many outlets ran them."""
+    where: list[str] = ["s.outlets >= ?"]
+    params: list[Any] = [min_outlets]
+    if start:
+        where.append("s.first_seen >= ?")
+        params.append(start)
+    if end:
+        where.append("substr(s.first_seen, 1, 10) <= ?")
+        params.append(end)
+    sql = (
+        "SELECT s.id, s.title, s.outlets, s.articles, s.first_seen, s.last_seen FROM stories s"
+        f" WHERE {' AND '.join(where)} ORDER BY s.outlets DESC, s.articles DESC, s.first_seen DESC, s.id"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    yield from iter_rows(conn, sql, params)
+
+
+def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
+    """One story: its record, its articles in time order and its outlets."""
+    row = fetch_one(conn, "SELECT id, title, outlets, articles, first_seen, last_seen, keywords FROM stories WHERE id = ?", (story_id,))
+    if row is None:
+        raise RecordNotFound(f"no story {story_id[:80]!r}")
+    row["keywords"] = msgspec.json.decode(row["keywords"] or "[]")
+    row["members"] = fetch_all(
+        conn,
+        f"SELECT {LIST_COLUMNS} FROM story_members m JOIN articles a ON a.id = m.article_id"
+        " LEFT JOIN outlets o ON o.id = a.outlet_id WHERE m.story_id = ?"
+        " ORDER BY a.published IS NULL, a.published, a.id",
+        (story_id,),
+    )
+    row["outlet_counts"] = [
+        {"outlet": k, "count": v}
+        for k, v in Counter(m["outlet"] or "?" for m in row["members"]).most_common()
+    ]
+    return row
+
+
+def article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any]:
+    """One article: metadata, paragraphs, quotes, entities (with ids) and its cluster."""
+    row = fetch_one(
+        conn,
+        "SELECT a.id, a.record_id, a.url, a.canonical_url, o.domain AS outlet, o.name AS outlet_name,"
+        " a.title, a.text, a.language, a.published, a.day, a.dateline, a.credit, a.credit_outlet,"
+        " a.authors, a.word_count, a.status, a.duplicate_kind, a.duplicate_of, a.cluster_id,"
+        " a.story_id, a.title_index, a.article FROM articles a LEFT JOIN outlets o"
+        " ON o.id = a.outlet_id WHERE a.id = ?",
+        (int(article_id),),
+    )
+    if row is None:
+        raise RecordNotFound(f"no article {article_id}")
+    doc = msgspec.json.decode(row.pop("article"))
+    row["authors"] = msgspec.json.decode(row["authors"] or "[]")
+    row["paragraphs"] = [p.get("text", "") for p in doc.get("paragraphs", [])]
+    row["bylines"] = doc.get("bylines", [])
+    row["related_links"] = doc.get("related_links", [])
+    row["editor_initials"] = doc.get("editor_initials")
+    row["site_name"] = doc.get("site_name")
+    row["quotes"] = fetch_all(
+        conn,
+        'SELECT speaker, cue, text, start, "end", kind FROM quotes WHERE article_id = ? ORDER BY start, id',
+        (row["id"],),
+    )
+    row["entities"] = fetch_all(
+        conn,
+        "SELECT e.id, e.name, e.type, ae.mentions FROM article_entities ae JOIN entities e"
+        " ON e.id = ae.entity_id WHERE ae.article_id = ? ORDER BY ae.mentions DESC, e.name",
+        (row["id"],),
+    )
+    row["story"] = fetch_one(conn, "SELECT id, title, outlets, articles FROM stories WHERE id = ?", (row["story_id"],)) if row["story_id"] else None
+    return row
+
+
+def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
+    """A copy or duplicate cluster: the likely original (in the corpus or not), the evidence,
+    and every member with its outlet and containment."""
+    row = fetch_one(
+        conn,
+        "SELECT id, kind, size, original_id, original_outlet, evidence FROM clusters WHERE id = ?",
+        (cluster_id,),
+    )
+    if row is None:
+        return None
+    row["members"] = fetch_all(
+        conn,
+        f"SELECT {LIST_COLUMNS}, m.similarity, (a.id = c.original_id) AS is_original"
+        " FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id JOIN articles a"
+        " ON a.id = m.article_id LEFT JOIN outlets o ON o.id = a.outlet_id WHERE m.cluster_id = ?"
+        " ORDER BY is_original DESC, a.published IS NULL, a.published, a.id",
+        (cluster_id,),
+    )
+    for m in row["members"]:
+        m["is_original"] = bool(m["is_original"])
+    row["original_in_corpus"] = row["original_id"] is not None
+    return row
+
+
+def related(conn: sqlite3.Connection, article_id: int, *, limit: int = 5) -> list[dict[str, Any]]:
+    """"Baca Juga": articles whose words best match this one's title (BM25, title weighted),
+    leaving out the article itself, its copies and its duplicates."""
+    row = fetch_one(conn, "SELECT title_index, cluster_id FROM articles WHERE id = ?", (int(article_id),))
+    if row is None:
+        raise RecordNotFound(f"no article {article_id}")
+    stop = stopwords()
+    terms = list(dict.fromkeys(
+        t for t in (row["title_index"] or "").split() if len(t) > 2 and not t.isdigit() and t not in stop
+    ))[:10]
+    if not terms:
+        return []
+    # BM25 over a common word's doclist costs as much as a search for it, and such a word says
+    # little about relatedness: keep the title's rarest words (counts read only up to a cap).
+    rarity = {t: match_count(conn, f'"{t}"', RELATED_CAP) for t in terms}  # \w runs: no quotes
+    terms = sorted(terms, key=lambda t: rarity[t])[:RELATED_TERMS]
+    # Title against titles: what a "Baca Juga" box matches on.
+    match = "title_index : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
+    # The best few by BM25 from the full-text index alone, then the filters on those few.
+    ids = (
+        "SELECT hit.rowid AS id, hit.rank AS rn FROM (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank"
+        " FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) AS hit"
+        " JOIN articles a ON a.id = hit.rowid WHERE a.id != ? AND a.status = 'article'"
+        " AND (a.cluster_id IS NULL OR a.cluster_id IS NOT ?) ORDER BY hit.rank LIMIT ?"
+    )
+    return list(page_rows(conn, ids, [match, limit * 4 + 10, int(article_id), row["cluster_id"], limit]))
+
+
+def entity(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any]:
+    """One entity: its name and type, how many articles name it, what it said (quotes whose
+    speaker is its name), and the entities named with it most often."""
+    row = fetch_one(conn, "SELECT id, name, type FROM entities WHERE id = ?", (int(entity_id),))
+    if row is None:
+        raise RecordNotFound(f"no entity {entity_id}")
+    row.update(count_articles=fetch_one(
+        conn,
+        f"SELECT count(*) AS n FROM article_entities ae JOIN articles a ON a.id = ae.article_id"
+        f" WHERE ae.entity_id = ? AND {COUNTED}",
+        (row["id"],),
+    )["n"])  # type: ignore[index]
+    row["quotes"] = fetch_all(
+        conn,
+        "SELECT q.article_id, q.speaker, q.cue, q.text, q.kind, a.title, o.domain AS outlet, a.day"
+        " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets o"
+        f" ON o.id = a.outlet_id WHERE q.speaker = ? COLLATE NOCASE AND {COUNTED}"
+        " ORDER BY a.day DESC, q.article_id DESC, q.start LIMIT 50",
+        (row["name"],),
+    )
+    row["cooccurring"] = fetch_all(
+        conn,
+        "SELECT e.id, e.name, e.type, count(*) AS articles FROM article_entities x"
+        " JOIN article_entities ae ON ae.article_id = x.article_id AND ae.entity_id != x.entity_id"
+        " JOIN entities e ON e.id = ae.entity_id WHERE x.entity_id = ?"
+        " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT 15",
+        (row["id"],),
+    )
+    return row
+
+
+def find_entity(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
+    """Entities with exactly this name (any case), most mentioned first."""
+    return fetch_all(
+        conn,
+        "SELECT e.id, e.name, e.type, count(ae.article_id) AS articles FROM entities e"
+        " LEFT JOIN article_entities ae ON ae.entity_id = e.id WHERE e.name = ? COLLATE NOCASE"
+        " GROUP BY e.id ORDER BY articles DESC LIMIT 20",
+        (name,),
+    )
+
+
+def outlet(conn: sqlite3.Connection, domain: str) -> dict[str, Any]:
+    """One outlet: its articles, days, languages, and who copied whom: the outlets it re-ran
+    stories from, and the outlets that re-ran its stories."""
+    row = fetch_one(conn, "SELECT id, domain, name FROM outlets WHERE domain = ?", (domain,))
+    if row is None:
+        raise RecordNotFound(f"no outlet {domain[:80]!r}")
+    oid = row["id"]
+    stats = fetch_one(
+        conn,
+        "SELECT count(*) AS articles, min(day) AS first, max(day) AS last,"
+        " count(CASE WHEN a.duplicate_kind = 'copy' THEN 1 END) AS copies FROM articles a"
+        f" WHERE a.outlet_id = ? AND {COUNTED}",
+        (oid,),
+    ) or {}
+    row.update(stats)
+    row["languages"] = fetch_all(
+        conn,
+        "SELECT coalesce(a.language, '?') AS language, count(*) AS count FROM articles a"
+        f" WHERE a.outlet_id = ? AND {COUNTED} GROUP BY 1 ORDER BY 2 DESC",
+        (oid,),
+    )
+    row["copied_from"] = fetch_all(
+        conn,
+        "SELECT c.original_outlet AS outlet, count(*) AS count FROM articles a JOIN clusters c"
+        " ON c.id = a.cluster_id WHERE a.outlet_id = ? AND c.kind = 'copy'"
+        " AND c.original_outlet IS NOT NULL AND c.original_outlet != ?"
+        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20",
+        (oid, row["domain"]),
+    )
+    row["copied_by"] = fetch_all(
+        conn,
+        "SELECT o.domain AS outlet, count(*) AS count FROM clusters c JOIN cluster_members m"
+        " ON m.cluster_id = c.id JOIN articles a ON a.id = m.article_id JOIN outlets o"
+        " ON o.id = a.outlet_id WHERE c.kind = 'copy' AND c.original_outlet = ? AND o.domain != ?"
+        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20",
+        (row["domain"], row["domain"]),
+    )
+    return row
