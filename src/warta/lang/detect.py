@@ -118,8 +118,11 @@ def detect_language(text: str) -> tuple[str | None, float]:
 
 
 _MALAY_FUNCTION_WORDS = frozenset(
-    "yang dan di ke dari dengan untuk ini itu dalam pada tidak akan juga ada oleh saat karena "
-    "bahwa atau sudah telah kata para adalah tersebut bisa lebih".split()
+    {
+        "yang", "dan", "di", "ke", "dari", "dengan", "untuk", "ini", "itu", "dalam", "pada",
+        "tidak", "akan", "juga", "ada", "oleh", "saat", "karena", "bahwa", "atau", "sudah",
+        "telah", "kata", "para", "adalah", "tersebut", "bisa", "lebih",
+    }
 )
 _WORD = re.compile(r"[^\W\d_]+")
 
