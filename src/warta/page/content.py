@@ -4,12 +4,14 @@ Steps, on the blocks of :func:`warta.page.html.page_blocks`:
 
 1. score every block with the shipped two-stage model (:mod:`warta.page.blockmodel`): stage one
    sees the block and its page, stage two also sees stage one's scores of its neighbours and
-   containers, which keeps real lead and last paragraphs and drops stray widget text;
+   containers, which keeps real lead and last paragraphs and drops stray widget text; then keep
+   only the body region: the deepest element holding most of the kept text, plus blocks outside
+   it that the model is very sure of;
 2. take related-article blocks ("Baca juga: …", "Read also", a "Related articles" heading and the
    headline links under it) out of the body into :attr:`Body.related_links`, when they sit inside
    the body or just after it;
 3. drop a heading that repeats the page title (gold bodies and the Article keep the title apart);
-4. a page whose kept text is mostly link text with little prose around it is a listing of
+4. a page whose kept text is mostly headline links with little prose around them is a listing of
    headlines, not an article: it yields no paragraphs and the warnings ``listing-page`` and
    ``no-main-content`` (the orchestrator then raises NoContent). This is a product decision: on
    wcxb-dev, whose gold keeps the text of listing and collection pages, it costs about 0.01 F1.
@@ -52,7 +54,16 @@ LISTING_LINK_SHARE: Final = 0.6
 """A body whose text is at least this share of link text ..."""
 
 LISTING_PROSE_WORDS: Final = 100
-"""... and that has fewer words outside links than this is a listing of headlines, not an article."""
+"""... that has fewer words outside links than this ..."""
+
+LISTING_HEADLINES: Final = 5
+"""... and at least this many headline-link blocks is a listing of headlines, not an article."""
+
+REGION_COVER: Final = 0.8
+"""The body region is the deepest element holding at least this share of the kept words ..."""
+
+REGION_STRONG: Final = 0.9
+"""... and kept blocks outside it are dropped unless their probability reaches this."""
 
 
 def extract_body(tree: LexborHTMLParser, model: BlockModel | None = None) -> Body:
@@ -77,7 +88,7 @@ def select_body(
         return Body(warnings=["no-text"])
     p1 = model.stage1.proba(x)
     p2 = model.stage2.proba(context_features(blocks, x, p1))
-    keep = (p2 >= model.threshold).tolist()
+    keep = _in_region(blocks, (p2 >= model.threshold).tolist(), p2)
     related = _take_related(blocks, keep)
     title_key = " ".join(title.lower().split()) if title else None
     kept = [
@@ -102,7 +113,31 @@ def _is_listing(kept: list[Block]) -> bool:
     chars = sum(b.chars for b in kept)
     link_chars = sum(b.link_chars for b in kept)
     prose_words = sum(b.words * (1.0 - b.link_chars / b.chars) for b in kept)
-    return link_chars >= LISTING_LINK_SHARE * chars and prose_words < LISTING_PROSE_WORDS
+    headlines = sum(1 for b in kept if _is_headline_link(b))
+    return (
+        link_chars >= LISTING_LINK_SHARE * chars
+        and prose_words < LISTING_PROSE_WORDS
+        and headlines >= LISTING_HEADLINES
+    )
+
+
+def _in_region(blocks: list[Block], keep: list[bool], p: np.ndarray) -> list[bool]:
+    """Drop weakly kept blocks that lie outside the element holding most of the kept text."""
+    kept = [i for i, k in enumerate(keep) if k]
+    total = sum(blocks[i].words for i in kept)
+    words: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    for i in kept:
+        block = blocks[i]
+        for up, element in enumerate(block.path):
+            words[element] = words.get(element, 0) + block.words
+            depth[element] = block.depth - up
+    covering = [e for e, w in words.items() if w >= REGION_COVER * total]
+    if not covering:
+        return keep
+    region = max(covering, key=depth.__getitem__)
+    strong = (p >= REGION_STRONG).tolist()
+    return [k and (strong[i] or region in blocks[i].path) for i, k in enumerate(keep)]
 
 
 def _is_related_cue(block: Block) -> bool:

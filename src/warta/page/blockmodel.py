@@ -1,0 +1,133 @@
+"""The shipped block classifier: two gradient-boosted tree ensembles evaluated with numpy.
+
+The model is trained by ``python -m training.train_blocks`` (scikit-learn, training only) and
+exported to ``assets/blocks.npz``: for each stage, flat arrays of tree nodes (feature, threshold,
+left, right, leaf value) plus the baseline and the feature names it was trained on. Evaluating all
+trees at once, level by level, takes a few numpy calls per page instead of a Python loop per tree.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import IO, Any
+
+import numpy as np
+
+MODEL_FILE = "blocks.npz"
+
+
+class TreeEnsemble:
+    """A boosted ensemble of binary trees over float features (``x <= threshold`` goes left).
+
+    Leaves point to themselves, so walking ``depth`` steps from every root lands every row on a
+    leaf whatever the depth of its own path.
+    """
+
+    def __init__(
+        self,
+        roots: np.ndarray,
+        feature: np.ndarray,
+        threshold: np.ndarray,
+        left: np.ndarray,
+        right: np.ndarray,
+        value: np.ndarray,
+        baseline: float,
+        depth: int,
+        n_features: int,
+    ) -> None:
+        self.roots = roots.astype(np.int64)
+        self.feature = feature.astype(np.int64)
+        self.threshold = threshold.astype(np.float64)
+        self.left = left.astype(np.int64)
+        self.right = right.astype(np.int64)
+        self.value = value.astype(np.float64)
+        self.baseline = float(baseline)
+        self.depth = int(depth)
+        self.n_features = int(n_features)
+        # Children interleaved (left at 2k, right at 2k + 1): one gather per level instead of two.
+        self._children = np.stack([self.left, self.right], axis=1).ravel()
+
+    def decision(self, x: np.ndarray) -> np.ndarray:
+        """The raw score (log-odds) of each row of ``x``."""
+        n = x.shape[0]
+        if n == 0:
+            return np.zeros(0)
+        if x.shape[1] != self.n_features:
+            raise ValueError(f"expected {self.n_features} features, got {x.shape[1]}")
+        flat = np.ascontiguousarray(x, dtype=np.float32).ravel()
+        offsets = (np.arange(n, dtype=np.int64) * self.n_features)[:, None]
+        node = np.broadcast_to(self.roots, (n, self.roots.size))
+        feature, threshold, children = self.feature, self.threshold, self._children
+        for _ in range(self.depth):
+            go_right = flat[offsets + feature[node]] > threshold[node]
+            node = children[2 * node + go_right]
+        return self.baseline + self.value[node].sum(axis=1)
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        """The probability of the positive class for each row of ``x``."""
+        return 1.0 / (1.0 + np.exp(-self.decision(x)))
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The ensemble as named arrays (for ``np.savez``)."""
+        return {
+            f"{prefix}roots": self.roots.astype(np.int32),
+            f"{prefix}feature": self.feature.astype(np.int16),
+            f"{prefix}threshold": self.threshold,
+            f"{prefix}left": self.left.astype(np.int32),
+            f"{prefix}right": self.right.astype(np.int32),
+            f"{prefix}value": self.value.astype(np.float32),
+            f"{prefix}meta": np.array([self.baseline, self.depth, self.n_features], dtype=np.float64),
+        }
+
+    @classmethod
+    def from_arrays(cls, data: dict[str, np.ndarray] | np.lib.npyio.NpzFile, prefix: str) -> TreeEnsemble:
+        """Read an ensemble written by :meth:`arrays`."""
+        meta = data[f"{prefix}meta"]
+        return cls(
+            data[f"{prefix}roots"],
+            data[f"{prefix}feature"],
+            data[f"{prefix}threshold"],
+            data[f"{prefix}left"],
+            data[f"{prefix}right"],
+            data[f"{prefix}value"],
+            baseline=float(meta[0]),
+            depth=int(meta[1]),
+            n_features=int(meta[2]),
+        )
+
+
+class BlockModel:
+    """Stage one scores blocks alone; stage two rescores them with stage one's view of the page."""
+
+    def __init__(self, stage1: TreeEnsemble, stage2: TreeEnsemble, names: list[str], threshold: float) -> None:
+        self.stage1 = stage1
+        self.stage2 = stage2
+        self.names = names
+        self.threshold = threshold
+
+    def save(self, path: str) -> None:
+        """Write the model to ``path`` as a compressed ``.npz``."""
+        arrays: dict[str, Any] = {"names": np.array(self.names), "threshold": np.array([self.threshold])}
+        arrays.update(self.stage1.arrays("s1_"))
+        arrays.update(self.stage2.arrays("s2_"))
+        np.savez_compressed(path, **arrays)
+
+    @classmethod
+    def load(cls, source: str | IO[bytes]) -> BlockModel:
+        """Read a model written by :meth:`save` (a path or a binary file object)."""
+        with np.load(source, allow_pickle=False) as data:
+            return cls(
+                TreeEnsemble.from_arrays(data, "s1_"),
+                TreeEnsemble.from_arrays(data, "s2_"),
+                [str(v) for v in data["names"]],
+                float(data["threshold"][0]),
+            )
+
+
+@functools.cache
+def shipped_model() -> BlockModel:
+    """The model shipped in ``warta/assets`` (read once per process, read-only afterwards)."""
+    ref = resources.files("warta").joinpath("assets", MODEL_FILE)
+    with ref.open("rb") as fh:
+        return BlockModel.load(fh)

@@ -1,0 +1,381 @@
+"""DOM → text blocks: one iterative walk over a Lexbor tree into a flat list of :class:`Block`.
+
+This is the only module that knows the HTML parser. A *block* is the text between two block-level
+boundaries (``p``, ``div``, ``li``, ``h1``–``h6``, ``tr``, ``br`` …), with the cheap structural facts
+the content classifier needs: its tag, its link text, the tags and class/id keywords of its
+ancestors, its depth and a short path of ancestor element ids (to group blocks by container).
+
+The walk is iterative (``child``/``next``/``parent`` pointers and an explicit stack), so pages
+nested 100,000 deep do not hit Python's recursion limit. Script, style, forms controls, SVG,
+iframes and elements marked hidden are skipped without descending into them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from warta.article import BlockKind
+
+# Ancestor tag flags (bits of Block.anc).
+A_ARTICLE: Final = 1 << 0
+A_MAIN: Final = 1 << 1
+A_ASIDE: Final = 1 << 2
+A_NAV: Final = 1 << 3
+A_FOOTER: Final = 1 << 4
+A_HEADER: Final = 1 << 5
+A_FORM: Final = 1 << 6
+A_LI: Final = 1 << 7
+A_TABLE: Final = 1 << 8
+A_QUOTE: Final = 1 << 9
+A_FIGURE: Final = 1 << 10
+A_LINK: Final = 1 << 11
+A_PRE: Final = 1 << 12
+A_SECTION: Final = 1 << 13
+A_DL: Final = 1 << 14
+A_EMPH: Final = 1 << 15
+A_ARTICLEBODY: Final = 1 << 16
+A_HEADING: Final = 1 << 17
+ANC_FLAGS: Final = (
+    "article", "main", "aside", "nav", "footer", "header", "form", "li", "table", "blockquote",
+    "figure", "a", "pre", "section", "dl", "emph", "articlebody", "heading",
+)  # fmt: skip
+
+_TAG_FLAG: Final = {
+    "article": A_ARTICLE, "main": A_MAIN, "aside": A_ASIDE, "nav": A_NAV, "footer": A_FOOTER,
+    "header": A_HEADER, "form": A_FORM, "li": A_LI, "dd": A_LI, "dt": A_LI, "table": A_TABLE,
+    "blockquote": A_QUOTE, "q": A_QUOTE, "figure": A_FIGURE, "figcaption": A_FIGURE, "a": A_LINK,
+    "pre": A_PRE, "code": A_PRE, "section": A_SECTION, "dl": A_DL, "b": A_EMPH, "strong": A_EMPH,
+    "h1": A_HEADING, "h2": A_HEADING, "h3": A_HEADING, "h4": A_HEADING, "h5": A_HEADING,
+    "h6": A_HEADING,
+}  # fmt: skip
+
+# Class/id/role/itemprop keyword groups (bits of Block.hits and Block.near). A word matches anywhere
+# in the lowercased class/id string; a word written "=word" only as a whole token (short, ambiguous
+# words such as "ad" that hide inside "head" or "read").
+KEYWORD_GROUPS: Final = (
+    ("nav", "nav menu breadcrumb pagination pager toolbar topbar =skip"),
+    ("footer", "footer copyright contentinfo colophon =bottom"),
+    ("header", "header masthead =banner =brand =logo"),
+    ("side", "sidebar aside widget =rail complementary =side"),
+    ("comment", "comment disqus =reply =replies respond discussion komentar"),
+    ("share", "share sharing social facebook twitter whatsapp linkedin pinterest =follow"),
+    ("related", "related recommend terkait baca readmore read-more more- popular populer trending "
+     "outbrain taboola =also =next =prev teaser"),
+    ("ad", "advert sponsor promo iklan =dfp =gpt =ad =ads adsbygoogle adslot ad- banner"),
+    ("modal", "cookie consent gdpr newsletter subscri signup sign-up modal popup overlay paywall "
+     "login register"),
+    ("meta", "author byline =date dateline =time meta publish posted writer editor reporter penulis"),
+    ("tags", "=tag =tags tagline category categories topic =label keyword"),
+    ("caption", "caption credit figure photo image =img gallery media video thumb"),
+    ("content", "content article =post post- entry story =body body- text detail =main prose "
+     "richtext articlebody"),
+    ("hidden", "hidden =hide sr-only visually-hidden screen-reader offscreen print-only"),
+    ("list", "card =list list- -list grid =item item- tile =feed stream archive collection"),
+    ("title", "title headline heading judul"),
+    ("search", "search =cari searchform"),
+)  # fmt: skip
+KEYWORDS: Final = tuple(name for name, _ in KEYWORD_GROUPS)
+
+
+def _word_trie_pattern(words: list[str]) -> str:
+    """A regex matching any of ``words``, written as a trie so Python's matcher fails fast."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + pattern(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return ("(?:" + "|".join(branches) + ")?") if len(branches) > 1 else f"(?:{body})?"
+        return body
+
+    return pattern(trie)
+
+
+_SUBSTRING_BIT: Final[dict[str, int]] = {}
+_TOKEN_BIT: Final[dict[str, int]] = {}
+for _i, (_name, _words) in enumerate(KEYWORD_GROUPS):
+    for _word in _words.split():
+        if _word.startswith("="):
+            _TOKEN_BIT[_word[1:]] = _TOKEN_BIT.get(_word[1:], 0) | 1 << _i
+        else:
+            _SUBSTRING_BIT[_word] = _SUBSTRING_BIT.get(_word, 0) | 1 << _i
+_KEYWORD_RE: Final = re.compile(_word_trie_pattern(sorted(_SUBSTRING_BIT)))
+_TOKEN_SPLIT: Final = re.compile(r"[^a-z]+")
+
+# Tag categories for the walk.
+_SKIP: Final = frozenset(
+    (
+        "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+        "head", "select", "option", "button", "textarea", "input", "video", "audio", "map",
+        "title", "math", "dialog", "frameset", "frame", "applet",
+    )  # fmt: skip
+)
+_BLOCK: Final = frozenset(
+    (
+        "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav",
+        "aside", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
+        "thead", "tbody", "tfoot", "tr", "caption", "pre", "blockquote", "figure", "figcaption",
+        "form", "fieldset", "legend", "address", "hr", "br", "center", "details", "summary",
+        "menu", "hgroup", "search",
+    )  # fmt: skip
+)
+_CELL: Final = frozenset(("td", "th"))
+
+_KIND_OF_TAG: Final[dict[str, BlockKind]] = {
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+    "h6": "heading", "li": "list_item", "dt": "list_item", "dd": "list_item", "pre": "code",
+    "tr": "table", "td": "table", "th": "table", "blockquote": "quote",
+}  # fmt: skip
+
+PATH_LEN: Final = 8
+"""How many ancestor element ids a block keeps (nearest first)."""
+
+
+class Block:
+    """One text block of a page, in document order, with its structural facts."""
+
+    __slots__ = (
+        "anc", "chars", "depth", "hits", "index", "kind", "link_chars", "links", "near", "path",
+        "tag", "text", "words",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        text: str,
+        tag: str,
+        kind: BlockKind,
+        *,
+        link_chars: int,
+        links: list[tuple[str, str | None]],
+        anc: int,
+        hits: int,
+        near: int,
+        depth: int,
+        path: tuple[int, ...],
+        index: int,
+    ) -> None:
+        self.text = text
+        self.tag = tag
+        self.kind: BlockKind = kind
+        self.chars = len(text)
+        self.words = text.count(" ") + text.count("\n") + 1
+        self.link_chars = min(link_chars, self.chars)
+        self.links = links
+        self.anc = anc
+        self.hits = hits
+        self.near = near
+        self.depth = depth
+        self.path = path
+        self.index = index
+
+    def __repr__(self) -> str:
+        return f"Block({self.index}, {self.tag}, {self.kind}, {self.text[:40]!r})"
+
+
+def page_title(tree: LexborHTMLParser) -> str | None:
+    """The page's ``og:title`` or ``<title>``, whitespace collapsed (used to spot the headline)."""
+    node = tree.css_first('meta[property="og:title"]')
+    value = node.attributes.get("content") if node is not None else None
+    if not value:
+        title = tree.css_first("title")
+        value = title.text() if title is not None else None
+    value = " ".join(value.split()) if value else None
+    return value or None
+
+
+def page_blocks(tree: LexborHTMLParser) -> list[Block]:
+    """The text blocks of a parsed page, in document order."""
+    return _Walker().walk(tree.body or tree.root)
+
+
+_Frame = tuple[bool, str, int, int, int, int, int]
+_NO_KEY: Final = (None, None, None, None)
+_CELL_SEP: Final = "\x1f"
+
+
+class _Walker:
+    """One page's walk state. Build a new one per page (it caches class/id keyword hits)."""
+
+    __slots__ = ("blocks", "href", "link_chars", "link_start", "links", "parts")
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.links: list[tuple[str, str | None]] = []
+        self.href: str | None = None
+        self.link_start = 0
+
+    def walk(self, root: LexborNode | None) -> list[Block]:
+        """Walk the subtree of ``root`` (excluded) in document order and return its blocks."""
+        if root is None:
+            return self.blocks
+        parts = self.parts
+        flush = self.flush
+        keyword_cache: dict[tuple[str | None, str | None, str | None, str | None], int] = {}
+        # A frame per open element: (is_block, tag, anc, hits, near, own_hits, element id).
+        frames: list[_Frame] = [(True, "body", 0, 0, 0, 0, 0)]
+        next_id = 1
+        node: LexborNode | None = root.child
+        while node is not None:
+            tag = node.tag
+            if tag == "-text":
+                value = node.text_content
+                if value and (parts or not value.isspace()):
+                    parts.append(value)
+                    if frames[-1][2] & A_LINK:
+                        self.link_chars += len(value)
+            elif tag and tag[0] not in "-_#!" and tag not in _SKIP:
+                top = frames[-1]
+                attrs = node.attributes
+                own = 0
+                anc = top[2] | _TAG_FLAG.get(tag, 0)
+                if attrs:
+                    style = attrs.get("style")
+                    if "hidden" in attrs or (style and "none" in style and _style_hides(style)):
+                        node = self.advance(node, frames)
+                        continue  # skip the hidden subtree
+                    key = (attrs.get("class"), attrs.get("id"), attrs.get("role"), attrs.get("itemprop"))
+                    if key != _NO_KEY:
+                        own = keyword_cache.get(key, -1)
+                        if own < 0:
+                            own = _keyword_bits(" ".join(v for v in key if v))
+                            keyword_cache[key] = own
+                        if key[3] == "articleBody":
+                            anc |= A_ARTICLEBODY
+                    if tag == "a":
+                        self.href = attrs.get("href")
+                        self.link_start = sum(map(len, parts))
+                elif tag == "a":
+                    self.href = None
+                    self.link_start = sum(map(len, parts))
+                is_block = tag in _BLOCK
+                if is_block:
+                    if parts:
+                        flush(top, frames)
+                elif parts and tag in _CELL:
+                    parts.append(_CELL_SEP)
+                frames.append(
+                    (is_block, tag, anc, top[3] | own, (top[5] | own) if is_block else top[4] | own,
+                     own, next_id)
+                )  # fmt: skip
+                next_id += 1
+                child = node.child
+                if child is not None:
+                    node = child
+                    continue
+                self.close(frames)
+            # Inlined self.advance(node, frames): this line runs once per node.
+            nxt = node.next
+            while nxt is None:
+                parent = node.parent
+                if parent is None or len(frames) <= 1:
+                    break
+                frame = frames[-1]
+                if (frame[0] and parts) or frame[1] == "a":
+                    self.close(frames)
+                else:
+                    frames.pop()
+                node = parent
+                nxt = node.next
+            node = nxt
+        if parts:
+            flush(frames[-1], frames)
+        return self.blocks
+
+    def advance(self, node: LexborNode, frames: list[_Frame]) -> LexborNode | None:
+        """The next node after ``node``'s subtree, closing the elements left on the way up."""
+        while True:
+            nxt = node.next
+            if nxt is not None:
+                return nxt
+            parent = node.parent
+            if parent is None or len(frames) <= 1:
+                return None
+            self.close(frames)
+            node = parent
+
+    def close(self, frames: list[_Frame]) -> None:
+        """Close the innermost open element."""
+        frame = frames[-1]
+        if frame[1] == "a":
+            text = " ".join("".join(self.parts)[self.link_start :].split())
+            if text:
+                self.links.append((text, self.href))
+            self.href = None
+        if frame[0] and self.parts:
+            self.flush(frame, frames)
+        frames.pop()
+
+    def flush(self, frame: _Frame, frames: list[_Frame]) -> None:
+        """End the current block in the context of ``frame`` (the innermost block element)."""
+        raw = "".join(self.parts)
+        self.parts.clear()
+        link_chars, self.link_chars = self.link_chars, 0
+        links, self.links = self.links, []
+        self.link_start = 0
+        anc = frame[2]
+        if anc & A_PRE:
+            text = "\n".join(line.rstrip() for line in raw.strip("\n").split("\n")).strip()
+        elif _CELL_SEP in raw:
+            text = " | ".join(c for c in (" ".join(x.split()) for x in raw.split(_CELL_SEP)) if c)
+        else:
+            text = " ".join(raw.split())
+        if not text:
+            return
+        if anc & A_LINK and not links:
+            links = [(text, self.href)]
+        tag = frame[1]
+        kind = _KIND_OF_TAG.get(tag, "paragraph")
+        if kind == "paragraph":
+            if anc & A_PRE:
+                kind = "code"
+            elif anc & A_QUOTE:
+                kind = "quote"
+            elif anc & A_LI and tag in ("p", "div", "span", "a"):
+                kind = "list_item"
+            elif anc & A_HEADING:
+                kind = "heading"
+        self.blocks.append(
+            Block(
+                text,
+                tag,
+                kind,
+                link_chars=link_chars,
+                links=links,
+                anc=anc,
+                hits=frame[3],
+                near=frame[4],
+                depth=len(frames),
+                path=tuple(f[6] for f in frames[: -PATH_LEN - 1 : -1]),
+                index=len(self.blocks),
+            )
+        )
+
+
+def _style_hides(style: str | None) -> bool:
+    if not style or "none" not in style:
+        return False
+    compact = style.replace(" ", "").lower()
+    return "display:none" in compact or "visibility:hidden" in compact
+
+
+def _keyword_bits(key: str) -> int:
+    """The keyword-group bits of one class/id/role/itemprop string."""
+    key = key.lower()
+    bits = 0
+    for word in _KEYWORD_RE.findall(key):
+        bits |= _SUBSTRING_BIT.get(word, 0)
+    for token in _TOKEN_SPLIT.split(key):
+        bits |= _TOKEN_BIT.get(token, 0)
+    return bits

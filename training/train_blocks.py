@@ -1,0 +1,314 @@
+"""Train the block classifier shipped as ``src/warta/assets/blocks.npz``.
+
+Run from the repository root (needs the ``train`` extra and ../shared/bench/wcxb-dev)::
+
+    python -m training.train_blocks            # 5-fold CV report, then fit on all pages and save
+    python -m training.train_blocks --no-cv    # only fit and save
+    python -m training.train_blocks --cv-only  # only the CV report
+
+Data: wcxb-dev only (1,497 pages, 7 page types, gold main text). Never train or tune on
+scrapinghub, mozilla-readability or id-news-dev: they are the held-out evaluation sets.
+
+Labels: each block is content when most of its word trigrams occur in the gold text (blocks of one
+or two words: when they are a whole gold line, or form a gold trigram with a neighbour's words).
+
+Model: stage one, a gradient-boosted tree ensemble over :data:`warta.page.features.BASE_FEATURES`;
+stage two, a second ensemble that also sees stage one's probabilities of the neighbours and
+containers (:func:`warta.page.features.context_features`). Stage two is trained on out-of-fold
+stage-one probabilities so that it learns how far to trust them. Both are exported to plain numpy
+arrays and evaluated by :class:`warta.page.blockmodel.TreeEnsemble` at run time.
+
+CV: pages are split into 5 folds (seeded); for each fold both stages are trained on the other four
+(stage one's out-of-fold probabilities for stage two come from 2 inner folds) and the fold left
+out is scored with WCXB's word F1 on the body that :func:`warta.page.content.select_body` keeps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+# One thread: the machine is shared, and OpenMP spinning on busy cores is far slower than one core.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+from benchmarks.data import load  # noqa: E402
+from benchmarks.metrics import word_scores  # noqa: E402
+from warta.page.blockmodel import BlockModel, TreeEnsemble
+from warta.page.content import select_body
+from warta.page.features import BASE_FEATURES, CONTEXT_FEATURES, block_features, context_features
+from warta.page.html import Block, page_blocks, page_title
+
+try:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+except ImportError:  # pragma: no cover - training extra missing
+    sys.exit("scikit-learn is needed: pip install -e '.[train]'")
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_PATH = ROOT / "src" / "warta" / "assets" / "blocks.npz"
+SEED = 20261127
+_TOKEN = re.compile(r"\w+")
+
+# Tree settings: small and shallow so that evaluation stays cheap at run time.
+PARAMS = {"max_iter": 100, "learning_rate": 0.15, "max_depth": 6, "max_leaf_nodes": 31,
+          "min_samples_leaf": 40, "l2_regularization": 1.0, "random_state": SEED}  # fmt: skip
+
+
+@dataclass
+class PageData:
+    """One training page: its blocks, stage-one features, labels, weights and gold text."""
+
+    id: str
+    page_type: str
+    blocks: list[Block]
+    x: np.ndarray
+    y: np.ndarray
+    w: np.ndarray
+    gold: str
+
+
+def label_blocks(blocks: list[Block], gold: str) -> tuple[np.ndarray, np.ndarray]:
+    """Content labels (1/0) and training weights of ``blocks`` given the page's gold text."""
+    gold_tokens = _TOKEN.findall(gold.lower())
+    tri = {tuple(gold_tokens[i : i + 3]) for i in range(len(gold_tokens) - 2)}
+    lines = {" ".join(_TOKEN.findall(line.lower())) for line in gold.splitlines()}
+    lines.discard("")
+    toks = [_TOKEN.findall(b.text.lower()) for b in blocks]
+    y = np.zeros(len(blocks), dtype=np.int8)
+    w = np.zeros(len(blocks), dtype=np.float32)
+    for i, t in enumerate(toks):
+        if not t:
+            w[i] = 0.2
+            continue
+        if len(t) >= 3:
+            grams = [tuple(t[j : j + 3]) for j in range(len(t) - 2)]
+            hit = sum(g in tri for g in grams) / len(grams)
+            y[i] = hit >= 0.5
+        else:
+            before = toks[i - 1][-2:] if i > 0 else []
+            after = toks[i + 1][:2] if i + 1 < len(toks) else []
+            around = before + t + after
+            context = {tuple(around[j : j + 3]) for j in range(len(around) - 2)}
+            y[i] = " ".join(t) in lines or bool(context & tri and (before or after))
+        w[i] = np.sqrt(len(t))
+    return y, w
+
+
+def read_pages(limit: int | None = None, cache: Path | None = None) -> list[PageData]:
+    """Blocks, features and labels of every wcxb-dev page (pickled to ``cache`` if given)."""
+    if cache is not None and cache.exists():
+        with cache.open("rb") as fh:
+            cached: list[PageData] = pickle.load(fh)
+        return cached[:limit] if limit is not None else cached
+    from selectolax.lexbor import LexborHTMLParser
+
+    from warta.page.decode import decode
+
+    pages = []
+    for i, page in enumerate(load("wcxb-dev")):
+        if limit is not None and i >= limit:
+            break
+        tree = LexborHTMLParser(decode(page.html).text)
+        blocks = page_blocks(tree)
+        x = block_features(blocks, page_title(tree))
+        y, w = label_blocks(blocks, page.text)
+        pages.append(PageData(page.id, str(page.gold.get("page_type")), blocks, x, y, w, page.text))
+    if cache is not None and limit is None:
+        with cache.open("wb") as fh:
+            pickle.dump(pages, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return pages
+
+
+def fit_ensemble(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> TreeEnsemble:
+    """Fit one boosted ensemble and export it to numpy arrays."""
+    clf = HistGradientBoostingClassifier(**PARAMS)
+    clf.fit(x, y, sample_weight=w)
+    return export(clf, x.shape[1])
+
+
+def export(clf: HistGradientBoostingClassifier, n_features: int) -> TreeEnsemble:
+    """Flatten a fitted binary HistGradientBoostingClassifier into a :class:`TreeEnsemble`.
+
+    Uses ``_predictors``/``nodes`` (private but stable since scikit-learn 0.21); the exported
+    ensemble is checked against ``decision_function`` by :func:`check_export`.
+    """
+    roots, feature, threshold, left, right, value = [], [], [], [], [], []
+    depth = 0
+    offset = 0
+    for (predictor,) in clf._predictors:
+        nodes = predictor.nodes
+        count = len(nodes)
+        roots.append(offset)
+        for k, node in enumerate(nodes):
+            if node["is_leaf"]:
+                feature.append(0)
+                threshold.append(np.inf)
+                left.append(offset + k)
+                right.append(offset + k)
+                value.append(float(node["value"]))
+            else:
+                if node["is_categorical"]:
+                    raise ValueError("categorical splits are not supported")
+                feature.append(int(node["feature_idx"]))
+                threshold.append(float(node["num_threshold"]))
+                left.append(offset + int(node["left"]))
+                right.append(offset + int(node["right"]))
+                value.append(0.0)
+            depth = max(depth, int(node["depth"]))
+        offset += count
+    return TreeEnsemble(
+        np.array(roots),
+        np.array(feature),
+        np.array(threshold, dtype=np.float64),
+        np.array(left),
+        np.array(right),
+        np.array(value),
+        baseline=float(np.ravel(clf._baseline_prediction)[0]),
+        depth=depth,
+        n_features=n_features,
+    )
+
+
+THRESHOLD = 0.5
+"""Stage-two probability from which a block is kept (chosen on the CV folds, wcxb-dev only)."""
+
+NEGATIVE_SHARE = 0.4
+"""Share of boilerplate blocks kept for fitting (weights scaled up to match): halves fit time."""
+
+
+def stack(pages: list[PageData], x: list[np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows of ``pages`` for fitting (``x`` replaces their stage-one features), negatives thinned."""
+    xs = np.vstack(x if x is not None else [p.x for p in pages])
+    y = np.concatenate([p.y for p in pages])
+    w = np.concatenate([p.w for p in pages]).astype(np.float64)
+    rng = np.random.default_rng(SEED + len(y))
+    drop = (y == 0) & (rng.random(len(y)) > NEGATIVE_SHARE)
+    w[y == 0] /= NEGATIVE_SHARE
+    return xs[~drop], y[~drop], w[~drop]
+
+
+def folds_of(n: int, k: int, seed: int) -> np.ndarray:
+    """A fold number for each of ``n`` pages."""
+    rng = np.random.default_rng(seed)
+    return rng.permutation(np.arange(n) % k)
+
+
+def fit_model(pages: list[PageData], inner_folds: int = 2, threshold: float = THRESHOLD) -> BlockModel:
+    """Fit both stages on ``pages``."""
+    stage1 = fit_ensemble(*stack(pages))
+    # Out-of-fold stage-one probabilities for stage two's training rows.
+    fold = folds_of(len(pages), inner_folds, SEED + 1)
+    oof: list[np.ndarray | None] = [None] * len(pages)
+    for f in range(inner_folds):
+        train = [p for p, g in zip(pages, fold, strict=True) if g != f]
+        model = fit_ensemble(*stack(train))
+        for i, page in enumerate(pages):
+            if fold[i] == f:
+                oof[i] = model.proba(page.x)
+    x2 = [context_features(p.blocks, p.x, q) for p, q in zip(pages, oof, strict=True) if q is not None]
+    stage2 = fit_ensemble(*stack(pages, x2))
+    return BlockModel(stage1, stage2, list(BASE_FEATURES) + list(CONTEXT_FEATURES), threshold=threshold)
+
+
+def page_text(model: BlockModel, page: PageData) -> str:
+    """The body text the model keeps on one page (paragraphs joined by blank lines)."""
+    body = select_body(page.blocks, page.x, model)
+    return "\n\n".join(p.text for p in body.paragraphs)
+
+
+def cross_validate(
+    pages: list[PageData], k: int = 5, save: Path | None = None, threshold: float = THRESHOLD
+) -> dict[str, dict[str, float]]:
+    """Word P/R/F1 on wcxb-dev, each page scored by a model that never saw it.
+
+    With ``save``, each fold's model is written there (``fold1.npz`` …) so that post-processing
+    can be re-scored later without refitting (:func:`score_saved_folds`).
+    """
+    fold = folds_of(len(pages), k, SEED)
+    predicted: dict[str, str] = {}
+    for f in range(k):
+        t0 = time.time()
+        model = fit_model([p for p, g in zip(pages, fold, strict=True) if g != f], threshold=threshold)
+        if save is not None:
+            save.mkdir(parents=True, exist_ok=True)
+            model.save(str(save / f"fold{f + 1}.npz"))
+        for p, g in zip(pages, fold, strict=True):
+            if g == f:
+                predicted[p.id] = page_text(model, p)
+        print(f"  fold {f + 1}/{k} done in {time.time() - t0:.0f} s", flush=True)
+    return score(pages, predicted)
+
+
+def score(pages: list[PageData], predicted: dict[str, str]) -> dict[str, dict[str, float]]:
+    """WCXB word scores over all pages and per page type."""
+    report = {"all": word_scores((p.gold, predicted[p.id]) for p in pages)}
+    for kind in sorted({p.page_type for p in pages}):
+        report[kind] = word_scores((p.gold, predicted[p.id]) for p in pages if p.page_type == kind)
+    return report
+
+
+def score_saved_folds(
+    pages: list[PageData], saved: Path, k: int = 5, threshold: float = THRESHOLD
+) -> dict[str, dict[str, float]]:
+    """The CV scores of the fold models saved by :func:`cross_validate` (no refitting)."""
+    fold = folds_of(len(pages), k, SEED)
+    models = [BlockModel.load(str(saved / f"fold{f + 1}.npz")) for f in range(k)]
+    for model in models:
+        model.threshold = threshold
+    return score(pages, {p.id: page_text(models[g], p) for p, g in zip(pages, fold, strict=True)})
+
+
+def check_export(model: BlockModel, pages: list[PageData]) -> None:
+    """Refit stage one with scikit-learn on a sample and compare its scores with the export."""
+    sample = pages[:200]
+    x, y, w = stack(sample)
+    clf = HistGradientBoostingClassifier(**PARAMS).fit(x, y, sample_weight=w)
+    ours = export(clf, x.shape[1]).decision(x)
+    theirs = clf.decision_function(x)
+    gap = float(np.max(np.abs(ours - theirs)))
+    if gap > 1e-3:
+        raise AssertionError(f"exported trees disagree with scikit-learn by {gap:.4f}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-cv", action="store_true", help="skip cross-validation")
+    parser.add_argument("--cv-only", action="store_true", help="do not fit and save the model")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N pages")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--save-folds", type=Path, default=None, help="write each CV fold's model here")
+    parser.add_argument("--rescore", type=Path, default=None, help="score saved fold models; no fitting")
+    parser.add_argument("--threshold", type=float, default=THRESHOLD, help="stage-two keep threshold")
+    parser.add_argument("--cache", type=Path, default=None, help="pickle of the read pages, reused if present")
+    args = parser.parse_args(argv)
+
+    t0 = time.time()
+    pages = read_pages(args.limit, args.cache)
+    rows = sum(len(p.blocks) for p in pages)
+    positive = sum(int(p.y.sum()) for p in pages)
+    print(f"{len(pages)} pages, {rows} blocks ({positive} content) read in {time.time() - t0:.0f} s")
+    if args.rescore is not None:
+        report = score_saved_folds(pages, args.rescore, args.folds, args.threshold)
+    elif not args.no_cv:
+        report = cross_validate(pages, args.folds, args.save_folds, args.threshold)
+    if args.rescore is not None or not args.no_cv:
+        print(f"wcxb-dev {args.folds}-fold CV, word scores (WCXB evaluate.py):")
+        for kind, s in report.items():
+            print(f"  {kind:<14} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  ({s['pages']} pages)")
+    if not args.cv_only and args.rescore is None:
+        model = fit_model(pages, threshold=args.threshold)
+        check_export(model, pages)
+        model.save(str(args.out))
+        print(f"saved {args.out} ({args.out.stat().st_size / 1024:.0f} KiB)")
+
+
+if __name__ == "__main__":
+    main()
