@@ -47,6 +47,13 @@ class TreeEnsemble:
         self.n_features = int(n_features)
         # Children interleaved (left at 2k, right at 2k + 1): one gather per level instead of two.
         self._children = np.stack([self.left, self.right], axis=1).ravel()
+        # Thresholds rounded down to float32: for a float32 feature value v and a float64
+        # threshold t, ``v > t`` exactly when ``v > t32`` with t32 the largest float32 <= t, so
+        # the comparison runs in float32 with the same outcome.
+        t32 = self.threshold.astype(np.float32)
+        above = t32.astype(np.float64) > self.threshold
+        t32[above] = np.nextafter(t32[above], np.float32(-np.inf))
+        self._threshold32 = t32
 
     def decision(self, x: np.ndarray) -> np.ndarray:
         """The raw score (log-odds) of each row of ``x``."""
@@ -57,11 +64,21 @@ class TreeEnsemble:
             raise ValueError(f"expected {self.n_features} features, got {x.shape[1]}")
         flat = np.ascontiguousarray(x, dtype=np.float32).ravel()
         offsets = (np.arange(n, dtype=np.int64) * self.n_features)[:, None]
-        node = np.broadcast_to(self.roots, (n, self.roots.size))
-        feature, threshold, children = self.feature, self.threshold, self._children
+        node = np.repeat(self.roots[None, :], n, axis=0)
+        feature, threshold, children = self.feature, self._threshold32, self._children
+        index = np.empty_like(node)
+        values = np.empty(node.shape, dtype=np.float32)
+        limits = np.empty(node.shape, dtype=np.float32)
+        go_right = np.empty(node.shape, dtype=bool)
         for _ in range(self.depth):
-            go_right = flat[offsets + feature[node]] > threshold[node]
-            node = children[2 * node + go_right]
+            feature.take(node, out=index)
+            index += offsets
+            flat.take(index, out=values)
+            threshold.take(node, out=limits)
+            np.greater(values, limits, out=go_right)
+            node *= 2
+            node += go_right
+            children.take(node, out=node)
         return self.baseline + self.value[node].sum(axis=1)
 
     def proba(self, x: np.ndarray) -> np.ndarray:

@@ -11,12 +11,11 @@ Feature order is part of the shipped model: change it only together with retrain
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 import numpy as np
 
-from warta.page.html import ANC_FLAGS, KEYWORDS, PATH_LEN, Block
+from warta.page.html import A_PRE, ANC_FLAGS, KEYWORDS, PATH_LEN, Block
 
 _TAG_GROUP: Final = {
     "p": 0, "div": 1, "li": 2, "h1": 3, "h2": 4, "h3": 5, "h4": 5, "h5": 5, "h6": 5, "tr": 6,
@@ -74,40 +73,112 @@ def _ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def _text_stats(b: Block, title_key: str) -> tuple[float, ...]:
-    """Punctuation, case, digits, function words and cue phrases of one block's text."""
-    text = b.text
-    nw = b.words
-    nc = b.chars
-    lower = text.lower()
-    tokens = lower.split(None, 300)[:300]
-    nt = len(tokens) or 1
-    punct = (
-        text.count(".") + text.count(",") + text.count(";") + text.count(":") + text.count("!")
-        + text.count("?")
-    )  # fmt: skip
-    head = lower[:40]
-    return (
-        punct / nw,
-        1.0 if text[-1] in _SENTENCE_END else 0.0,
-        1.0 if text[0].isupper() else 0.0,
-        len(_DIGIT.findall(text)) / nc,
-        len(_UPPER.findall(text)) / nc,
-        (nc - nw + 1) / nw,
-        sum(map(_STOP.__contains__, tokens)) / nt,
-        sum(map(_SHORT.__gt__, map(len, tokens))) / nt,
-        1.0 if head.startswith(_RELATED_CUES) else 0.0,
-        1.0 if nw < 40 and _CHROME_RE.search(lower) else 0.0,
-        1.0 if ("|" in text or "»" in text or "›" in text or "•" in text) else 0.0,
-        1.0
-        if title_key and nw >= 2 and (lower == title_key or (nc > 15 and lower in title_key))
-        else 0.0,
-    )
+def _text_stats(blocks: list[Block], words: np.ndarray, chars: np.ndarray, title_key: str) -> np.ndarray:
+    """Punctuation, case, digits, function words and cue phrases of each block's text.
+
+    Done for all blocks at once where it can be: tokens are split from all lowercased texts
+    joined, then counted per block with ``bincount``. The ratios are taken in float64 as Python
+    would.
+    """
+    n = len(blocks)
+    texts = [b.text for b in blocks]
+    lowers = list(map(str.lower, texts))
+
+    # Counts of ASCII characters on the UTF-8 bytes with ``bytes.translate`` (a C loop over a
+    # table, far faster than a regex over the str; multi-byte sequences never hold an ASCII
+    # byte, so the counts are exact). Text with other characters is also searched for the
+    # decimal digits of other scripts, which ``\\d`` matches.
+    raws = [t.encode("utf-8", "surrogatepass") for t in texts]
+    sizes = list(map(len, raws))
+    punct = [size - len(r.translate(None, _PUNCT_BYTES)) for r, size in zip(raws, sizes, strict=True)]
+    upper = [size - len(r.translate(None, _UPPER_BYTES)) for r, size in zip(raws, sizes, strict=True)]
+    digits = [size - len(r.translate(None, _DIGIT_BYTES)) for r, size in zip(raws, sizes, strict=True)]
+    for i, b in enumerate(blocks):
+        if sizes[i] != b.chars:  # the non-ASCII characters alone: the bytes that are left
+            wide = raws[i].translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+            digits[i] += sum(map(str.isdecimal, wide))
+    counts = np.array([punct, upper, digits], dtype=np.float64).T
+
+    # Tokens: the first 300 of each block, from one split of all blocks' lowercased text.
+    tokens, n_tokens = _tokens(blocks, lowers)
+    owner = np.repeat(np.arange(n), n_tokens)
+    position = np.arange(len(tokens)) - np.repeat(np.cumsum(n_tokens) - n_tokens, n_tokens)
+    first = position < _MAX_TOKENS
+    is_stop = np.fromiter(map(_STOP.__contains__, tokens), dtype=bool, count=len(tokens))
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    stop = np.bincount(owner, weights=is_stop & first, minlength=n)
+    short = np.bincount(owner, weights=(lengths < _SHORT) & first, minlength=n)
+    nt = np.maximum(np.minimum(n_tokens, _MAX_TOKENS), 1).astype(np.float64)
+
+    out = np.empty((n, 12), dtype=np.float64)
+    out[:, 0] = counts[:, 0] / words
+    out[:, 1] = [t[-1] in _SENTENCE_END for t in texts]
+    out[:, 2] = [t[0].isupper() for t in texts]
+    out[:, 3] = counts[:, 2] / chars
+    out[:, 4] = counts[:, 1] / chars
+    out[:, 5] = (chars - words + 1.0) / words
+    out[:, 6] = stop / nt
+    out[:, 7] = short / nt
+    out[:, 8] = [low[:40].startswith(_RELATED_CUES) for low in lowers]
+    out[:, 9] = _chrome_cues(blocks, lowers)
+    out[:, 10] = ["|" in t or "»" in t or "›" in t or "•" in t for t in texts]
+    if title_key:
+        out[:, 11] = [
+            b.words >= 2 and (low == title_key or (b.chars > 15 and low in title_key))
+            for b, low in zip(blocks, lowers, strict=True)
+        ]
+    else:
+        out[:, 11] = 0.0
+    return out
 
 
-_CHROME_RE: Final = re.compile("|".join(re.escape(c) for c in _CHROME_CUES))
-_DIGIT: Final = re.compile(r"\d")
-_UPPER: Final = re.compile(r"[A-Z]")
+def _chrome_cues(blocks: list[Block], lowers: list[str]) -> np.ndarray:
+    """Whether each block has fewer than 40 words and holds a chrome cue phrase.
+
+    The cues are plain strings, so they are found with ``str.find`` (a fast C scan) in the
+    short blocks' texts joined by line breaks (no cue holds one, so none matches across two
+    blocks) instead of a regex search of each block.
+    """
+    found = np.zeros(len(blocks), dtype=np.float64)
+    short = [i for i, b in enumerate(blocks) if b.words < 40]
+    if not short:
+        return found
+    joined = "\n".join([lowers[i] for i in short])
+    starts = np.cumsum([0] + [len(lowers[i]) + 1 for i in short])
+    hits: list[int] = []
+    for cue in _CHROME_CUES:
+        at = joined.find(cue)
+        while at >= 0:
+            hits.append(at)
+            at = joined.find(cue, at + 1)
+    if hits:
+        owners = np.searchsorted(starts, np.array(hits), side="right") - 1
+        found[np.array(short)[owners]] = 1.0
+    return found
+
+
+def _tokens(blocks: list[Block], lowers: list[str]) -> tuple[list[str], np.ndarray]:
+    """The whitespace-separated tokens of all blocks in order, and how many each block has.
+
+    A block's text is its words joined by single spaces (only ``<pre>`` text keeps line breaks
+    and runs of spaces), so a block has ``words`` tokens and one split of the joined texts
+    serves all; ``<pre>`` blocks are counted alone. Blocks built some other way fall back to a
+    split per block.
+    """
+    tokens = " ".join(lowers).split()
+    counts = [len(low.split()) if b.anc & A_PRE else b.words for b, low in zip(blocks, lowers, strict=True)]
+    if sum(counts) != len(tokens):
+        per_block = [low.split() for low in lowers]
+        counts = [len(t) for t in per_block]
+        tokens = [t for ts in per_block for t in ts]
+    return tokens, np.array(counts, dtype=np.int64)
+
+
+_MAX_TOKENS: Final = 300
+_PUNCT_BYTES: Final = b".,;:!?"
+_UPPER_BYTES: Final = bytes(range(ord("A"), ord("Z") + 1))
+_DIGIT_BYTES: Final = b"0123456789"
+_ASCII_BYTES: Final = bytes(range(128))
 _SHORT: Final = 4
 _SENTENCE_END: Final = frozenset(".!?\"'”»)…:")
 
@@ -122,10 +193,38 @@ def _paths(blocks: list[Block]) -> np.ndarray:
     return np.array([(b.path + pad)[:PATH_LEN] for b in blocks], dtype=np.int64)
 
 
-def _group_sums(keys: np.ndarray, weights: list[np.ndarray]) -> list[np.ndarray]:
-    """For each row, the sums of ``weights`` over the rows sharing its key."""
+def _group_index(keys: np.ndarray) -> tuple[np.ndarray, int]:
+    """Small non-negative group numbers for ``keys`` (columns of element ids), and their bound.
+
+    Element ids (``-1`` for none) are small integers already, so they serve as group numbers
+    directly (no sort); other keys are numbered with ``np.unique``. Either way, summing weights
+    per group with ``np.bincount`` adds them in row order, so the sums are the same.
+    """
+    low = int(keys.min())
+    high = int(keys.max())
+    if low >= -1 and high < 8 * keys.size + 1024:
+        return keys + 1, high + 2
     _, inverse = np.unique(keys, return_inverse=True)
-    return [np.bincount(inverse, weights=w)[inverse] for w in weights]
+    inverse = inverse.reshape(keys.shape)
+    return inverse, int(inverse.max()) + 1
+
+
+def _group_sums(keys: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """For each row and key column, the sums of each weight over the rows sharing that key.
+
+    ``keys`` is (rows, levels), ``weights`` (rows, w); the result is (rows, levels, w). One
+    ``bincount`` over bins numbered (level, group, weight) does all the sums.
+    """
+    n, levels = keys.shape
+    width = weights.shape[1]
+    group, bound = _group_index(keys)
+    bins = (group + np.arange(levels, dtype=np.int64) * bound)[:, :, None] * width + np.arange(width)
+    flat = np.broadcast_to(weights[:, None, :], (n, levels, width))
+    sums = np.bincount(bins.ravel(), weights=flat.ravel(), minlength=levels * bound * width)
+    return sums[bins]
+
+
+_LEVEL_COLUMNS: Final = np.array(_CONTAINER_LEVELS, dtype=np.intp)
 
 
 def block_features(blocks: list[Block], title: str | None) -> np.ndarray:
@@ -135,28 +234,38 @@ def block_features(blocks: list[Block], title: str | None) -> np.ndarray:
     if not n:
         return x
     title_key = " ".join(title.lower().split()) if title else ""
-    words = np.fromiter((b.words for b in blocks), dtype=np.float64, count=n)
-    chars = np.fromiter((b.chars for b in blocks), dtype=np.float64, count=n)
-    link_chars = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
-    n_links = np.fromiter((len(b.links) for b in blocks), dtype=np.float64, count=n)
-    is_p = np.fromiter((b.tag == "p" for b in blocks), dtype=np.float64, count=n)
-    depth = np.fromiter((b.depth for b in blocks), dtype=np.float64, count=n)
+    pad = (-1,) * PATH_LEN
+    facts = np.array(
+        [
+            (b.words, b.chars, b.link_chars, len(b.links), b.depth, _TAG_GROUP.get(b.tag, 13),
+             b.anc, b.hits, b.near, *(b.path + pad)[:PATH_LEN])
+            for b in blocks
+        ],
+        dtype=np.int64,
+    )  # fmt: skip
+    words = facts[:, 0].astype(np.float64)
+    chars = facts[:, 1].astype(np.float64)
+    link_chars = facts[:, 2].astype(np.float64)
+    n_links = facts[:, 3].astype(np.float64)
+    depth = facts[:, 4].astype(np.float64)
+    group = facts[:, 5]
+    is_p = (group == 0).astype(np.float64)  # only "p" is in tag group 0
+    paths = facts[:, 9:]
     total_words = float(words.sum())
     total_chars = float(chars.sum())
     link = link_chars / np.maximum(chars, 1.0)
     rows = np.arange(n)
 
-    x[rows, [_TAG_GROUP.get(b.tag, 13) for b in blocks]] = 1.0
+    x[rows, group] = 1.0
     x[:, 14] = np.log1p(words)
     x[:, 15] = np.log1p(chars)
     x[:, 16] = link
     x[:, 17] = np.log1p(n_links)
     x[:, 18] = np.where(n_links > 0, words / np.maximum(n_links, 1.0), 50.0)
-    x[:, 19:31] = np.array([_text_stats(b, title_key) for b in blocks], dtype=np.float32)
+    x[:, 19:31] = _text_stats(blocks, words, chars, title_key)
     col = 31
-    for attr, width in (("anc", len(ANC_FLAGS)), ("hits", len(KEYWORDS)), ("near", len(KEYWORDS))):
-        values = np.fromiter((getattr(b, attr) for b in blocks), dtype=np.int64, count=n)
-        x[:, col : col + width] = _bits(values, width)
+    for column, width in ((6, len(ANC_FLAGS)), (7, len(KEYWORDS)), (8, len(KEYWORDS))):
+        x[:, col : col + width] = _bits(facts[:, column], width)
         col += width
     x[:, col] = np.minimum(depth, 200.0)
     x[:, col + 1] = depth / depth.max()
@@ -167,17 +276,17 @@ def block_features(blocks: list[Block], title: str | None) -> np.ndarray:
     col += 6
 
     # Container aggregates per ancestor level: words, link density, blocks, page share, <p> share.
-    ones = np.ones(n)
-    paths = _paths(blocks)
-    for level in _CONTAINER_LEVELS:
-        keys = paths[:, level]
-        w, lc, nb, c, pw = _group_sums(keys, [words, link_chars, ones, chars, words * is_p])
-        x[:, col] = np.log1p(w)
-        x[:, col + 1] = lc / np.maximum(c, 1.0)
-        x[:, col + 2] = np.log1p(nb)
-        x[:, col + 3] = w / max(total_words, 1.0)
-        x[:, col + 4] = pw / np.maximum(w, 1.0)
-        col += 5
+    levels = len(_CONTAINER_LEVELS)
+    sums = _group_sums(paths[:, _LEVEL_COLUMNS], np.stack([words, link_chars, np.ones(n), chars, words * is_p], axis=1))
+    w, lc, nb, c, pw = (sums[:, :, k] for k in range(5))
+    out = np.empty((n, levels, 5), dtype=np.float64)
+    out[:, :, 0] = np.log1p(w)
+    out[:, :, 1] = lc / np.maximum(c, 1.0)
+    out[:, :, 2] = np.log1p(nb)
+    out[:, :, 3] = w / max(total_words, 1.0)
+    out[:, :, 4] = pw / np.maximum(w, 1.0)
+    x[:, col : col + 5 * levels] = out.reshape(n, 5 * levels)
+    col += 5 * levels
 
     # Neighbours: words, link density, <p>, same parent element.
     parent = paths[:, 1]
@@ -229,16 +338,21 @@ def context_features(blocks: list[Block], x: np.ndarray, p: np.ndarray) -> np.nd
             extra[:, col] = shifted
             col += 1
     pw = p * words
-    paths = _paths(blocks)
-    for level in _CONTAINER_LEVELS:
-        _, inverse = np.unique(paths[:, level], return_inverse=True)
-        sum_pw = np.bincount(inverse, weights=pw)
-        sum_w = np.bincount(inverse, weights=words)
-        top = np.zeros(len(sum_w), dtype=np.float32)
-        np.maximum.at(top, inverse, p)
-        extra[:, col] = (sum_pw / np.maximum(sum_w, 1e-9))[inverse]
-        extra[:, col + 1] = top[inverse]
-        col += 2
+    # Per container level: the word-weighted mean and the max of p over the level's element.
+    # All levels at once, in bins numbered (level, element); sums add rows in order as before.
+    levels = len(_CONTAINER_LEVELS)
+    group, bound = _group_index(_paths(blocks)[:, _LEVEL_COLUMNS])
+    bins = (group + np.arange(levels, dtype=np.int64) * bound).ravel()
+    size = levels * bound
+    sum_pw = np.bincount(bins, weights=np.repeat(pw, levels), minlength=size)
+    sum_w = np.bincount(bins, weights=np.repeat(words, levels), minlength=size)
+    top = np.zeros(size, dtype=np.float32)
+    np.maximum.at(top, bins, np.repeat(p, levels))
+    stats = np.empty((n, levels, 2), dtype=np.float32)
+    stats[:, :, 0] = (sum_pw / np.maximum(sum_w, 1e-9))[bins].reshape(n, levels)
+    stats[:, :, 1] = top[bins].reshape(n, levels)
+    extra[:, col : col + 2 * levels] = stats.reshape(n, 2 * levels)
+    col += 2 * levels
     content_words = np.cumsum(pw)
     total = float(content_words[-1]) or 1.0
     extra[:, col] = (content_words - pw) / total

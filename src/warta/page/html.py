@@ -12,6 +12,7 @@ iframes and elements marked hidden are skipped without descending into them.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Final
 
@@ -195,172 +196,193 @@ def page_title(tree: LexborHTMLParser) -> str | None:
 
 def page_blocks(tree: LexborHTMLParser) -> list[Block]:
     """The text blocks of a parsed page, in document order."""
-    return _Walker().walk(tree.body or tree.root)
+    return _walk(tree.body or tree.root)
 
 
-_Frame = tuple[bool, str, int, int, int, int, int]
+# A frame per open element: (is_block, tag, anc, hits, near, own_hits). The element ids of the
+# open elements are kept in a parallel list (a block's path is the last few of them).
+_Frame = tuple[bool, str, int, int, int, int]
 _NO_KEY: Final = (None, None, None, None)
 _CELL_SEP: Final = "\x1f"
 
+# What the walk needs of a tag: (ancestor flag, is a block boundary, is a table cell), or
+# _SKIPPED for elements whose subtree is never read (and for comments, doctypes, documents).
+_TagInfo = tuple[int, bool, bool]
+_SKIPPED: Final[_TagInfo] = (0, False, False)
 
-class _Walker:
-    """One page's walk state. Build a new one per page (it caches class/id keyword hits)."""
 
-    __slots__ = ("blocks", "href", "link_chars", "link_start", "links", "parts")
+def _tag_info(tag: str) -> _TagInfo:
+    if not tag or tag[0] in "-_#!" or tag in _SKIP:
+        return _SKIPPED
+    return (_TAG_FLAG.get(tag, 0), tag in _BLOCK, tag in _CELL)
 
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.parts: list[str] = []
-        self.link_chars = 0
-        self.links: list[tuple[str, str | None]] = []
-        self.href: str | None = None
-        self.link_start = 0
 
-    def walk(self, root: LexborNode | None) -> list[Block]:
-        """Walk the subtree of ``root`` (excluded) in document order and return its blocks."""
-        if root is None:
-            return self.blocks
-        parts = self.parts
-        flush = self.flush
-        keyword_cache: dict[tuple[str | None, str | None, str | None, str | None], int] = {}
-        # A frame per open element: (is_block, tag, anc, hits, near, own_hits, element id).
-        frames: list[_Frame] = [(True, "body", 0, 0, 0, 0, 0)]
-        next_id = 1
-        node: LexborNode | None = root.child
-        while node is not None:
-            tag = node.tag
-            if tag == "-text":
-                value = node.text_content
-                if value and (parts or not value.isspace()):
-                    parts.append(value)
-                    if frames[-1][2] & A_LINK:
-                        self.link_chars += len(value)
-            elif tag and tag[0] not in "-_#!" and tag not in _SKIP:
-                top = frames[-1]
+_TAG_INFO: Final[dict[str, _TagInfo]] = {
+    tag: _tag_info(tag) for tag in (*_SKIP, *_BLOCK, *_CELL, *_TAG_FLAG, "span", "em", "i", "u", "img")
+}
+
+
+def _walk(root: LexborNode | None) -> list[Block]:
+    """The blocks of the subtree of ``root`` (excluded), in document order.
+
+    One loop over ``child``/``next``/``parent`` pointers with the open elements on an explicit
+    stack. It runs once per DOM node, so it is written for speed: state in local variables, the
+    per-tag facts in one dict look-up, closing an element inlined.
+    """
+    blocks: list[Block] = []
+    if root is None:
+        return blocks
+    parts: list[str] = []  # text of the block being read
+    link_chars = 0  # characters of ``parts`` inside links
+    links: list[tuple[str, str | None]] = []  # (text, href) of the links closed in the block
+    href: str | None = None  # href of the open link
+    link_start = 0  # index in ``parts`` where the open link's text starts
+    keyword_cache: dict[tuple[str | None, str | None, str | None, str | None], int] = {}
+    info_of = dict(_TAG_INFO)  # plus the page's other tags, added as met
+    frames: list[_Frame] = [(True, "body", 0, 0, 0, 0)]
+    ids: list[int] = [0]
+    next_id = 1
+    node: LexborNode | None = root.child
+    while node is not None:
+        tag = node.tag or ""
+        if tag == "-text":
+            value = node.text_content
+            if value and (parts or not value.isspace()):
+                parts.append(value)
+                if frames[-1][2] & A_LINK:
+                    link_chars += len(value)
+        else:
+            info = info_of.get(tag)
+            if info is None:
+                info = info_of[tag] = _tag_info(tag)
+            if info is not _SKIPPED:
                 attrs = node.attributes
+                top = frames[-1]
                 own = 0
-                anc = top[2] | _TAG_FLAG.get(tag, 0)
+                anc = top[2] | info[0]
+                hidden = False
                 if attrs:
                     style = attrs.get("style")
                     if "hidden" in attrs or (style and "none" in style and _style_hides(style)):
-                        node = self.advance(node, frames)
-                        continue  # skip the hidden subtree
-                    key = (attrs.get("class"), attrs.get("id"), attrs.get("role"), attrs.get("itemprop"))
-                    if key != _NO_KEY:
-                        own = keyword_cache.get(key, -1)
-                        if own < 0:
-                            own = _keyword_bits(" ".join(v for v in key if v))
-                            keyword_cache[key] = own
-                        if key[3] == "articleBody":
-                            anc |= A_ARTICLEBODY
-                    if tag == "a":
-                        self.href = attrs.get("href")
-                        self.link_start = sum(map(len, parts))
+                        hidden = True  # skip the subtree
+                    else:
+                        key = (attrs.get("class"), attrs.get("id"), attrs.get("role"), attrs.get("itemprop"))
+                        if key != _NO_KEY:
+                            own = keyword_cache.get(key, -1)
+                            if own < 0:
+                                own = keyword_cache[key] = _attr_bits(*key)
+                            if key[3] == "articleBody":
+                                anc |= A_ARTICLEBODY
+                        if tag == "a":
+                            href = attrs.get("href")
+                            link_start = len(parts)
                 elif tag == "a":
-                    self.href = None
-                    self.link_start = sum(map(len, parts))
-                is_block = tag in _BLOCK
-                if is_block:
-                    if parts:
-                        flush(top, frames)
-                elif parts and tag in _CELL:
-                    parts.append(_CELL_SEP)
-                frames.append(
-                    (is_block, tag, anc, top[3] | own, (top[5] | own) if is_block else top[4] | own,
-                     own, next_id)
-                )  # fmt: skip
-                next_id += 1
-                child = node.child
-                if child is not None:
-                    node = child
-                    continue
-                self.close(frames)
-            # Inlined self.advance(node, frames): this line runs once per node.
-            nxt = node.next
-            while nxt is None:
-                parent = node.parent
-                if parent is None or len(frames) <= 1:
-                    break
-                frame = frames[-1]
-                if (frame[0] and parts) or frame[1] == "a":
-                    self.close(frames)
-                else:
-                    frames.pop()
-                node = parent
-                nxt = node.next
-            node = nxt
-        if parts:
-            flush(frames[-1], frames)
-        return self.blocks
-
-    def advance(self, node: LexborNode, frames: list[_Frame]) -> LexborNode | None:
-        """The next node after ``node``'s subtree, closing the elements left on the way up."""
-        while True:
-            nxt = node.next
-            if nxt is not None:
-                return nxt
+                    href = None
+                    link_start = len(parts)
+                if not hidden:
+                    is_block = info[1]
+                    if is_block:
+                        if parts:
+                            _flush(parts, top, ids, len(frames), link_chars, links, href, blocks)
+                            parts = []
+                            link_chars = 0
+                            links = []
+                            link_start = 0
+                        near = top[5] | own
+                    else:
+                        if parts and info[2]:
+                            parts.append(_CELL_SEP)
+                        near = top[4] | own
+                    frame = (is_block, tag, anc, top[3] | own, near, own)
+                    child = node.child
+                    if child is not None:
+                        frames.append(frame)
+                        ids.append(next_id)
+                        next_id += 1
+                        node = child
+                        continue
+                    # A leaf element: open and close it at once. Its block is empty (any text
+                    # before it was flushed when a block opened), so only a link needs closing.
+                    next_id += 1
+                    if tag == "a":
+                        href = None
+        # Go to the next node in document order, closing the elements left on the way up.
+        nxt = node.next
+        while nxt is None:
             parent = node.parent
             if parent is None or len(frames) <= 1:
-                return None
-            self.close(frames)
+                break
+            frame = frames[-1]
+            if frame[1] == "a":
+                text = " ".join("".join(parts[link_start:]).split())
+                if text:
+                    links.append((text, href))
+                href = None
+            if frame[0] and parts:
+                _flush(parts, frame, ids, len(frames), link_chars, links, href, blocks)
+                parts = []
+                link_chars = 0
+                links = []
+                link_start = 0
+            frames.pop()
+            ids.pop()
             node = parent
+            nxt = node.next
+        node = nxt
+    if parts:
+        _flush(parts, frames[-1], ids, len(frames), link_chars, links, href, blocks)
+    return blocks
 
-    def close(self, frames: list[_Frame]) -> None:
-        """Close the innermost open element."""
-        frame = frames[-1]
-        if frame[1] == "a":
-            text = " ".join("".join(self.parts)[self.link_start :].split())
-            if text:
-                self.links.append((text, self.href))
-            self.href = None
-        if frame[0] and self.parts:
-            self.flush(frame, frames)
-        frames.pop()
 
-    def flush(self, frame: _Frame, frames: list[_Frame]) -> None:
-        """End the current block in the context of ``frame`` (the innermost block element)."""
-        raw = "".join(self.parts)
-        self.parts.clear()
-        link_chars, self.link_chars = self.link_chars, 0
-        links, self.links = self.links, []
-        self.link_start = 0
-        anc = frame[2]
+def _flush(
+    parts: list[str],
+    frame: _Frame,
+    ids: list[int],
+    depth: int,
+    link_chars: int,
+    links: list[tuple[str, str | None]],
+    href: str | None,
+    blocks: list[Block],
+) -> None:
+    """End the block of ``parts`` in the context of ``frame`` (the innermost block element)."""
+    raw = "".join(parts)
+    anc = frame[2]
+    if anc & A_PRE:
+        text = "\n".join(line.rstrip() for line in raw.strip("\n").split("\n")).strip()
+    elif _CELL_SEP in raw:
+        text = " | ".join(c for c in (" ".join(x.split()) for x in raw.split(_CELL_SEP)) if c)
+    else:
+        text = " ".join(raw.split())
+    if not text:
+        return
+    if anc & A_LINK and not links:
+        links = [(text, href)]
+    tag = frame[1]
+    kind = _KIND_OF_TAG.get(tag, "paragraph")
+    if kind == "paragraph":
         if anc & A_PRE:
-            text = "\n".join(line.rstrip() for line in raw.strip("\n").split("\n")).strip()
-        elif _CELL_SEP in raw:
-            text = " | ".join(c for c in (" ".join(x.split()) for x in raw.split(_CELL_SEP)) if c)
-        else:
-            text = " ".join(raw.split())
-        if not text:
-            return
-        if anc & A_LINK and not links:
-            links = [(text, self.href)]
-        tag = frame[1]
-        kind = _KIND_OF_TAG.get(tag, "paragraph")
-        if kind == "paragraph":
-            if anc & A_PRE:
-                kind = "code"
-            elif anc & A_QUOTE:
-                kind = "quote"
-            elif anc & A_LI and tag in ("p", "div", "span", "a"):
-                kind = "list_item"
-            elif anc & A_HEADING:
-                kind = "heading"
-        self.blocks.append(
-            Block(
-                text,
-                tag,
-                kind,
-                link_chars=link_chars,
-                links=links,
-                anc=anc,
-                hits=frame[3],
-                near=frame[4],
-                depth=len(frames),
-                path=tuple(f[6] for f in frames[: -PATH_LEN - 1 : -1]),
-                index=len(self.blocks),
-            )
+            kind = "code"
+        elif anc & A_QUOTE:
+            kind = "quote"
+        elif anc & A_LI and tag in ("p", "div", "span", "a"):
+            kind = "list_item"
+        elif anc & A_HEADING:
+            kind = "heading"
+    blocks.append(
+        Block(
+            text,
+            tag,
+            kind,
+            link_chars=link_chars,
+            links=links,
+            anc=anc,
+            hits=frame[3],
+            near=frame[4],
+            depth=depth,
+            path=tuple(ids[: -PATH_LEN - 1 : -1]),
+            index=len(blocks),
         )
+    )
 
 
 def _style_hides(style: str | None) -> bool:
@@ -370,12 +392,23 @@ def _style_hides(style: str | None) -> bool:
     return "display:none" in compact or "visibility:hidden" in compact
 
 
+@functools.lru_cache(maxsize=8192)
+def _attr_bits(cls: str | None, ident: str | None, role: str | None, itemprop: str | None) -> int:
+    """The keyword-group bits of an element's class, id, role and itemprop.
+
+    A pure function of strings that repeat across the pages of a site (and across sites: the
+    class names of common frameworks), so its results are memoised; the regex scan is a good part
+    of the time of a page walk.
+    """
+    return _keyword_bits(" ".join(v for v in (cls, ident, role, itemprop) if v))
+
+
 def _keyword_bits(key: str) -> int:
     """The keyword-group bits of one class/id/role/itemprop string."""
     key = key.lower()
     bits = 0
     for word in _KEYWORD_RE.findall(key):
         bits |= _SUBSTRING_BIT.get(word, 0)
-    for token in _TOKEN_SPLIT.split(key):
-        bits |= _TOKEN_BIT.get(token, 0)
+    for token in _TOKEN_BIT.keys() & _TOKEN_SPLIT.split(key):
+        bits |= _TOKEN_BIT[token]
     return bits
