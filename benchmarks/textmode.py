@@ -6,7 +6,7 @@ alt_texts=False, noscript=True)`` after resiliparse's own charset detection. Tha
 untimed. Each tool then gets that text and is timed and scored against the set's gold exactly as in
 HTML mode:
 
-- ``warta``: ``warta.repair(text, url=url, timeout=None).text`` (an error → empty, counted);
+- ``warta``: ``warta.repair(text, url=url, timeout=None, enrich=False).text`` (an error → empty, counted);
 - ``c4``: C4's line and page rules (:mod:`benchmarks.c4`); ``c4-lines``: the line rules only;
 - ``justext``: each line wrapped as a ``<p>``, jusText with the stoplist of the page's gold language
   (English where the set gives none or jusText has no list for it);
@@ -116,7 +116,7 @@ TEXT_TOOLS: dict[str, Tool[TextInput]] = {
     for t in (
         Tool(
             "warta",
-            "warta.repair(text, url=url, timeout=None).text; an error → empty",
+            "warta.repair(text, url=url, timeout=None, enrich=False).text; an error → empty",
             warta_text,
         ),
         Tool(

@@ -97,7 +97,7 @@ def warta_html(page: Page) -> str:
 
     # The harness bounds every call the same way (SIGALRM); warta's own bound uses SIGALRM too and
     # would cancel the harness's, so it is switched off here.
-    return warta.extract(page.html, url=page.url, timeout=None).text
+    return warta.extract(page.html, url=page.url, timeout=None, enrich=False).text
 
 
 def trafilatura_nocomments(page: Page) -> str:
@@ -154,7 +154,7 @@ HTML_TOOLS: dict[str, Tool[Page]] = {
     for t in (
         Tool(
             "warta",
-            "warta.extract(html_bytes, url=url, timeout=None).text; an error → empty",
+            "warta.extract(html_bytes, url=url, timeout=None, enrich=False).text (extraction only: no dates, quotes or entities); an error → empty",
             warta_html,
         ),
         Tool(
