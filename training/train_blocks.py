@@ -12,7 +12,8 @@ scrapinghub, mozilla-readability or id-news-dev: they are the held-out evaluatio
 Labels: each block is content when most of its word trigrams occur in the gold text (blocks of one
 or two words: when they are a whole gold line, or form a gold trigram with a neighbour's words).
 
-Model: stage one, a gradient-boosted tree ensemble over :data:`warta.page.features.BASE_FEATURES`;
+Model: stage one, a gradient-boosted tree ensemble over :data:`warta.page.features.BASE_FEATURES`
+followed by :data:`warta.page.features_extra.EXTRA_FEATURES` (``--base-only`` leaves them out);
 stage two, a second ensemble that also sees stage one's probabilities of the neighbours and
 containers (:func:`warta.page.features.context_features`). Stage two is trained on out-of-fold
 stage-one probabilities so that it learns how far to trust them. Both are exported to plain numpy
@@ -44,6 +45,7 @@ from benchmarks.metrics import word_scores  # noqa: E402
 from warta.page.blockmodel import BlockModel, TreeEnsemble
 from warta.page.content import select_body
 from warta.page.features import BASE_FEATURES, CONTEXT_FEATURES, block_features, context_features
+from warta.page.features_extra import EXTRA_FEATURES, extra_features
 from warta.page.html import Block, page_blocks, page_title
 
 try:
@@ -101,8 +103,20 @@ def label_blocks(blocks: list[Block], gold: str) -> tuple[np.ndarray, np.ndarray
     return y, w
 
 
-def read_pages(limit: int | None = None, cache: Path | None = None) -> list[PageData]:
-    """Blocks, features and labels of every wcxb-dev page (pickled to ``cache`` if given)."""
+def read_pages(limit: int | None = None, cache: Path | None = None, extra: bool = True) -> list[PageData]:
+    """Blocks, features and labels of every wcxb-dev page (pickled to ``cache`` if given).
+
+    The cache holds the base columns only; with ``extra`` the columns of
+    :func:`warta.page.features_extra.extra_features` are appended after reading.
+    """
+    pages = _read_base(limit, cache)
+    if extra:
+        for page in pages:
+            page.x = np.hstack([page.x, extra_features(page.blocks)])
+    return pages
+
+
+def _read_base(limit: int | None, cache: Path | None) -> list[PageData]:
     if cache is not None and cache.exists():
         with cache.open("rb") as fh:
             cached: list[PageData] = pickle.load(fh)
@@ -214,7 +228,10 @@ def fit_model(pages: list[PageData], inner_folds: int = 2, threshold: float = TH
                 oof[i] = model.proba(page.x)
     x2 = [context_features(p.blocks, p.x, q) for p, q in zip(pages, oof, strict=True) if q is not None]
     stage2 = fit_ensemble(*stack(pages, x2))
-    return BlockModel(stage1, stage2, list(BASE_FEATURES) + list(CONTEXT_FEATURES), threshold=threshold)
+    names = list(BASE_FEATURES)
+    if pages[0].x.shape[1] > len(BASE_FEATURES):
+        names += list(EXTRA_FEATURES)
+    return BlockModel(stage1, stage2, names + list(CONTEXT_FEATURES), threshold=threshold)
 
 
 def page_text(model: BlockModel, page: PageData) -> str:
@@ -287,11 +304,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--save-folds", type=Path, default=None, help="write each CV fold's model here")
     parser.add_argument("--rescore", type=Path, default=None, help="score saved fold models; no fitting")
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="stage-two keep threshold")
+    parser.add_argument("--base-only", action="store_true", help="without the extra feature family")
+    parser.add_argument("--max-iter", type=int, default=None, help="trees per stage (default in PARAMS)")
     parser.add_argument("--cache", type=Path, default=None, help="pickle of the read pages, reused if present")
     args = parser.parse_args(argv)
 
+    if args.max_iter is not None:
+        PARAMS["max_iter"] = args.max_iter
     t0 = time.time()
-    pages = read_pages(args.limit, args.cache)
+    pages = read_pages(args.limit, args.cache, extra=not args.base_only)
     rows = sum(len(p.blocks) for p in pages)
     positive = sum(int(p.y.sum()) for p in pages)
     print(f"{len(pages)} pages, {rows} blocks ({positive} content) read in {time.time() - t0:.0f} s")

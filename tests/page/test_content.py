@@ -9,8 +9,9 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from warta.page.blockmodel import TreeEnsemble, shipped_model
-from warta.page.content import extract_body
+from warta.page.content import extract_body, stage_one_features
 from warta.page.features import BASE_FEATURES, CONTEXT_FEATURES, block_features
+from warta.page.features_extra import EXTRA_FEATURES, extra_features
 from warta.page.html import A_LINK, A_NAV, KEYWORDS, page_blocks, page_title
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
@@ -114,7 +115,34 @@ def test_features_have_the_shipped_columns() -> None:
     x = block_features(blocks, "A title")
     assert x.shape == (2, len(BASE_FEATURES))
     assert np.isfinite(x).all()
-    assert shipped_model().names == list(BASE_FEATURES) + list(CONTEXT_FEATURES)
+    model = shipped_model()
+    assert model.names in (
+        list(BASE_FEATURES) + list(CONTEXT_FEATURES),
+        list(BASE_FEATURES) + list(EXTRA_FEATURES) + list(CONTEXT_FEATURES),
+    )
+    assert stage_one_features(blocks, "A title", model).shape == (2, model.stage1.n_features)
+
+
+def test_extra_features_locate_prose_repeats_and_headline_links() -> None:
+    prose = "<p>" + "A long sentence of plain prose words " * 4 + "ends here.</p>"
+    html = (
+        "<body><a href='/'>Home</a>" + prose + "<p>Short line</p>" + prose
+        + "<p><a href='/news/2024/city-council-votes-on-budget'>Council votes</a></p>"
+        "<a href='/'>Home</a></body>"
+    )  # fmt: skip
+    blocks = page_blocks(_tree(html))
+    x = extra_features(blocks)
+    col = {name: i for i, name in enumerate(EXTRA_FEATURES)}
+    assert x.shape == (6, len(EXTRA_FEATURES))
+    assert x[:, col["is_prose"]].tolist() == [0, 1, 0, 1, 0, 0]
+    assert x[0, col["prose_before"]] == 0 and x[0, col["prose_after"]] == 1
+    assert x[5, col["prose_before"]] == 1 and x[5, col["prose_after"]] == 0
+    # "Short line" sits one block from prose on either side; the last "Home" three blocks after.
+    assert x[2, col["log_gap_prev_prose"]] == pytest.approx(np.log(2))
+    assert x[5, col["log_gap_prev_prose"]] == pytest.approx(np.log(3))
+    assert x[5, col["log_gap_next_prose"]] == pytest.approx(np.log1p(1000))
+    assert x[0, col["log_repeats"]] == pytest.approx(np.log(2)) and x[2, col["log_repeats"]] == 0
+    assert x[4, col["article_link_share"]] == 1 and x[0, col["article_link_share"]] == 0
 
 
 # --- the model ----------------------------------------------------------------------------------
@@ -223,3 +251,22 @@ def test_a_sentence_starting_like_a_cue_stays_in_the_body() -> None:
     (label,) = page_blocks(_tree("<h3>Related articles</h3>"))
     assert not _is_related_cue(prose)
     assert _is_related_cue(cue) and _is_related_cue(label)
+
+
+def test_link_heavy_blocks_that_end_the_body_are_dropped() -> None:
+    from warta.page.content import _trim_link_tail
+
+    html = (
+        "<body><p>A linked <a href='/a'>word</a> inside a real closing paragraph of prose.</p>"
+        "<p>Last paragraph with <a href='/b'>one link</a> in the middle of it, still prose.</p>"
+        "<p><a href='/c'>Read more</a></p><p>Tags: <a href='/t1'>economy</a>, <a href='/t2'>budget"
+        " policy</a></p><p>Footer text that was not kept.</p></body>"
+    )
+    blocks = page_blocks(_tree(html))
+    keep = [True, True, True, True, False]
+    _trim_link_tail(blocks, keep)
+    assert keep == [True, True, False, False, False]
+    # A body whose last kept block is prose is left alone, links inside it included.
+    keep = [False, True, False, False, False]
+    _trim_link_tail(blocks, keep)
+    assert keep == [False, True, False, False, False]

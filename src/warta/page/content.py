@@ -10,8 +10,10 @@ Steps, on the blocks of :func:`warta.page.html.page_blocks`:
 2. take related-article blocks ("Baca juga: …", "Read also", a "Related articles" heading and the
    headline links under it) out of the body into :attr:`Body.related_links`, when they sit inside
    the body or just after it;
-3. drop a heading that repeats the page title (gold bodies and the Article keep the title apart);
-4. a page whose kept text is mostly headline links with little prose around them is a listing of
+3. drop link-heavy blocks at the very end of the body (a headline list, a "Read more" or tag link
+   right after the last paragraph: an article does not end in a link);
+4. drop a heading that repeats the page title (gold bodies and the Article keep the title apart);
+5. a page whose kept text is mostly headline links with little prose around them is a listing of
    headlines, not an article: it yields no paragraphs and the warnings ``listing-page`` and
    ``no-main-content`` (the orchestrator then raises NoContent). This is a product decision: on
    wcxb-dev, whose gold keeps the text of listing and collection pages, it costs about 0.01 F1.
@@ -27,7 +29,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from warta.article import Paragraph, RelatedLink
 from warta.page.blockmodel import BlockModel, shipped_model
-from warta.page.features import block_features, context_features
+from warta.page.features import BASE_FEATURES, block_features, context_features
+from warta.page.features_extra import EXTRA_FEATURES, extra_features
 from warta.page.html import Block, page_blocks, page_title
 
 
@@ -59,6 +62,9 @@ LISTING_PROSE_WORDS: Final = 100
 LISTING_HEADLINES: Final = 5
 """... and at least this many headline-link blocks is a listing of headlines, not an article."""
 
+TAIL_LINK_SHARE: Final = 0.7
+"""Kept blocks at the end of the body with at least this share of link text are dropped."""
+
 REGION_COVER: Final = 0.8
 """The body region is the deepest element holding at least this share of the kept words ..."""
 
@@ -77,7 +83,24 @@ def extract_body(tree: LexborHTMLParser, model: BlockModel | None = None) -> Bod
     if not blocks:
         return Body(warnings=["no-text"])
     title = page_title(tree)
-    return select_body(blocks, block_features(blocks, title), model or shipped_model(), title=title)
+    model = model or shipped_model()
+    return select_body(blocks, stage_one_features(blocks, title, model), model, title=title)
+
+
+def stage_one_features(blocks: list[Block], title: str | None, model: BlockModel) -> np.ndarray:
+    """The stage-one matrix ``model`` was trained on: the base columns, then the extra family if used.
+
+    Models trained before :mod:`warta.page.features_extra` existed see only the base columns.
+    """
+    x = block_features(blocks, title)
+    if _uses_extra(model):
+        x = np.hstack([x, extra_features(blocks)])
+    return x
+
+
+def _uses_extra(model: BlockModel) -> bool:
+    start = len(BASE_FEATURES)
+    return tuple(model.names[start : start + len(EXTRA_FEATURES)]) == EXTRA_FEATURES
 
 
 def select_body(
@@ -90,6 +113,7 @@ def select_body(
     p2 = model.stage2.proba(context_features(blocks, x, p1))
     keep = _in_region(blocks, (p2 >= model.threshold).tolist(), p2)
     related = _take_related(blocks, keep)
+    _trim_link_tail(blocks, keep)
     title_key = " ".join(title.lower().split()) if title else None
     kept = [
         b
@@ -138,6 +162,17 @@ def _in_region(blocks: list[Block], keep: list[bool], p: np.ndarray) -> list[boo
     region = max(covering, key=depth.__getitem__)
     strong = (p >= REGION_STRONG).tolist()
     return [k and (strong[i] or region in blocks[i].path) for i, k in enumerate(keep)]
+
+
+def _trim_link_tail(blocks: list[Block], keep: list[bool]) -> None:
+    """Unkeep the run of link-heavy blocks that ends the body (``keep`` is updated in place)."""
+    for i in reversed(range(len(blocks))):
+        if not keep[i]:
+            continue
+        block = blocks[i]
+        if block.link_chars < TAIL_LINK_SHARE * block.chars:
+            return
+        keep[i] = False
 
 
 def _is_related_cue(block: Block) -> bool:

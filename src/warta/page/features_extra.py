@@ -1,0 +1,96 @@
+"""A third family of block features: where the page's prose is, repeated text, headline-style links.
+
+:mod:`warta.page.features` describes a block by itself, its containers and its next neighbours.
+What it cannot see is the shape of the whole page around the block, which is what gives away the
+text that follows an article (related headlines, teasers, comments, footers) and the text that
+repeats elsewhere on the page (menus, widget titles). These columns are appended to
+:func:`warta.page.features.block_features` (see :func:`warta.page.content.stage_one_features`):
+
+* the share of the page's prose words before and after the block, and how many blocks away the
+  nearest prose block is on either side ("prose": a block of at least 20 words with little link
+  text that ends like a sentence);
+* how often the block's text occurs on the page;
+* the share of its links that point to an article-like URL (a last path segment that is a slug
+  of four or more words, or a long number), which marks headline links.
+
+Feature order is part of the shipped model: change it only together with retraining.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Final
+
+import numpy as np
+
+from warta.page.html import Block
+
+EXTRA_FEATURES: Final = (
+    "prose_before", "prose_after", "log_gap_prev_prose", "log_gap_next_prose", "is_prose",
+    "log_repeats", "article_link_share",
+)  # fmt: skip
+"""Names of the columns of :func:`extra_features`."""
+
+PROSE_WORDS: Final = 20
+"""A prose block has at least this many words ..."""
+
+PROSE_LINK_SHARE: Final = 0.3
+"""... less than this share of link text, and ends like a sentence."""
+
+_SENTENCE_END: Final = frozenset(".!?\"'”»)…:")
+_LONG_NUMBER: Final = re.compile(r"\d{5}")
+_NO_GAP: Final = 1000.0
+
+
+def extra_features(blocks: list[Block]) -> np.ndarray:
+    """The extra columns :data:`EXTRA_FEATURES` (one row per block)."""
+    n = len(blocks)
+    x = np.zeros((n, len(EXTRA_FEATURES)), dtype=np.float32)
+    if not n:
+        return x
+    prose = np.fromiter(
+        (
+            b.words >= PROSE_WORDS
+            and b.link_chars < PROSE_LINK_SHARE * b.chars
+            and b.text[-1] in _SENTENCE_END
+            for b in blocks
+        ),
+        dtype=bool,
+        count=n,
+    )
+    words = np.fromiter((b.words for b in blocks), dtype=np.float64, count=n)
+    prose_words = np.where(prose, words, 0.0)
+    cum = np.cumsum(prose_words)
+    total = float(cum[-1]) or 1.0
+    x[:, 0] = (cum - prose_words) / total
+    x[:, 1] = (total - cum) / total
+    idx = np.arange(n, dtype=np.float64)
+    # Distance to the nearest prose block strictly before / after each block.
+    last = np.where(prose, idx, -np.inf)
+    last = np.maximum.accumulate(np.concatenate([[-np.inf], last[:-1]]))
+    nxt = np.where(prose, idx, np.inf)
+    nxt = np.minimum.accumulate(np.concatenate([nxt[1:], [np.inf]])[::-1])[::-1]
+    x[:, 2] = np.log1p(np.minimum(idx - last, _NO_GAP))
+    x[:, 3] = np.log1p(np.minimum(nxt - idx, _NO_GAP))
+    x[:, 4] = prose
+    keys = [b.text.lower() for b in blocks]
+    counts = Counter(keys)
+    x[:, 5] = np.log(np.fromiter((counts[k] for k in keys), dtype=np.float64, count=n))
+    linked = [i for i, b in enumerate(blocks) if b.links]
+    if linked:
+        x[linked, 6] = [_article_link_share(blocks[i].links) for i in linked]
+    return x
+
+
+def _article_link_share(links: list[tuple[str, str | None]]) -> float:
+    """The share of ``links`` to one article: a last path segment that is a slug of 4+ words, or
+    a URL with a long number."""
+    hits = 0
+    for _, href in links:
+        if href and (
+            href.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].count("-") >= 3
+            or _LONG_NUMBER.search(href) is not None
+        ):
+            hits += 1
+    return hits / len(links)
