@@ -41,11 +41,12 @@ def shingle_hashes(text: str, size: int = 3, cache: dict[str, int] | None = None
         return np.empty(0, dtype=np.uint64)
     if cache is None:
         cache = {}
-    ids = np.fromiter(
-        (cache[w] if w in cache else cache.setdefault(w, zlib.crc32(w.encode("utf-8"))) for w in words),
-        dtype=np.uint64,
-        count=len(words),
-    )
+    try:
+        ids = np.array([cache[w] for w in words], dtype=np.uint64)
+    except KeyError:
+        for w in set(words).difference(cache):
+            cache[w] = zlib.crc32(w.encode("utf-8"))
+        ids = np.array([cache[w] for w in words], dtype=np.uint64)
     n = max(1, len(ids) - size + 1)
     mixed = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
