@@ -34,7 +34,6 @@ import difflib
 import os
 import pickle
 import re
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,10 +164,8 @@ def probabilities(model: BlockModel, page: PageData) -> np.ndarray:
     return model.stage2.proba(context_features(page.x, model.stage1.proba(page.x)))
 
 
-def cross_validate(
-    pages: list[PageData], k: int = 5, thresholds: tuple[float, ...] = (0.5,)
-) -> dict[float, dict[str, dict[str, float]]]:
-    """Word P/R/F1 on wcxb-dev at each threshold, each page scored by a model that never saw it."""
+def out_of_fold(pages: list[PageData], k: int = 5) -> dict[str, np.ndarray]:
+    """Each page's line probabilities from a model trained on the other folds."""
     fold = folds_of(len(pages), k, SEED)
     probs: dict[str, np.ndarray] = {}
     for f in range(k):
@@ -178,6 +175,27 @@ def cross_validate(
             if g == f:
                 probs[p.id] = probabilities(model, p)
         print(f"  fold {f + 1}/{k} done in {time.time() - t0:.0f} s", flush=True)
+    return probs
+
+
+def cross_validate(
+    pages: list[PageData],
+    k: int = 5,
+    thresholds: tuple[float, ...] = (0.5,),
+    saved: Path | None = None,
+) -> dict[float, dict[str, dict[str, float]]]:
+    """Word P/R/F1 on wcxb-dev at each threshold, each page scored by a model that never saw it.
+
+    With ``saved``, the out-of-fold probabilities are read from there if it exists (no fitting)
+    or written there, so that the post-processing can be re-scored without refitting."""
+    if saved is not None and saved.exists():
+        with saved.open("rb") as fh:
+            probs: dict[str, np.ndarray] = pickle.load(fh)
+    else:
+        probs = out_of_fold(pages, k)
+        if saved is not None:
+            with saved.open("wb") as fh:
+                pickle.dump(probs, fh)
     return {
         t: score(pages, {p.id: page_text(p, probs[p.id], t) for p in pages}) for t in thresholds
     }
@@ -200,6 +218,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threshold", type=float, default=0.5, help="keep lines at or above")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--cache", type=Path, default=None, help="pickle of the read pages")
+    parser.add_argument(
+        "--probs", type=Path, default=None, help="pickle of the CV probabilities, reused if present"
+    )
     args = parser.parse_args(argv)
 
     t0 = time.time()
@@ -209,7 +230,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(pages)} pages, {rows} lines ({positive} content) read in {time.time() - t0:.0f} s")
     if not args.no_cv:
         thresholds = tuple(sorted({0.3, 0.4, 0.5, 0.6, args.threshold}))
-        for t, report in cross_validate(pages, args.folds, thresholds).items():
+        for t, report in cross_validate(pages, args.folds, thresholds, args.probs).items():
             print(f"wcxb-dev {args.folds}-fold CV, threshold {t}, word scores (WCXB evaluate.py):")
             for kind, s in report.items():
                 print(
@@ -224,4 +245,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -34,6 +34,9 @@ _BULLET = re.compile(r"^(?:[-–—•·*►▶»>✓✔]|\d{1,3}[.)]|\(?[a-z]\)
 _CODE = re.compile(r"[{}()\[\];=<>/\\_$#]")
 _SEPARATOR = re.compile(r"\s[|»›•·/]\s")
 _URLISH = re.compile(r"https?://|www\.|\S@\S|\.(?:com|org|net|html?)\b", re.I)
+_NOT_ALPHA = re.compile(r"[\W\d_]+")
+_NOT_DIGIT = re.compile(r"\D+")
+_SAMPLE: Final = 400
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:[$€£¥₹]|usd|eur|rp\b)", re.I)
 
 # Function words of the languages most pages are written in (en, id, ms, pt, es, fr, it, de, nl):
@@ -57,14 +60,21 @@ _OWN: Final = (
     "log_chars", "log_words", "mean_word_len", "ends_sentence", "ends_colon", "ends_comma",
     "sentences", "alpha_frac", "digit_frac", "upper_frac", "cap_words", "stop_frac",
     "comma_rate", "glued", "bullet", "code_frac", "separators", "urlish", "price", "question",
-    "starts_lower", "kind_good", "kind_short", "kind_chrome", "kind_related", "convention",
+    "starts_lower", "stop_rel", "kind_good", "kind_short", "kind_chrome", "kind_related", "convention",
     "rule_score", "repeats", "len_vs_median",
 )  # fmt: skip
 _PAGE: Final = (
     "rel_pos", "log_before", "log_after", "log_lines", "chars_before_share", "in_span",
     "span_dist", "page_good_share", "page_good_chars_share", "span_share", "log_page_words",
 )  # fmt: skip
-_NEIGHBOUR_OWN: Final = ("log_words", "ends_sentence", "kind_good", "kind_chrome", "glued", "stop_frac")
+_NEIGHBOUR_OWN: Final = (
+    "log_words",
+    "ends_sentence",
+    "kind_good",
+    "kind_chrome",
+    "glued",
+    "stop_frac",
+)
 _OFFSETS: Final = (-2, -1, 1, 2)
 _WINDOWS: Final = (3, 10)
 _WINDOWED: Final = ("kind_good", "log_words", "kind_chrome", "ends_sentence")
@@ -90,14 +100,19 @@ CONTEXT_FEATURES: Final = (
 
 
 def _own_features(text: str) -> list[float]:
-    """The columns of ``_OWN`` that depend on the line alone (kinds and repeats are added later)."""
+    """The columns of ``_OWN`` that depend on the line alone (kinds and repeats are added later).
+
+    Character shares are taken over the first :data:`_SAMPLE` characters: enough to tell prose
+    from a menu, and it keeps long lines cheap."""
     n = len(text)
     words = text.split()
     nw = len(words) or 1
-    tokens = _WORD.findall(text)
-    alpha = sum(c.isalpha() for c in text)
-    letters_upper = sum(c.isupper() for c in text)
-    digits = sum(c.isdigit() for c in text)
+    tokens = _WORD.findall(text.lower())
+    sample = text[:_SAMPLE]
+    ns = len(sample) or 1
+    alpha = len(_NOT_ALPHA.sub("", sample))
+    digits = len(_NOT_DIGIT.sub("", sample))
+    upper = sum(map(str.isupper, sample))
     stripped = text.rstrip("\"”’')]» ")
     return [
         np.log1p(n),
@@ -107,15 +122,15 @@ def _own_features(text: str) -> list[float]:
         float(stripped.endswith(":")),
         float(stripped.endswith((",", ";"))),
         float(min(len(_SENT_INSIDE.findall(text)), 6)),
-        alpha / n if n else 0.0,
-        digits / n if n else 0.0,
-        letters_upper / alpha if alpha else 0.0,
-        sum(w[:1].isupper() for w in words) / nw,
-        sum(t.lower() in _STOP for t in tokens) / len(tokens) if tokens else 0.0,
+        alpha / ns,
+        digits / ns,
+        upper / alpha if alpha else 0.0,
+        sum(map(str.isupper, [w[0] for w in words])) / nw,
+        sum(map(_STOP.__contains__, tokens)) / len(tokens) if tokens else 0.0,
         text.count(",") / nw,
         min(len(_GLUED.findall(text)), 10) / nw,
         float(bool(_BULLET.match(text))),
-        len(_CODE.findall(text)) / n if n else 0.0,
+        len(_CODE.findall(sample)) / ns,
         float(min(len(_SEPARATOR.findall(text)), 10)),
         float(bool(_URLISH.search(text))),
         float(bool(_PRICE.search(text))),
@@ -193,7 +208,13 @@ def line_features(
             np.log1p(chars) - np.log1p(median),
         ]
     )
-    own = np.hstack([own, kind_cols, extra])
+    # Function words relative to the page's own prose: language-neutral where the word list
+    # knows the language less well than English.
+    stop = own[:, _OWN.index("stop_frac")]
+    prose = stop[own[:, 1] >= np.log1p(10)]
+    base = float(np.median(prose)) if prose.size else 0.0
+    stop_rel = stop / base if base > 0 else np.zeros(n)
+    own = np.hstack([own, np.minimum(stop_rel, 3.0)[:, None], kind_cols, extra])
 
     idx = np.arange(n, dtype=np.float64)
     start, end = span
@@ -217,9 +238,7 @@ def line_features(
         ]
     )
     col = {name: i for i, name in enumerate(_OWN)}
-    neighbours = [
-        _shifted(own[:, col[f]], o, -1.0) for o in _OFFSETS for f in _NEIGHBOUR_OWN
-    ]
+    neighbours = [_shifted(own[:, col[f]], o, -1.0) for o in _OFFSETS for f in _NEIGHBOUR_OWN]
     windowed = [_window_mean(own[:, col[f]], w) for w in _WINDOWS for f in _WINDOWED]
     return _rounded(np.hstack([own, page, np.column_stack(neighbours + windowed)]))
 
@@ -250,10 +269,12 @@ def context_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
 
 
 def _rounded(x: np.ndarray) -> np.ndarray:
-    """Features rounded to 4 decimals. The trees are evaluated in float32; a split threshold is
-    the midpoint of two training values, and values that differ only by float noise would fall
-    on the same float32 number as their threshold and take the wrong branch."""
-    return np.round(x, 4)
+    """Features rounded to 4 decimals and to the nearest float32.
+
+    The trees compare features as float32 with thresholds that may be training values, so every
+    value must be a float32 number both when training and at run time; the rounding also keeps
+    float noise from splitting one value into several."""
+    return np.round(x, 4).astype(np.float32).astype(np.float64)
 
 
 def line_probabilities(model: BlockModel, x: np.ndarray) -> np.ndarray:
@@ -266,9 +287,12 @@ def line_probabilities(model: BlockModel, x: np.ndarray) -> np.ndarray:
 
 @functools.cache
 def shipped_line_model() -> BlockModel | None:
-    """The line model shipped in ``warta/assets``, or None when it is missing (rules only)."""
+    """The line model shipped in ``warta/assets``, or None when it is missing or was trained on
+    other features (then the repair falls back on its rules)."""
     ref = resources.files("warta").joinpath("assets", MODEL_FILE)
     if not ref.is_file():
         return None
     with ref.open("rb") as fh:
-        return BlockModel.load(fh)
+        model = BlockModel.load(fh)
+    # A model trained on other features (a stale asset) would score garbage: use the rules.
+    return model if model.names == list(LINE_FEATURES) + list(CONTEXT_FEATURES) else None

@@ -5,9 +5,13 @@ Two entry points:
 
 - :func:`repair_text` reads text that a scraper or a crawler already pulled out of a page (a
   Common Crawl WET record, a scraper's output, or the whole visible text of a page), one paragraph
-  a line or blank-line separated blocks. It judges every line, finds the run of lines that forms
-  the article (the densest run of sentence-like lines, as :func:`_body_span` explains), picks the
-  headline above it, and keeps byline and credit lines next to it for the conventions step.
+  a line or blank-line separated blocks. It judges every line by rules (chrome, related, prose),
+  finds the densest run of sentence-like lines (:func:`_body_span`), and then lets the learned
+  line classifier of :mod:`warta.page.lines` decide which lines are main content: on generic
+  pages that is often several runs, with list items, table cells and subheadings between them.
+  Sentence-like lines of the densest run are always kept, so a real article paragraph is never
+  dropped. It then picks the headline above the first line of prose and keeps byline and credit
+  lines next to the body for the conventions step.
 - :func:`repair_paragraphs` runs the gentle part of the same repair on paragraphs that came out of
   HTML extraction, whose title is already known from metadata.
 
@@ -40,6 +44,20 @@ MAX_LINES = 20_000
 TITLE_LOOKBACK = 25
 """How many lines above the body the title may sit."""
 
+DOMINANT_RUN = 0.7
+"""A page whose densest run of prose holds this share of its prose is read as an article."""
+
+MIN_RUN_LINES = 3
+"""... when that run has at least this many sentence-like lines."""
+
+ENGLISH_SHARE = 0.08
+"""The line classifier runs on pages whose prose has at least this share of English function
+words; it was trained on English pages only."""
+
+_EN_FUNCTION = frozenset(
+    "the of and to in is that for it with as was on are be this by at from or have an not you "
+    "your we our they which will can has its".split()
+)
 _LIST_MAX = 8
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”’'»)\]]{0,2}$")
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’')\]]?\s+[\"“'‘(]?[A-Z0-9]")
@@ -84,18 +102,21 @@ def prepare_text(text: str) -> PreparedText:
     kinds: dict[str, str] = {}  # pages repeat lines (menus, dates): judge each text once
     for item in items:
         if item.kind != "related":
-            item.kind = kinds.get(item.text) or kinds.setdefault(item.text, _line_kind(item.text))
+            kind = kinds.get(item.text)
+            if kind is None:
+                kind = kinds[item.text] = _line_kind(item.text)
+            item.kind = kind
         item.score = _score(item)
     _mark_menu_runs(items)
     span = _body_span(items)
     conventions: dict[str, bool] = {}
+    for item in items:
+        if item.text not in conventions:
+            conventions[item.text] = _units(item.text) <= 40 and is_convention_line(item.text)
     features = line_features(
         [it.text for it in items],
         [it.kind for it in items],
-        [
-            conventions.setdefault(it.text, _units(it.text) <= 40 and is_convention_line(it.text))
-            for it in items
-        ],
+        [conventions[it.text] for it in items],
         [it.score for it in items],
         span,
     )
@@ -130,17 +151,31 @@ def repair_prepared(prepared: PreparedText, keep_line: np.ndarray | None) -> Rep
     if not items:
         return Repaired()
     start, end = prepared.span
+    if keep_line is not None and not _reads_english(items):
+        keep_line = None  # the classifier learned English pages only: other languages get rules
     if keep_line is None:
         keep = [i for i in range(start, end) if items[i].kind in ("good", "short")]
     else:
-        keep = [i for i in range(len(items)) if keep_line[i] and items[i].kind != "related"]
+        # On an article page (one run of prose dominates) the body stays inside that run; on
+        # other pages (products, listings, docs, forums) it may be several runs anywhere.
+        lo, hi = (start, end) if _is_article_like(items, start, end) else (0, len(items))
+        # Sentence-like lines of the densest run of prose stay whatever the classifier says:
+        # a real article paragraph is never dropped.
+        keep = [
+            i
+            for i in range(lo, hi)
+            if items[i].kind != "related"
+            and (keep_line[i] or (start <= i < end and items[i].kind == "good"))
+        ]
         if keep:
             start, end = keep[0], keep[-1] + 1
     keep = _drop_before_dateline(items, keep)
     keep = _with_edge_conventions(items, keep, start, end)
     kept_set = set(keep)
     removed = [it.text for i, it in enumerate(items) if i not in kept_set and it.kind != "related"]
-    title_at = _find_title(items, start, keep)
+    # The headline sits above the first line of prose, whether or not the classifier kept it.
+    lead = next((i for i in keep if items[i].kind == "good"), start)
+    title_at = _find_title(items, min(lead, start) if keep_line is None else lead, keep)
     if title_at is not None:
         keep = [i for i in keep if i != title_at]
         removed = [r for r in removed if r != items[title_at].text]
@@ -352,6 +387,24 @@ def _body_span(items: list[_Line]) -> tuple[int, int]:
     return best_span
 
 
+def _reads_english(items: list[_Line]) -> bool:
+    """Whether the page's prose is English: at least :data:`ENGLISH_SHARE` of the words of its
+    sentence-like lines are common English function words (about 0.28 on English pages, near 0
+    on Indonesian ones)."""
+    words = [w for it in items if it.kind == "good" for w in _WORD.findall(it.text.lower())]
+    return bool(words) and sum(map(_EN_FUNCTION.__contains__, words)) >= ENGLISH_SHARE * len(words)
+
+
+def _is_article_like(items: list[_Line], start: int, end: int) -> bool:
+    """Whether the densest run of prose holds most of the page's prose (:data:`DOMINANT_RUN`
+    of its sentence-like characters, in :data:`MIN_RUN_LINES` lines or more): an article."""
+    good = [len(it.text) if it.kind == "good" else 0 for it in items]
+    total = sum(good)
+    inside = sum(good[start:end])
+    lines = sum(1 for g in good[start:end] if g)
+    return total > 0 and lines >= MIN_RUN_LINES and inside >= DOMINANT_RUN * total
+
+
 def _drop_before_dateline(items: list[_Line], keep: list[int]) -> list[int]:
     """Drop the few lines (a photo caption, a teaser) kept above a lead that opens with a
     dateline: a dateline marks where the story starts."""
@@ -393,7 +446,12 @@ def _find_title(items: list[_Line], start: int, keep: list[int]) -> int | None:
     Lines closer to the body win ties; a line sharing no word with the lead can still be the
     title when it is the nearest headline-like line and not far above the body.
     """
-    lead_words = {w for i in keep[:3] for w in _WORD.findall(items[i].text.lower()) if len(w) > 2}
+    lead_words = {
+        w
+        for i in [k for k in keep if k >= start][:3]
+        for w in _WORD.findall(items[i].text.lower())
+        if len(w) > 2
+    }
     best: tuple[float, int] | None = None
     lo = max(0, start - TITLE_LOOKBACK)
     for i in range(start - 1, lo - 1, -1):

@@ -42,7 +42,9 @@ _FTFY_TOUCHES = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
     + "".join(
         re.escape(chr(c))
-        for c in sorted({*ftfy.chardata.CONTROL_CHARS, *ftfy.chardata.LIGATURES, *ftfy.chardata.WIDTH_MAP})
+        for c in sorted(
+            {*ftfy.chardata.CONTROL_CHARS, *ftfy.chardata.LIGATURES, *ftfy.chardata.WIDTH_MAP}
+        )
     )
     + "]"
 )
@@ -55,7 +57,16 @@ _MOJIBAKE_CLUE = re.compile(
     "["
     + "".join(
         ftfy.badness.MOJIBAKE_CATEGORIES[name]
-        for name in ("c1", "bad", "law", "currency", "numeric", "upper_accented", "lower_accented", "box")
+        for name in (
+            "c1",
+            "bad",
+            "law",
+            "currency",
+            "numeric",
+            "upper_accented",
+            "lower_accented",
+            "box",
+        )
     )
     + "ÙЂВГРСΒΓΞΟ]"
 )
