@@ -20,29 +20,11 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from warta.article import DateMention, DateValue
+from warta.page.dates import MONTHS
 
 __all__ = ["find_dates", "parse_date_expression", "published_from_text"]
 
-_MONTH_NAMES: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "januari january jan",
-        "februari pebruari february feb peb",
-        "maret march mar mrt",
-        "april apr",
-        "mei may",
-        "juni june jun",
-        "juli july jul",
-        "agustus august agu agt ags aug",
-        "september sept sep",
-        "oktober october okt oct",
-        "november nopember nov",
-        "desember december des dec",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTH_NAMES[_name] = _number
+_MONTH_NAMES = MONTHS  # English and Indonesian month names and abbreviations → 1..12
 
 _WEEKDAY_NAMES: dict[str, int] = {
     "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4,

@@ -33,7 +33,7 @@ for _number, _names in enumerate(
         "august aug agustus agu agt ags agst",
         "september sep sept",
         "october oct oktober okt",
-        "november nov nop",
+        "november nopember nov nop",
         "december dec desember des",
     ),
     start=1,
