@@ -17,8 +17,6 @@ from warta.article import Article
 from warta.enrich.dates import find_dates, published_from_text
 from warta.enrich.quotes import find_quotes
 
-_NER_LANGUAGES = ("id", "ms")
-
 
 def annotate(article: Article, *, chrome_lines: list[str] | None = None) -> Article:
     """Fill dates, quotes and entities of ``article`` in place, and return it.
@@ -38,11 +36,10 @@ def annotate(article: Article, *, chrome_lines: list[str] | None = None) -> Arti
         article.quotes = find_quotes(article.text, language)
     except Exception as exc:
         article.warnings.append(f"quotes-failed: {type(exc).__name__}")
-    if language is None or language in _NER_LANGUAGES:
-        try:
-            from warta.enrich.entities import find_entities
+    try:
+        from warta.enrich.entities import find_entities  # skips other languages itself
 
-            article.entities = find_entities(article.text, language)
-        except Exception as exc:
-            article.warnings.append(f"entities-failed: {type(exc).__name__}")
+        article.entities = find_entities(article.text, language)
+    except Exception as exc:
+        article.warnings.append(f"entities-failed: {type(exc).__name__}")
     return article
