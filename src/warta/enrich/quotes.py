@@ -8,8 +8,23 @@ whose paragraphs a scraper joined with commas, "….,Next paragraph", is read th
 
 Rules, not a model: a cue lexicon (``assets/quote_cues.txt``) and capitalisation-based names
 (:mod:`warta.enrich.speakers`). A quote whose cue is a pronoun ("katanya", "kata dia") or an
-anaphor ("kata politisi Partai Hanura itu") goes to the subject of the sentences before it, else to
-the last speaker. Every pattern is bounded, so long texts cannot make a regex backtrack badly.
+anaphor ("kata politisi Partai Hanura itu", "tutur Guru Besar STF Driyarkara ini") goes to the
+one named before a speech verb since the last quote, else to the subject of the sentences before
+it, else to the last speaker. Other rules of how the press writes quotes:
+
+- a role then a comma names the person after it ("kata peneliti PSHK, Agil Oktaryal"), a name
+  may come before its role ("kata Lenni Tedja Direktur …"), and a lower-case description may end
+  with the name ("kata pakar keuangan di Amerika Serikat Lynnette Khalfani-Cox");
+- people left unnamed get no speaker ("jawab para penonton", "komentar netter yang lain", "kata
+  Ibunya"), rather than the nearest name;
+- a word right after a quote that opens a sentence tags it even when the cue list lacks it
+  ("pujinya", "komentar artis Selvi Kitty"), but a quoted term inside a sentence is no quote;
+- places after a preposition, things with numbers ("Sheila On 7", "MR8300"), organisations
+  before a name ("band Ungu Franco Wellyjat", "Bukalapak Teddy Oetomo") are no speakers;
+- indirect speech also has "…, kata X, …", "Menurut KPI, …", "Organisasi Kesehatan Dunia (WHO)
+  menyebutkan, …", "Pria berusia 44 tahun ini menyatakan bahwa …".
+
+Every pattern is bounded, so long texts cannot make a regex backtrack badly.
 """
 
 from __future__ import annotations
@@ -23,10 +38,13 @@ from importlib.resources import files
 from warta.article import Quote
 from warta.enrich.speakers import (
     NameIndex,
+    after_organisation_kind,
     at_sentence_start,
     glue_points,
+    is_common_word,
     is_name_stopword,
     name_runs,
+    person_at_run,
     person_in,
 )
 
@@ -43,14 +61,18 @@ _QUOTE_MARKS = re.compile('["“”]')
 # joined paragraphs ("….,Next paragraph", "…",Next").
 # Text a scraper glued together also starts a paragraph: "….Baca juga", "…Marino\"Tapi …".
 _BOUNDARY = re.compile(
-    r"\n\s*|[.!?\"”],+ ?(?=[^\s\d,])"
+    r"\n\s*|[.!?\"”],+ ?(?=[^\s\d,])(?![\"”]\s+[a-z])"
     r"|(?<=[a-z])(?P<stop>[.!?])(?=[A-Z])|(?<=[a-z\])])(?P<mark>[\"“])(?=[A-Z])"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$|[\"“”A-Z])|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$|[\"“”A-Z,])|\n")
 # A paragraph that only links to another article: "Baca juga: …", "Simak Video …".
 _LINK = re.compile(r"\s*(?:Baca|BACA|Simak|Lihat|Tonton)(?:\s+(?:[Jj]uga|JUGA|[Vv]ideo))?\s*:")
-_NAME = r"(?:(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir)\.|[A-Z][\w&'’]*(?:-[\w&'’]+)*|@[\w.]+\w)"
-_NAME_RUN = rf"{_NAME}(?:\s+(?:(?:bin|binti|van|von|de|da|al|el)\s+)?{_NAME}){{0,6}}"
+# An initial stands alone: the "B." of "WIB." is none.
+_NAME = r"(?:(?<![\w.])(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir)\.|(?:(?<![\w-])(?:al|el)-)?[A-Z][\w&'’]*(?:-[\w&'’]+)*|@[\w.]+\w)"
+# The words of one name are on one line: "JPPN.\n\nBrotoseno" is no "N. Brotoseno".
+_NAME_RUN = (
+    rf"{_NAME}(?:[ \t\xa0]+(?:(?:bin|binti|boru|van|von|de|da|al|el)[ \t\xa0]+)?{_NAME}){{0,6}}"
+)
 _RUN = re.compile(_NAME_RUN)
 # Where the phrase naming a speaker after a cue ends (a dot inside "@mr.muhamadrafi" does not).
 _CLAUSE_STOP = re.compile(
@@ -63,6 +85,35 @@ _CLAUSE_STOP = re.compile(
 _ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][\w-]*\s?){1,3}\)")
 # Words that open a description of people left unnamed: "jawab para penonton".
 _UNNAMED = frozenset({"para", "seorang", "salah", "beberapa", "sejumlah", "banyak", "sebagian"})
+# A description up to the sentence's end that ends with a demonstrative.
+# ("ketua , UGM ini": CLICK-ID leaves " ," where it cut a link out)
+_ANAPHOR_END = re.compile(
+    r"\s*[a-z](?:[^.,;!?\n\"“”]| ,)*?\s(?:ini|itu|tersebut)(?=\s*(?:[.,;!?\n]|$))"
+)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_NAME_BEFORE_FROM = re.compile(
+    rf"(?P<name>{_NAME_RUN})(?:,?[ \t\xa0]+(?:selaku|sebagai)[^.,;\"“”\n]{{0,50}})?[ \t\xa0]+dari[ \t\xa0]+\Z"
+)
+_NAME_BEFORE_ROLE = re.compile(rf"(?P<name>{_NAME_RUN}),[ \t\xa0]*\Z")
+# The words an organisation's name opens with.
+_ORG_WORDS = (
+    "Kementerian|Komisi|Badan|Dinas|Lembaga|Pemerintah|Pemprov|Pemkot|Pemkab|Partai|Polda|Polres"
+    "|Kejaksaan|Pengadilan|Mahkamah|Bank|Tim|Satgas|Direktorat|Ditjen|Organisasi|Yayasan"
+    "|Perusahaan|Asosiasi|Federasi|Dewan|Majelis|Komite|Kantor|Biro|Pusat|Balai|Universitas"
+)
+_ORG_ACRONYM = re.compile(rf"(?:{_ORG_WORDS})(?: [A-Z][\w-]*)* [A-Z]{{2,8}}")
+_ORG_START = re.compile(rf"(?:Pihak )?(?:{_ORG_WORDS})\b")
+_PHRASE_END = re.compile(r"[,.;!?\n\"“”(]")
+_AFTER_COMMA = re.compile(rf",[ \t\xa0]*(?P<name>{_NAME_RUN})")
+# A name right after a preposition is a place or the one spoken to, not a subject: "di JIExpo
+# Kemayoran", "kepada Budi".
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:^|\s)(?:di|ke|kepada|pada|untuk|dengan|bersama|terhadap|tentang|soal|antara"
+    r"|in|at|to|from|with|for|about)[ \t\xa0]+$",
+    re.IGNORECASE,
+)
+# What ``name_after`` returns when the cue names people but no one person: "jawab para penonton".
+_NOBODY = ""
 
 
 def _merged(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -104,7 +155,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # After the closing mark: "kata Yang", "ujarnya", "demikian pernyataan tim X", "said X".
         "after": re.compile(
-            rf"[\s,]*(?:(?:demikian|begitu)\s+)?(?P<cue>(?:{cue_after})(?:nya)?)(?![\w-])"
+            rf"[\s,]*(?:(?:demikian|begitu)\s+)?(?P<cue>(?:{cue_after})(?P<nya>nya)?)(?![\w-])"
         ),
         # After the closing mark, name first: "Lorenzo mengatakan", "Putin said".
         "after_name": re.compile(rf"[\s,]*(?P<name>{_NAME_RUN})\s+(?P<cue>{cue_before})\b"),
@@ -112,8 +163,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "named": re.compile(
             rf"\b(?:{cue_after})\s+(?P<after>[A-Z][a-z]{{2,}})\b(?![ \t]*[A-Z])"
             rf"|\b(?P<before>[A-Z][a-z]{{2,}}),?\s+(?:{cue_before})\b"
+            # "Rahmat, Ketua RT setempat menuturkan"
+            rf"|(?:^|(?<=[.,\n]))[ \t]*(?P<appos>[A-Z][a-z]{{2,}}),[ \t]+[^.,;\"“”\n]{{3,50}}?"
+            rf"[ \t](?:{cue_before})\b",
+            re.MULTILINE,
         ),
         "according": re.compile(r"[\s,]*(?P<cue>according to)\s+"),
+        "speaker_verb": re.compile(
+            rf"(?P<name>{_NAME_RUN}),?[ \t\xa0]+(?:(?:pun|juga|lalu|kemudian|yang)[ \t\xa0]+)?"
+            rf"(?:{cue_before})\b"
+        ),
         # Before the opening mark: "X mengatakan, ", "kata X: ", "Menurut X, ", "X said: ".
         "before": re.compile(
             rf"(?P<cue>\b(?:{cue_before})(?:\s+(?:bahwa|lagi|pula))?|\bkata\s+(?P<name>{_NAME_RUN}))"
@@ -126,17 +185,32 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # Indirect: "X mengatakan, …", "Ia menyebutkan bahwa …": the subject before the verb,
         # and the link after it.
         "subject": re.compile(
-            rf"(?P<subject>{_NAME_RUN})(?:\s*\([A-Za-z]{{2,12}}\))?,?\s+(?:pun\s+|juga\s+|bahkan\s+)?\Z"
+            rf"(?:(?<![\w-])(?P<pronoun>[Ii]a|[Dd]ia|[Bb]eliau)"
+            rf"|(?P<subject>{_NAME_RUN})(?:(?P<acronym>\s*\([A-Z]{{2,8}}\))|\s*\([A-Za-z]{{2,12}}\))?,?"
+            # "Alberto Puig yang menyebut", "Eka Asmadi, saat dihubungi …, Kamis, mengatakan"
+            r"(?:(?P<rel>\s+yang)|,\s+(?:saat|ketika|usai|seusai|dalam|di|kepada|ditemui|dihubungi)"
+            r"\s[^.;\"“”\n]{0,80},)?)"
+            r"\s+(?:(?:pun|juga|bahkan|lalu|kemudian|pun juga)\s+)?\Z"
         ),
         # "X menerangkan faktor cuaca …" links with a plain space, unless what follows says
         # where, when or to whom rather than what ("mengatakan kepada wartawan, …").
         "link": re.compile(
-            r"(?:\s+lagi)?(?P<link>\s*,\s*|\s+bahwa\s+|\s+jika\s+|\s+(?=[a-z])(?!(?:hal|kepada"
+            # "mengatakan kepada wartawan, …": to whom, then the link.
+            r"(?:\s+lagi)?(?:\s+kepada\s[^,.;\"“”\n]{1,50}(?=,))?"
+            r"(?P<link>\s*,\s*|\s+bahwa\s+|\s+jika\s+|\s+(?=[a-z])(?!(?:hal|kepada"
             r"|pada|di|ke|saat|dalam|melalui|usai|seusai|ketika|sambil|sembari|sebelumnya|hari"
-            r"|kemarin|dengan|lewat|secara|bahwa|jika|hal|lagi|pula|juga|pun|akan|sudah|telah)\b))"
+            r"|kemarin|dengan|lewat|secara|bahwa|jika|hal|lagi|pula|juga|pun|akan|sudah|telah"
+            r"|demikian|begitu)\b))"
+        ),
+        "kata_mid": re.compile(
+            rf"(?:(?<=[,.])|^|(?<=\n))[ \t]*(?P<cue>[Kk]ata[ \t]+(?P<who>dia|ia|beliau|{_NAME_RUN}))"
+            r"[ \t]*,[ \t]*(?=[a-z])",
+            re.MULTILINE,
         ),
         "menurut": re.compile(
-            rf"\b(?P<cue>[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau|{_NAME_RUN})))(?:\s*,\s*|\s+(?=[a-z]))"
+            rf"\b(?P<cue>[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau|{_NAME_RUN})"
+            r"|\s+(?P<anaphor>[a-z][\w-]*(?:[ \t][\w-]+){0,5}?[ \t](?:itu|ini|tersebut))))"
+            r"(?:\s*,\s*|\s+(?=[a-z]))"
         ),
     }
 
@@ -248,11 +322,18 @@ class _Reader:
         starts.update(glue_points(text))
         self.sentence_starts = sorted(starts)
         self._known_speakers()
+        self.names.speakers = self.known
 
     def canonical(self, name: str | None, position: int) -> str | None:
         if not name:
             return None
-        return self.names.canonical(name, position)
+        full = self.names.without_organisation(self.names.canonical(name, position), self.known)
+        if " " not in full and len(full) >= 4:
+            # "Rudi" for "Rudiantara", a one-word name the article uses as a speaker's
+            longer = [k for k in self.known if " " not in k and k.startswith(full) and k != full]
+            if len(longer) == 1:
+                return longer[0]
+        return full
 
     def name_after(self, position: int, limit: int = 90) -> tuple[str | None, bool]:
         """The speaker named after a cue: (name, found). ``found`` is False for a pronoun or an
@@ -268,53 +349,103 @@ class _Reader:
         if first in _PRONOUNS:
             return None, False
         if first in _UNNAMED:
-            return None, True  # "jawab para penonton": nobody named
-        if clause[0].islower() and re.search(r"\s(?:ini|itu|tersebut)$", clause):
-            return None, False  # "kata politisi Partai Hanura itu": the person spoken of before
+            # "jawab para penonton": nobody named; "ujar salah satu warga, Ana boru Tarigan"
+            return self._name_after_comma(stop_match, position) or _NOBODY, True
+        if re.search(r"\s(?:ini|itu|tersebut)$", clause) or (
+            clause[0].islower() and _ANAPHOR_END.match(text, position, position + 160)
+        ):
+            # "kata politisi Partai Hanura itu", "tutur Guru Besar Filsafat STF Driyarkara ini",
+            # "kata pria yang menjabat sebagai Presiden Direktur PT Isuzu (IAMI) ini": the
+            # person spoken of before.
+            return None, False
+        # A role before a comma ("Kasubdit … Polda Lampung, AKBP Ferdiyan Fahmi", "peneliti
+        # PSHK, Agil Oktaryal", "Duta Besar Cina untuk Jerman, Ken Wu") names the person after
+        # it, unless the phrase before it already holds a full name ("Budi Santoso, Ketua RT").
+        after_comma = self._name_after_comma(stop_match, position)
+        stem = clause.split()[0][:-3]
+        if re.match(r"[A-Z][a-z]+nya\b", clause) and (
+            is_common_word(stem) or is_name_stopword(stem)
+        ):
+            return _NOBODY, True  # "kata Ibunya": someone's mother, unnamed
         for lo, hi in _merged(name_runs(text, position, end), text):
             phrase = text[lo:hi]
-            person = person_in(phrase)
-            if person and len(person) > 1:
-                return person, True
-            if lo == position + text[position:end].find(phrase[:1]) and re.fullmatch(
-                r"[A-Z]{2,6}", phrase
+            person = person_at_run(text, lo, hi)
+            if (
+                person
+                and " " not in person
+                and is_name_stopword(person, sentence_start=True)
+                and " " not in (self.canonical(person, lo) or "")
             ):
-                return phrase, True  # an organisation speaks: "tulis KPI"
+                continue  # "ujar Meski …", but "kata Yang" for Yang Moo Jin
+            if person and len(person) > 1:
+                if after_comma and (" " not in person or phrase.split()[0] != person.split()[0]):
+                    return after_comma, True
+                return person, True
+            if lo == position + text[position:end].find(phrase[:1]) and (
+                _ACRONYM.fullmatch(phrase) or _ORG_ACRONYM.fullmatch(phrase)
+            ):
+                # An organisation speaks: "tulis KPI", "tulis Kementerian PUPR".
+                return after_comma or phrase, True
+        if after_comma:
+            return after_comma, True
+        if clause.startswith("sang "):
+            return None, False  # "sapa sang vokalis": the person spoken of before
         if clause[0].islower():
-            # "kata politisi Partai Hanura itu", "jelas cowok yang kini berusia 25 tahun": a
-            # description of someone spoken of before.
-            return None, False
-        # A role before a comma ("Kasubdit … Polda Lampung, AKBP Ferdiyan Fahmi") names the
-        # person after it.
-        if stop_match and text[stop_match.start()] == "," and re.match(r"[A-Z]", clause):
-            rest = re.match(
-                rf",\s*(?P<name>{_NAME_RUN})", text[stop_match.start() : stop_match.start() + 60]
-            )
-            if rest:
-                person = person_in(rest.group("name"))
-                if person:
+            # "kata pakar keuangan … di Amerika Serikat Lynnette Khalfani-Cox": the name ends
+            # the description; "komentar netter yang lain", "kata warga setempat": unnamed.
+            phrase_end = _PHRASE_END.search(text, position, min(len(text), position + 120))
+            stop = phrase_end.start() if phrase_end else min(len(text), position + 120)
+            runs = name_runs(text, position, stop)
+            if runs and runs[-1][1] >= stop - 1:
+                person = person_at_run(text, *runs[-1])
+                if person and " " in person:
                     return person, True
+            return _NOBODY, True
         return None, False
+
+    def _name_after_comma(self, stop_match: re.Match[str] | None, position: int) -> str | None:
+        """The full name after the comma that ends a role: "kata peneliti PSHK, Agil
+        Oktaryal"."""
+        if stop_match is None or self.text[stop_match.start()] != ",":
+            return None
+        if stop_match.start() - position > 70:
+            return None
+        at = stop_match.start()
+        rest = _AFTER_COMMA.match(self.text, at, at + 60)
+        if rest is None:
+            return None
+        person = person_at_run(self.text, rest.start("name"), rest.end("name"))
+        if person and (" " in person or len(person) < len(rest.group("name"))):
+            return person  # "Agil Oktaryal", or "Kompol Hari": a rank before one name
+        return None
 
     def _known_speakers(self) -> None:
         """Single words the article uses as speakers' names ("kata Matsani", "Teddy
         mengatakan"), so that a later "-nya" cue may go to them."""
         text = self.text
         for match in self.patterns["named"].finditer(text):
-            name = match.group("after") or match.group("before")
+            name = match.group("after") or match.group("before") or match.group("appos")
             if self._inside_quote(match.start()) or is_name_stopword(name, sentence_start=True):
                 continue
             self.known.add(self.names.canonical(name, match.start()))
             self.known.add(name)
 
-    def person_at(self, start: int, end: int) -> str | None:
+    def person_at(self, start: int, end: int, first_by: int | None = None) -> str | None:
         """The first person named in ``text[start:end]`` outside quotes: a name of two or more
         words, or one word the article uses as a name elsewhere."""
         text = self.text
         for lo, hi in name_runs(text, start, end):
+            if first_by is not None and lo >= first_by:
+                return None
             if self._inside_quote(lo) or _ACRONYM_AFTER.match(text, hi, hi + 20):
                 continue  # inside a quote, or an organisation with its acronym: "… Lombok (BIL)"
-            person = person_in(text[lo:hi], sentence_start=at_sentence_start(text, lo))
+            if (
+                _PREPOSITION_BEFORE.search(text, max(0, lo - 12), lo)
+                or text.startswith(" &", hi)
+                or after_organisation_kind(text, lo)
+            ):
+                continue  # a place, or part of a role: "Channel Sales & Marketing Manager"
+            person = person_at_run(text, lo, hi, sentence_start=at_sentence_start(text, lo))
             if not person:
                 continue
             if " " not in person and not person.startswith("@") and person not in self.known:
@@ -352,32 +483,61 @@ class _Reader:
                 continue
             found = self._subject_in(begin, end)
             if found == "":
-                if self.last_speaker:
-                    return self.last_speaker
+                # A pronoun, or "Hal ini" going on about someone: the one who spoke since
+                # the last quote ("DIY Trisaktiyana menjelaskan …. Hal ini …"), else its speaker.
+                recent = self._last_reporter(max(self.last_close, floor), begin)
+                if recent or self.last_speaker:
+                    return recent or self.last_speaker
             elif found is not None:
                 return found
             end = begin
         return self.last_speaker
 
+    def _last_reporter(self, start: int, end: int) -> str | None:
+        """The last person in ``text[start:end]`` named right before a speech verb."""
+        found = None
+        for verb in self.patterns["speaker_verb"].finditer(self.text, max(0, start), end):
+            if self._inside_quote(verb.start()):
+                continue
+            person = person_at_run(self.text, verb.start("name"), verb.end("name"))
+            if person and (" " in person or not is_name_stopword(person, sentence_start=True)):
+                found = self.canonical(person, verb.start("name"))
+        return found
+
     def _subject_in(self, start: int, end: int) -> str | None:
         """The person a sentence is about: a name, "" when a pronoun or an anaphor comes
         first, None when it names nobody."""
         text = self.text
-        head = text[start : start + 80].lstrip(' ,"“”-–')
-        offset = start + len(text[start : start + 80]) - len(head)
+        window = text[start : min(end, start + 80)]  # never read on into the quote itself
+        head = window.lstrip(' ,"“”-–')
+        offset = start + len(window) - len(head)
         run = _RUN.match(head)
+        linked = False  # "Selain itu, …": goes on about the person before, unless it names one
         if run and re.match(r"\s+(?:ini|itu|tersebut)\b", head[run.end() : run.end() + 12]):
-            return ""
+            if " " in run.group() or not is_name_stopword(run.group(), sentence_start=True):
+                return ""  # "Kakak Raoul Salim ini"
+            linked = True  # "Selain itu", "Sementara itu, Pelatih X menyatakan"
         pronoun = _PRONOUN.search(text, offset, end)
         while pronoun is not None and self._inside_quote(pronoun.start()):
             pronoun = _PRONOUN.search(text, pronoun.end(), end)
         limit = min(end, offset + 160)
         if pronoun is not None:
             limit = min(limit, pronoun.start())
-        person = self.person_at(offset, limit)
+        # After "Sementara itu" a new subject comes first: "Sementara itu, Pelatih X menyatakan".
+        first_by = offset + run.end() + 30 if linked and run is not None else None
+        # The one who speaks in a sentence with a speech verb is named right before it:
+        # "Prakirawan BMKG Stasiun Meteorologi Cilacap, Rendi Krisnawan mengatakan".
+        verb = self.patterns["speaker_verb"].search(text, offset, limit)
+        if verb and not self._inside_quote(verb.start()):
+            found = person_at_run(text, verb.start("name"), verb.end("name"))
+            if found and (" " in found or not is_name_stopword(found, sentence_start=True)):
+                self.known.add(found)  # "DIY Trisaktiyana menjelaskan": a speaker's name
+                return self.canonical(found, verb.start("name"))
+        # Otherwise the first person the sentence names.
+        person = self.person_at(offset, limit, first_by)
         if person:
             return person
-        return "" if pronoun is not None else None
+        return "" if pronoun is not None or linked else None
 
     def _quote_at(self, position: int) -> tuple[int, int] | None:
         ranges = self.quote_ranges
@@ -421,7 +581,13 @@ def find_quotes(
             ):
                 named = reader.person_at(previous.close + 1, span.open)
                 speaker, found = named or previous_speaker, True
-            elif _opens_sentence(text, span, segments) and span.end - span.start > 40:
+            elif (
+                _opens_sentence(text, span, segments)
+                and span.end - span.start > 40
+                and not _UNKNOWN_TAG.match(text, span.close + 1)
+            ):
+                # A long quote standing alone as a sentence is the subject's, unless a word we
+                # do not know tags it ("komentar netter"): then we cannot tell whose it is.
                 speaker = reader.subject_before(span.open)
                 found = speaker is not None
                 if not found:
@@ -471,6 +637,19 @@ def _opens_sentence(text: str, span: _Span, segments: list[tuple[int, int]]) -> 
     return not before or before[-1] in '.!?:"”' or before.endswith(("Baca juga", "Baca Juga"))
 
 
+# A lower-case word after a quote: a tag, whether we know its verb or not.
+_UNKNOWN_TAG = re.compile(r"[ \t\xa0,]*[a-z]")
+# Any lower-case word right after a quote closed with a comma, as a cue.
+_ANY_CUE = re.compile(r"[\s,]*(?P<cue>[a-z]{3,14}?(?P<nya>nya)?)\b")
+# Words that follow a quoted term without tagging a quote: "istilah "lahan tidur," dan …".
+_NOT_CUES = frozenset(
+    "dan yang atau di ke dari untuk dengan pada karena tetapi tapi namun serta bahkan juga sebagai"
+    " seperti adalah ialah merupakan menjadi itu ini tersebut lalu kemudian hingga sampai agar"
+    " yakni yaitu alias atau bagi oleh"
+    " and the that which with for from".split()
+)
+
+
 def _direct_speaker(
     reader: _Reader, span: _Span, segments: list[tuple[int, int]]
 ) -> tuple[str | None, str | None, bool]:
@@ -482,15 +661,19 @@ def _direct_speaker(
     if match:
         cue_word = match.group("cue")
         cue_end = match.end()
-        if cue_word.endswith("nya") and cue_word != "pernyataan":
+        if match.group("nya"):
             return None, cue_word, False
         name, found = reader.name_after(cue_end)
         cue = text[match.start("cue") : cue_end]
+        if name == _NOBODY:
+            return None, cue, True
         if found and name:
             return name, f"{cue} {name}", True
         return None, cue, False
     match = patterns["after_name"].match(text, after_at, min(len(text), after_at + 80))
     if match:
+        if match.group("name").lower() in _PRONOUNS:
+            return None, f"{match.group('name')} {match.group('cue')}", False  # "Dia menambahkan"
         person = person_in(match.group("name"))
         if person:
             return person, f"{match.group('name')} {match.group('cue')}", True
@@ -498,6 +681,16 @@ def _direct_speaker(
     if match:
         name, found = reader.name_after(match.end())
         return name, "according to", found
+    if _opens_sentence(text, span, segments):
+        # A quote closed with a comma is tagged by the word after it, even one missing from the
+        # cue list ("pujinya", "uca Elza", "komentar netter").
+        match = _ANY_CUE.match(text, after_at, min(len(text), after_at + 30))
+        if match and match.group("cue") not in _NOT_CUES:
+            if match.group("nya"):
+                return None, match.group("cue"), False
+            name, found = reader.name_after(match.end())
+            if name == _NOBODY or (found and name):
+                return name or None, match.group("cue"), True
     # A cue before the opening mark, in the same sentence.
     lo = max(segments[span.segment][0], span.open - 160)
     head = text[lo : max(lo, span.open)]
@@ -575,28 +768,132 @@ def _indirect(
             link = link_pattern.match(text, position + len(cue_word))
             if link is None or inside_quote(position):
                 continue
-            subject = subject_pattern.search(text, max(0, position - 90), position)
-            if subject is None:
+            subject = subject_pattern.search(text, max(0, position - 180), position)
+            if _person_noun_anaphor(text, position):
+                speaker = speaker_before(position)
+            elif subject is None:
                 continue
-            name = subject.group("subject")
-            if name.split()[0].lower() in _PRONOUNS:
+            elif (
+                subject.group("pronoun") or subject.group("subject").split()[0].lower() in _PRONOUNS
+            ):
                 speaker = speaker_before(subject.start())
             else:
-                person = person_in(name, sentence_start=at_sentence_start(text, subject.start()))
-                if person is None:
+                speaker = _subject_speaker(reader, subject)
+                if speaker is None:
                     continue
-                speaker = reader.canonical(person, subject.start())
-            add(speaker, text[position : link.start("link")], link.end())
+            add(speaker, cue_word, link.end())
     for match in patterns["menurut"].finditer(text) if "enurut" in text else ():
-        if inside_quote(match.start()):
-            continue
+        if (
+            inside_quote(match.start())
+            or text[max(0, match.start() - 5) : match.start()].strip() == "yang"
+        ):
+            continue  # "yang menurutnya tidak …": an opinion inside a clause, not a report
         who = match.group("who")
-        if who is None or who.lower() in _PRONOUNS:
+        anaphor = match.group("anaphor")
+        if anaphor is not None:
+            if anaphor.split()[0].lower() not in _PERSON_NOUNS:
+                continue  # "Menurut data tersebut": no person
+            speaker = speaker_before(match.start())
+        elif who is None or who.lower() in _PRONOUNS:
+            speaker = speaker_before(match.start())
+        elif " " not in who and (
+            is_common_word(who) or is_name_stopword(who) or who.lower() in _PERSON_NOUNS
+        ):
+            continue  # "Menurut Profesor dari Universitas …": a role, the name cut out
+        else:
+            speaker = _org_or_person(reader, who, match.start("who"))
+            if speaker is None:
+                continue
+        add(speaker, match.group("cue"), match.end())
+    for match in patterns["kata_mid"].finditer(text) if "ata " in text else ():
+        # "Gegar budaya, kata Ahmad Husri, bisa terjadi …", "Kata Enda, sangat mungkin …".
+        if inside_quote(match.start()) or text[max(0, match.start() - 3) : match.start()].rstrip(
+            " ,"
+        ).endswith(('"', "”")):
+            continue  # "…," kata X, Kamis: a direct quote's cue
+        who = match.group("who")
+        if who.lower() in _PRONOUNS:
             speaker = speaker_before(match.start())
         else:
-            person = person_in(who)
-            speaker = reader.canonical(person, match.start()) if person else None
+            speaker = _org_or_person(reader, who, match.start("who"))
             if speaker is None:
                 continue
         add(speaker, match.group("cue"), match.end())
     return found
+
+
+# Nouns for people that an anaphor opens with: "Pria berusia 44 tahun ini menyatakan", "Menurut
+# istri pebalap Ananda Mikola itu". Other anaphors ("Aturan tersebut menyebutkan") are things.
+_PERSON_NOUNS = frozenset(
+    "pria wanita perempuan lelaki laki-laki pemuda pemudi remaja gadis bocah ibu bapak ayah anak"
+    " istri suami kakak adik nenek kakek aktor aktris artis penyanyi musisi perupa pelukis politisi"
+    " politikus pengamat pejabat jenderal perwira pemain pelatih pebalap atlet petinju pegolf"
+    " komika presenter pembawa model selebriti pengusaha pedagang petani nelayan warga tokoh"
+    " mantan sosok dokter guru dosen profesor pakar ahli ulama ustaz kiai pendeta sang".split()
+)
+_ANAPHOR = re.compile(
+    r"(?P<noun>[A-Za-z][\w-]*)(?:[ \t][\w-]+){0,6}?[ \t](?:ini|itu|tersebut)"
+    r"(?:[ \t]+(?:pun|juga|bahkan|lalu|kemudian))?[ \t]+\Z"
+)
+
+
+def _person_noun_anaphor(text: str, position: int) -> bool:
+    """True when the clause before the cue at ``position`` is a description of a person
+    spoken of before: "Pria berusia 44 tahun ini bahkan menyatakan", "Perupa ini mengatakan"."""
+    floor = max(0, position - 80)
+    start = max(text.rfind(mark, floor, position) for mark in ".,\n") + 1 or floor
+    while start < position and text[start] in ' \t\xa0"”':
+        start += 1
+    match = _ANAPHOR.match(text, start, position)
+    return match is not None and match.group("noun").lower() in _PERSON_NOUNS
+
+
+def _subject_speaker(reader: _Reader, subject: re.Match[str]) -> str | None:
+    """The speaker a verb's subject names: a person, or an organisation with its acronym
+    ("Organisasi Kesehatan Dunia (WHO) menyebutkan"), an acronym ("KPI menjelaskan") or "Pihak
+    Kepolisian Wales Selatan mengatakan"."""
+    text = reader.text
+    name = subject.group("subject")
+    if is_name_stopword(name.split()[0]):
+        # "Allana Abdullah, CEO Bahaso mengungkapkan": the name before the role
+        before = _NAME_BEFORE_ROLE.search(text, max(0, subject.start() - 60), subject.start())
+        if before:
+            person = person_in(before.group("name"))
+            if person and " " in person:
+                return reader.canonical(person, before.start())
+    if text[max(0, subject.start() - 5) : subject.start()] == "dari ":
+        # "Bakkar Wibowo dari Sinergi Nusantara menuturkan": the person before "dari"
+        before = _NAME_BEFORE_FROM.search(text, max(0, subject.start() - 90), subject.start())
+        if before:
+            person = person_in(before.group("name"))
+            if person and " " in person:
+                return reader.canonical(person, before.start())
+        return None
+    if _PREPOSITION_BEFORE.search(text, max(0, subject.start() - 12), subject.start()):
+        return None  # "warga yang tinggal di kompleks Mediterania, mengatakan"
+    if subject.group("rel"):  # "peraturan KPI yang menyebutkan": only a person's name here
+        person = person_in(name)
+        return reader.canonical(person, subject.start()) if person and " " in person else None
+    if subject.group("acronym") and _ORG_START.match(name):
+        # "Organisasi Kesehatan Dunia (WHO) menyebutkan" (but "Wakil Presiden Jusuf Kalla (JK)"
+        # is a person)
+        return name.removeprefix("Pihak ")
+    if name.startswith("Pihak ") and len(name) > 8:
+        return name.removeprefix("Pihak ")
+    person = person_at_run(
+        text,
+        subject.start("subject"),
+        subject.end("subject"),
+        sentence_start=at_sentence_start(text, subject.start()),
+    )
+    if person is None:
+        return name if _ACRONYM.fullmatch(name) else None  # "KPI menjelaskan"
+    return reader.canonical(person, subject.start())
+
+
+def _org_or_person(reader: _Reader, name: str, position: int) -> str | None:
+    """A person's full name, or an organisation's acronym ("Menurut KPI"); None otherwise."""
+    if _ACRONYM.fullmatch(name):
+        return name
+    person = person_in(name)
+    return reader.canonical(person, position) if person else None

@@ -17,24 +17,32 @@ from importlib.resources import files
 
 __all__ = [
     "NameIndex",
+    "after_organisation_kind",
     "at_sentence_start",
     "glue_points",
     "is_common_word",
     "is_name_stopword",
     "name_runs",
+    "person_at_run",
     "person_in",
 ]
 
 # A name token: a capitalised word ("Yang", "O'Neil", "Jean-Luc"), an initial ("V."), or a handle.
-_TOKEN = r"(?:(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir|St|Jr|Sr)\.|[A-Z][\w&'’]*(?:-[\w&'’]+)*|@[\w.]+\w)"
+# "al-Otaibi", "el-Sisi": an Arabic article glued to a name.
+_TOKEN = (
+    r"(?:(?<![\w.])(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir|St|Jr|Sr)\.|(?:(?<![\w-])(?:al|el)-)?[A-Z][\w&'’]*(?:-[\w&'’]+)*"
+    r"|@[\w.]+\w)"
+)
 # Academic degrees after a name: "SpPD-KEMD", "M.Si", "S.H.", "PhD".
 _DEGREE = re.compile(
     r"(?:Sp[A-Z][\w.]*|S\.?[A-Z][a-z]?\.?|M\.?[A-Z][a-z]*\.?|Ph\.?D\.?)(?:-[A-Z]+)?,?"
 )
-_PARTICLE = r"(?:bin|binti|van|von|der|de|da|al|el|la|le)"
+_PARTICLE = r"(?:bin|binti|boru|van|von|der|de|da|al|el|la|le)"
 # Words of one name are on one line: a run never crosses a line break ("Awal Cerita\n\nBrotoseno").
 _GAP = r"[ \t\xa0]+"
-_RUN = re.compile(rf"{_TOKEN}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_TOKEN}){{0,7}}")
+# Up to 14 words: a long role before a name ("Manajer Bursa Mobil Bekas WTC Mangga Dua Herjanto
+# Kosasih") must not cut the name in two.
+_RUN = re.compile(rf"{_TOKEN}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_TOKEN}){{0,13}}")
 # Two words a scraper glued together ("MisanoSituasi", "bukti.Juara"): a run stops where the
 # capital starts. The pattern opens with the capital: fast to scan for.
 _GLUE = re.compile(r"[A-Z](?:(?<=[a-z]{2}[A-Z])(?=[a-z]{2})|(?<=[a-z][.!?][A-Z]))")
@@ -61,6 +69,20 @@ def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
         elif not line.startswith("#"):
             parts[section].update(line.split())
     return frozenset(parts[0]), frozenset(parts[1])
+
+
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    """Titles and roles only ("direktur", "kapolres"), from the first part of the asset."""
+    text = files("warta.assets").joinpath("name_stopwords.txt").read_text(encoding="utf-8")
+    roles: set[str] = set()
+    inside = False
+    for line in text.splitlines():
+        if line.startswith("#"):
+            inside = line.startswith("# titles and roles")
+        elif inside:
+            roles.update(line.split())
+    return frozenset(roles)
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +115,14 @@ def _is_acronym(token: str) -> bool:
 def _name_token(token: str, sentence_start: bool = False) -> bool:
     if token.startswith("@"):
         return True
+    if any(c.isdigit() for c in token):
+        return False  # "MR8300", "S6": a product or a model, not a person
+    if len(token) > 2 and token[1] == "-" and token[0].isupper():
+        return False  # "E-Notulen", "E-KTP": a system or a document, not a person
+    if token in _CORPS:
+        return False  # "Kolonel Inf Zeni Djunaidi": the officer's corps
+    if token.startswith(("Kemen", "Pemkab", "Pemkot", "Pemprov", "Polres", "Polda", "Kanwil")):
+        return False  # a ministry or a local government: "Kemenhub Budi Setiyadi"
     return not (is_name_stopword(token, sentence_start=sentence_start) or _is_acronym(token))
 
 
@@ -124,17 +154,23 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
         return handles[-1]  # "Akun @cha_pds": the account is the speaker
     while tokens and _DEGREE.fullmatch(tokens[-1]):
         tokens.pop()
+    lead = _name_before_role(tokens, sentence_start)
+    if lead:
+        return lead
     cut = 0
     for i, token in enumerate(tokens):
         if not _name_token(token, sentence_start and i == cut):
             cut = i + 1
-            if token.lower() in ("pt", "cv") and i + 1 < len(tokens) - 1:
-                cut = i + 2  # "PT Evoluzione Alessandro Monzani": the company's own name
+            if token.lower() in _ORG_HEADS and i + 1 < len(tokens) - 1:
+                # "PT Evoluzione Alessandro Monzani", "Partai Golkar Airlangga Hartarto": the
+                # word after an organisation's kind is its own name.
+                cut = i + 2
     tail = tokens[cut:][-3:]
     while tail and tail[0] in _PARTICLES:
         tail = tail[1:]
     if cut:  # after a role or a place, common words belong to it: "WTC Mangga Dua Herjanto …"
-        while len(tail) > 1 and is_name_stopword(tail[0], sentence_start=True):
+        # (but two words stay a name: "Kadis Bina Marga Hari Nugraha")
+        while len(tail) > 2 and is_name_stopword(tail[0], sentence_start=True):
             tail = tail[1:]
     if not tail or (len(tail) == 1 and (tail[0].endswith(".") or len(tail[0]) < 2)):
         return None
@@ -144,6 +180,83 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
 
 
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+# The corps after an Indonesian officer's rank: "Kolonel Inf", "Letkol Czi", "Mayor Laut (P)".
+_CORPS = frozenset("Inf Kav Arm Czi Cku Chb Cpl Ckm Caj Cpn Cba Ctp Mar Pnb Pom Adm Lek".split())
+
+
+# Roles that may follow a name ("Lenni Tedja Direktur …"); ranks and honorifics ("AKBP",
+# "Kombes", "Dr") only come before one.
+_POST_NAME_ROLES = frozenset(
+    "direktur ketua kepala manajer manager ceo cfo coo presiden president menteri gubernur bupati"
+    " walikota sekretaris sekjen koordinator pelatih pengamat komisaris komisioner dirut founder"
+    " pendiri chairman director rektor dekan dosen jubir juru staf anggota wakil".split()
+)
+
+
+def _name_before_role(tokens: list[str], sentence_start: bool) -> str | None:
+    """A name of two or more words followed by its role: "Lenni Tedja Direktur Jakarta Fashion
+    Week" → "Lenni Tedja"."""
+    if len(tokens) < 3 or tokens[0].startswith("@"):
+        return None
+    for i, token in enumerate(tokens):
+        if not _name_token(token, sentence_start and i == 0):
+            if i >= 2 and token.lower() in _POST_NAME_ROLES:
+                lead = tokens[:i]
+                if not any(is_common_word(t) for t in lead):  # not "Pelaksana Harian Kepala"
+                    return " ".join(lead[-3:])
+            return None
+    return None
+
+
+# Kinds of organisation whose next word is the organisation's own name, not a person's.
+_ORG_HEADS = frozenset(
+    "pt cv partai grup band klub tim bank harian majalah stasiun maskapai polda polres"
+    " polsek kodam korem kodim".split()
+)
+# The same kinds written in lower case right before a phrase: "gitaris band Ungu Franco
+# Wellyjat", "vokalis grup Noah Ariel".
+_ORG_BEFORE = re.compile(
+    r"(?:^|\s)(?:band|grup|group|klub|club|partai|tim|team|perusahaan|maskapai|harian|majalah"
+    r"|media|stasiun|organisasi|lembaga|komunitas|yayasan|kelompok|bank|relawan|gerakan|program"
+    r"|acara|festival|album|lagu|film|novel|buku|merek|aplikasi|produk|mobil|motor|ponsel|pikap"
+    r"|kapal|pesawat|kereta|tol|jalan|gedung|hotel|kampung|desa|kota|pulau|sungai|gunung|stadion"
+    r"|kompleks|kawasan|perumahan)[ \t\xa0]+$"
+)
+# A number after a name makes it a thing's name: "Sheila On 7", "Galaxy S6 Edge 2", "Piala 2019".
+_NUMBER_AFTER = re.compile(r"[ \t\xa0]+(?:[a-z]{1,3}[ \t\xa0]+)?\d")
+
+
+# "Menteri Pemuda dan Olahraga …": a role that coordinates two fields.
+_ROLE_AND_BEFORE = re.compile(r"[A-Z][\w-]*[ \t\xa0]+dan[ \t\xa0]+$")
+
+
+def after_organisation_kind(text: str, start: int) -> bool:
+    """True when a lower-case kind of organisation comes right before ``start``: "relawan Jogo
+    Kali", "band Ungu"."""
+    return _ORG_BEFORE.search(text, max(0, start - 14), start) is not None
+
+
+def person_at_run(text: str, start: int, end: int, *, sentence_start: bool = False) -> str | None:
+    """``person_in`` for the run ``text[start:end]``, read with the words around it.
+
+    The first word after a lower-case organisation kind is the organisation's ("band Ungu
+    Franco Wellyjat" → "Franco Wellyjat", but "tim Project Zero" stays whole); after "X dan" the
+    first words end a role ("Menteri Pemuda dan Olahraga Imam Nahrawi" → "Imam Nahrawi"); a run
+    followed by a number names no person ("Sheila On 7").
+    """
+    if _NUMBER_AFTER.match(text, end, end + 8):
+        return None
+    phrase = text[start:end]
+    if _ORG_BEFORE.search(text, max(0, start - 14), start):
+        rest = phrase.partition(" ")[2]
+        if len(rest.split()) >= 2:  # else the organisation itself: "tim Project Zero"
+            phrase = rest
+    elif _ROLE_AND_BEFORE.search(text, max(0, start - 30), start):
+        words = phrase.split()
+        if len(words) >= 3:
+            phrase = " ".join(words[1:] if len(words) == 3 else words[-2:])
+    return person_in(phrase, sentence_start=sentence_start)
+
 
 # Declared nicknames: "Emil --sapaan Ridwan Kamil--", "Emil (sapaan akrab Ridwan Kamil)".
 _ALIAS_AFTER = re.compile(
@@ -170,6 +283,9 @@ class NameIndex:
         self.skip = skip or []
         self._full_names: list[tuple[int, str]] | None = None
         self._aliases: dict[str, str] | None = None
+        self._trimmed: dict[str, str] = {}
+        # One-word names the article uses for speakers ("kata Teddy"), set by the caller.
+        self.speakers: set[str] = set()
 
     @property
     def full_names(self) -> list[tuple[int, str]]:
@@ -181,7 +297,9 @@ class NameIndex:
             for start, end in name_runs(text):
                 if text.find(" ", start, end) < 0 or _within(skip, start):
                     continue
-                person = person_in(text[start:end], sentence_start=at_sentence_start(text, start))
+                person = person_at_run(
+                    text, start, end, sentence_start=at_sentence_start(text, start)
+                )
                 if person and " " in person:
                     self._full_names.append((start + text[start:end].rfind(person), person))
         return self._full_names
@@ -199,7 +317,7 @@ class NameIndex:
                         self._aliases[match.group("alias")] = full
             if " alias " in text:
                 for match in _ALIAS_NAMED.finditer(text):
-                    full = person_in(match.group("full"))
+                    full = person_at_run(text, match.start("full"), match.end("full"))
                     if full and " " in full:
                         self._aliases.setdefault(match.group("alias"), full)
             if "akrab " in text or "biasa " in text:
@@ -218,6 +336,37 @@ class NameIndex:
             if name != exclude:
                 best = name
         return best
+
+    def without_organisation(self, name: str, speakers: set[str]) -> str:
+        """``name`` without an organisation's name glued before it, known from the article: the
+        first word(s) stand alone elsewhere and name no speaker, while the next word is a
+        speaker's name (in ``speakers``). "Bukalapak Teddy Oetomo" → "Teddy Oetomo" when the
+        text also has "Bukalapak telah …" and "kata Teddy"; "Ilham Akbar Habibie" stays whole."""
+        if name.count(" ") < 2:
+            return name
+        words = name.split()
+        if words[0] in speakers:
+            return name
+        for k in range(len(words) - 1, 0, -1):
+            if words[k] in speakers and self._stands_alone(
+                " ".join(words[:k]), words[k - 1], words[k]
+            ):
+                return " ".join(words[k:])
+        return name
+
+    def _stands_alone(self, head: str, before: str, word: str) -> bool:
+        """True when ``head`` stands alone in the text (not followed by a capitalised word) and
+        ``word`` does too (not after ``before``)."""
+        key = f"{head}|{word}"
+        if key not in self._trimmed:
+            alone = re.search(
+                rf"(?<![\w-]){re.escape(head)}(?![\w-])(?![ \t\xa0]+[A-Z][a-z])", self.text
+            )
+            named = re.search(
+                rf"(?<!{re.escape(before)} )(?<![\w-]){re.escape(word)}(?![\w-])", self.text
+            )
+            self._trimmed[key] = "1" if alone and named else ""
+        return self._trimmed[key] == "1"
 
     def canonical(self, name: str, position: int | None = None) -> str:
         """The full name for ``name``: itself when already full or unknown; the nickname's
@@ -240,9 +389,10 @@ class NameIndex:
         exact: list[tuple[int, str]] = []
         prefix: list[tuple[int, str]] = []
         for start, full in self.full_names:
-            words = full.split()
-            if name in words:
-                exact.append((start, _around(words, words.index(name))))
+            words = self.without_organisation(full, self.speakers).split()
+            bare = [w.removeprefix("al-").removeprefix("el-") for w in words]  # "al-Otaibi"
+            if name in bare:
+                exact.append((start, _around(words, bare.index(name))))
             elif len(name) >= 4:
                 for i, word in enumerate(words):
                     if word.startswith(name):
