@@ -39,7 +39,8 @@ def _norm(text: str | None) -> str:
 
 
 def _same_speaker(found: str | None, gold: str | None) -> bool:
-    return _norm(found) == _norm(gold)
+    """Same name, case and spacing aside; a handle with or without its "@"."""
+    return _norm(found).removeprefix("@") == _norm(gold).removeprefix("@")
 
 
 def _match(found: list[Quote], gold: list[dict[str, Any]], kind: str) -> tuple[int, int, int]:

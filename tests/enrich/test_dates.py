@@ -107,3 +107,35 @@ def test_never_raises_and_spans_are_text(text: str) -> None:
     for mention in find_dates(text, date(2024, 6, 18)):
         assert mention.text in text
         assert mention.value[:1].isdigit()
+
+
+def test_part_of_day_today() -> None:
+    found = find_dates("Ia tampil malam ini dan pagi ini berlatih.", "2019-09-20T10:00:00+07:00")
+    assert [(m.text, m.value) for m in found] == [
+        ("malam ini", "2019-09-20"),
+        ("pagi ini", "2019-09-20"),
+    ]
+
+
+def test_bare_months_need_a_word_that_makes_them_times() -> None:
+    page = "2019-09-17"
+    values = [
+        (m.text, m.value)
+        for m in find_dates(
+            "Jadi dari Februari sampai Agustus tidak ada masalah. Pada Agustus lalu delegasi"
+            " datang, awal Maret mereka pergi, dan Desember mendatang kembali. Agustus Sani"
+            " hadir sejak 4 Februari lalu.",
+            page,
+        )
+    ]
+    assert values == [
+        ("Februari", "2019-02"),
+        ("Agustus", "2019-08"),
+        ("Agustus lalu", "2019-08"),
+        ("awal Maret", "2019-03"),
+        ("Desember mendatang", "2019-12"),
+        ("4 Februari", "2019-02-04"),
+    ]
+    # "Oktober lalu" written in September is last year's October; a month name alone is none
+    assert parse_date_expression("Oktober lalu", page) == "2018-10"
+    assert find_dates("Mei datang ke kantor.", page) == []

@@ -114,20 +114,26 @@ def test_subheadings_are_not_speakers() -> None:
     assert found == [("Andi Kurniawan", "Mereka tidak tahu manfaatnya")]
 
 
-def _scores(articles: list[dict]) -> tuple[float, float]:
+def _scores(articles: list[dict], kind: str = "direct") -> tuple[float, float]:
+    """(precision, recall) of (opening words, speaker) pairs, as ``benchmarks.enrich`` counts
+    them: indirect speech matches when the gold opening words are in its first 120 characters;
+    a handle matches with or without its "@"."""
     hits = found_n = gold_n = 0
     for article in articles:
-        found = [q for q in find_quotes(article["text"], "id") if q.kind == "direct"]
-        gold = [g for g in article["quotes"] if g["kind"] == "direct"]
+        found = [q for q in find_quotes(article["text"], "id") if q.kind == kind]
+        gold = [g for g in article["quotes"] if g["kind"] == kind]
         found_n += len(found)
         gold_n += len(gold)
         used: set[int] = set()
         for g in gold:
             for i, q in enumerate(found):
+                text = _norm(q.text)
+                starts = _norm(g["starts"])
+                opens = text.startswith(starts) if kind == "direct" else starts in text[:120]
                 if (
                     i not in used
-                    and _norm(q.text).startswith(_norm(g["starts"]))
-                    and _norm(q.speaker) == _norm(g["speaker"])
+                    and opens
+                    and _norm(q.speaker).removeprefix("@") == _norm(g["speaker"]).removeprefix("@")
                 ):
                     used.add(i)
                     hits += 1
@@ -147,17 +153,27 @@ def test_gold_is_large_enough() -> None:
 
 
 def test_gold_quote_attribution() -> None:
-    """A floor under the measured direct-quote scores, to catch regressions. All of the gold is
-    development data now (38 articles, 129 direct quotes: P 1.000, R 1.000); before the rules
-    for roles, unnamed speakers, places and unknown cues the held-out part gave P 0.81, R 0.79."""
+    """Floors under the measured scores, to catch regressions. All of the gold is development
+    data now (58 articles, 201 direct quotes: P 0.990, R 0.990; 116 indirect: P 0.934, R 0.853).
+    The blind heldout3 part (20 articles) first scored direct P 0.750, R 0.750 and indirect
+    P 0.739, R 0.370; the older held-out parts P 0.81, R 0.79 before the rules they led to."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
+    floors = {  # split: (direct P, direct R, indirect P, indirect R)
+        "dev": (0.98, 0.98, 0.90, 0.96),
+        "heldout": (0.97, 0.97, 0.75, 0.90),
+        "heldout2": (0.97, 0.97, 0.95, 0.90),
+        "heldout3": (0.95, 0.95, 0.93, 0.63),
+    }
+    for split, (dp, dr, ip, ir) in floors.items():
+        part = [a for a in articles if a["split"] == split]
+        precision, recall = _scores(part)
+        assert precision >= dp and recall >= dr, (split, precision, recall)
+        precision, recall = _scores(part, "indirect")
+        assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.97
-    assert recall >= 0.97
-    heldout2 = [a for a in articles if a["split"] == "heldout2"]
-    precision, recall = _scores(heldout2)
-    assert precision >= 0.95
-    assert recall >= 0.95
+    assert precision >= 0.98 and recall >= 0.98
+    precision, recall = _scores(articles, "indirect")
+    assert precision >= 0.91 and recall >= 0.83
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
@@ -281,8 +297,9 @@ def test_indirect_kata_in_the_middle() -> None:
         "Kata Husri, sangat mungkin warga menolak.\n\n"
         '"Kami siap," kata Husri, Senin (5/9/2019).'
     )
+    # in the middle of a sentence the report is the whole sentence
     assert _indirect(text) == [
-        ("Ahmad Husri", "bisa terjadi"),
+        ("Ahmad Husri", "Gegar budaya"),
         ("Ahmad Husri", "sangat mungk"),
     ]
 
@@ -415,3 +432,162 @@ def test_name_at_the_end_of_a_lower_case_description() -> None:
         ' Serikat Lynnette Khalfani-Cox.\n\n"Mobil baru dua tahun lalu," kata warga setempat.'
     )
     assert [s for s, _ in _direct(text)] == ["Lynnette Khalfani-Cox", None]
+
+
+def test_organisation_after_its_kind_is_no_speaker() -> None:
+    text = (
+        "Takmir Masjid Agung Baiturrahman Sukoharjo mengamankan seorang pria.\n\n"
+        "Kasatreskrim Polres Sukoharjo, AKP Gede Yoga, membenarkan kejadian tersebut. Peristiwa"
+        " terjadi pada Minggu malam.\n\n"
+        '"Kemarin dari pihak takmir yang menangkap pria tersebut," katanya.'
+    )
+    assert _direct(text) == [("Gede Yoga", "Kemarin dari")]
+
+
+def test_initials_stand_for_the_full_name() -> None:
+    text = (
+        "Wakil Presiden Jusuf Kalla atau JK kembali mengingatkan pentingnya pengeras suara.\n\n"
+        '"Memang kadang-kadang masjid mengganggu juga," kata JK.\n\n'
+        "JK mengingatkan bahwa masjid harus memakmurkan masyarakatnya."
+    )
+    assert _direct(text) == [("Jusuf Kalla", "Memang kadan")]
+    assert _indirect(text) == [("Jusuf Kalla", "masjid harus")]
+    # without a full name the initials stay
+    assert _direct('"Hari ini libur," kata JK.') == [("JK", "Hari ini lib")]
+
+
+def test_short_name_takes_the_rest_of_the_full_name() -> None:
+    text = (
+        "Menteri Hukum dan Hak Asasi Manusia Yasonna Hamonangan Laoly membantah tudingan itu.\n\n"
+        '"Tidak ada penghilangan kekhususan," kata Yasonna di Kompleks Parlemen.\n\n'
+        "Pakar hukum pidana dari Universitas Trisakti Abdul Fickar Hadjar menyoroti pasal 46.\n\n"
+        '"Korupsi menjadi dianggap perkara biasa," kata Fickar.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Yasonna Hamonangan Laoly", "Abdul Fickar Hadjar"]
+
+
+def test_a_glued_link_title_is_no_speaker() -> None:
+    text = (
+        "Jakarta - Brandon Jawato mengaku senang bisa memperkuat timnas basket Indonesia."
+        ' Timnas dibebani target medali emas."Sebuah kehormatan bagi saya bisa bergabung,"'
+        " kata Jawato.Baca juga: Dua Pemain Asing Gabung, Komposisi Timnas Basket Kian Mantap"
+        '"Pengalaman saya saat di ABL akan saya bawa ke sini," ujar pebasket berusia 26 tahun ini.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Brandon Jawato", "Brandon Jawato"]
+
+
+def test_a_stage_name_in_capitals_and_a_repeated_one_word_name() -> None:
+    text = (
+        '"Senang banget bisa ikut acara ini," ujar NIKI saat wawancara.\n\n'
+        "Meski deg-degan, NIKI yakin dirinya bisa tampil baik."
+        ' "Aku deg-degan tapi siap," tutur penyanyi kelahiran Jakarta, 24 Januari 1999 itu.\n\n'
+        "Niki mengadopsi seorang anak bersama suaminya.\n\n"
+        'Niki juga lantas memberi selamat pada Ruben. "Selamat kak Ruben," ujar ibu tiga anak ini.'
+    )
+    assert [s for s, _ in _direct(text)] == ["NIKI", "NIKI", "Niki"]
+
+
+def test_unnamed_description_then_a_one_word_name_and_an_answer() -> None:
+    text = (
+        '"Hari ini libur, tidak bawa bekal dulu," kata Jusuf Kalla kepada wartawan.\n\n'
+        '"Pak, aku lagi hamil, nama yang baik apa pak?" kata salah satu reporter Tvone,'
+        ' Paramitha.\n\n"Kalau perempuan ada Fani," jawab ,.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Jusuf Kalla", "Paramitha", "Jusuf Kalla"]
+
+
+def test_a_quote_about_the_subject_is_not_by_the_subject() -> None:
+    text = (
+        "Kabid Humas Polda Sulsel Kombes Pol Dicky Sondani mengatakan Aminah sakit hati.\n\n"
+        '"Aminah melakukan perbuatan tersebut karena sakit hati," katanya.\n\n'
+        "Mendengar informasi itu, Aminah kemudian menuju ke rumah suaminya.\n\n"
+        '"Aminah lalu pulang ke rumah dan menanyakan kabar tersebut," ungkapnya.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Dicky Sondani", "Dicky Sondani"]
+
+
+def test_documents_speak_for_nobody() -> None:
+    text = (
+        "Sheriff Palm Beach County membuka kembali kasus itu.\n\n"
+        '"Moldt meninggalkan klub malam sekitar pukul 23.00," sambung laporan itu.\n\n'
+        '"Dia tidak tampak mabuk," kata laporan tersebut.'
+    )
+    assert [s for s, _ in _direct(text)] == [None, None]
+
+
+def test_role_words_before_a_full_name_and_after_a_comma() -> None:
+    text = (
+        '"Sebenarnya tidak berubah, tetap 25 ruas jalan," ujar Kepala Dinas Perhubungan'
+        " (Kadishub) DKI Jakarta Syafrin Liputo di Balai Kota.\n\n"
+        "Menteri Dalam Negeri Tjahjo belum bisa memastikan hal itu.\n\n"
+        '"Kalau dilanjutkan saya jamin pasti dilanjutkan," kata Tjahjo.\n\n'
+        '"Kami memohon maaf atas ketidaknyamanan itu," tutur Corporate Communication & Community'
+        " Development Group Head,PT Jasa Marga (Persero) Tbk Dwimawu Heru Santoso dalam keterangan."
+    )
+    assert [s for s, _ in _direct(text)] == ["Syafrin Liputo", "Tjahjo", "Dwimawu Heru Santoso"]
+
+
+def test_accounts_and_nicknames() -> None:
+    text = (
+        '"Idola ku dari masa ke masa," tulis akun idong15.\n\n'
+        '"You look gorgeous sist," tutur akun bernama achamilan83.\n\n'
+        "Pencetak dua gol, Alberto Goncalves, mengatakan timnas siap.\n\n"
+        '"Kami sekarang fokus untuk pertandingan besok," ujar Beto sapaan Alberto.'
+    )
+    assert [s for s, _ in _direct(text)] == ["idong15", "achamilan83", "Alberto Goncalves"]
+
+
+def test_more_indirect_speech_shapes() -> None:
+    text = (
+        "Perdana Menteri Mahathir Mohamad mengatakan Malaysia akan terus menampung penceramah.\n\n"
+        "Meski demikian, Yasonna Laoly mengaku bahwa pembahasan RKUHP tidak tertutup.\n\n"
+        "NIKI mengaku sempat deg-degan sebelum naik panggung.\n\n"
+        "Radit Wijaya lantas menjelaskan jika ia berencana membangun rumahnya.\n\n"
+        "Dia mengklaim perubahan itu demi menyempurnakan undang-undang.\n\n"
+        "Hal itu dilakukan lanjut Radit, karena rumahnya terlalu kecil.\n\n"
+        "Kemudian setelah itu, kata Radit ingin mengurus keluarganya."
+    )
+    assert _indirect(text) == [
+        ("Mahathir Mohamad", "Malaysia aka"),
+        ("Yasonna Laoly", "pembahasan R"),
+        ("Radit Wijaya", "ia berencana"),
+        ("Radit Wijaya", "perubahan it"),
+        ("Radit Wijaya", "Hal itu dila"),
+        ("Radit Wijaya", "Kemudian set"),
+    ]
+
+
+def test_a_place_glued_before_a_name_is_dropped() -> None:
+    text = (
+        "Kepulauan Solomon memutus hubungan dari Taiwan ke China.\n\n"
+        "Menteri Luar Negeri Taiwan Joseph Wu mengatakan bahwa pemerintah menyesalkan keputusan"
+        " itu.\n\nWu mengatakan bahwa China memakai sarana moneter."
+    )
+    assert [s for s, _ in _indirect(text)] == ["Joseph Wu", "Joseph Wu"]
+
+
+def test_relatives_professions_places_and_long_roles() -> None:
+    text = (
+        '"Pelaku sudah kami tangkap semalam," kata orangtua Bunga, DM.\n\n'
+        '"Empat hal ini sangat sensitif," kata Psikolog Meity Arianty.\n\n'
+        '"Kondisinya masih fluktuatif," kata Petugas Pos Pengamatan Gunung Slamet Sukedi.\n\n'
+        '"Jadi sekarang naik 63 persen," ujar Kepala Sub Direktorat Penegakan Hukum Ditlantas'
+        " Polda Metro Jaya Ajun Komisaris Besar Muhammad Nasir saat dihubungi.\n\n"
+        '"Harga turun," ujar Mendag Enggar di Jakarta.'
+    )
+    assert [s for s, _ in _direct(text)] == [
+        "DM",
+        "Meity Arianty",
+        "Sukedi",
+        "Muhammad Nasir",
+        "Enggar",
+    ]
+
+
+def test_no_speaker_from_a_phrase_before_a_place_or_after_a_relation() -> None:
+    text = (
+        "Menurut Mendag, India menyatakan masih mempertimbangkan rencana itu.\n\n"
+        "Syahrul, Direktur LBH Banda Aceh selaku kuasa hukum Saiful Mahdi menyebutkan,"
+        " pemanggilan hari ini sebagai tersangka."
+    )
+    assert [s for s, _ in _indirect(text)] == []

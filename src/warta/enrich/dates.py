@@ -113,7 +113,7 @@ _RELATIVE_PERIOD = re.compile(
 )
 # "kemarin sore", "tadi malam", "semalam", "hari ini", "besok", "yesterday".
 _RELATIVE_DAY = re.compile(
-    rf"\b(?:kemarin\s+lusa|kemarin(?:\s+{_POD})?|tadi\s+{_POD}|{_POD}\s+tadi|semalam|hari\s+ini"
+    rf"\b(?:kemarin\s+lusa|kemarin(?:\s+{_POD})?|tadi\s+{_POD}|{_POD}\s+(?:tadi|ini)|semalam|hari\s+ini"
     rf"|besok(?:\s+{_POD})?|lusa|yesterday|today|tomorrow|last\s+night|tonight)\b",
     _FLAGS,
 )
@@ -122,6 +122,19 @@ _WEEKDAY_RELATIVE = re.compile(
     rf"\b(?:(?P<wd>{_WD})\s+(?P<which>lalu|kemarin|depan|mendatang|pekan\s+lalu|minggu\s+lalu)"
     rf"|(?P<en_which>last|next|on)\s+(?P<en_wd>{_WD}))\b",
     _FLAGS,
+)
+# An Indonesian month without day or year, capitalised, after a word that makes it a time ("pada
+# Agustus", "dari Februari sampai Agustus", "awal Maret") or with "lalu", "ini", "depan": "Agustus
+# lalu". Alone it may be a name ("Agustus Sani") or a holiday ("17 Agustus" is caught above).
+_ID_MONTHS = (
+    "Januari Februari Pebruari Maret April Mei Juni Juli Agustus September Oktober November"
+    " Nopember Desember"
+).split()
+_MONTH_BARE = re.compile(
+    r"(?:(?<![\w-])(?P<lead>(?i:pada|sejak|dari|sampai|hingga|per|jelang|menjelang|selama|tiap"
+    r"|setiap)\s+))?(?P<core>(?:(?<![\w-])(?i:bulan|awal|akhir|pertengahan|medio)\s+)?"
+    rf"(?<![\w-])(?<!\d )(?P<mon>{'|'.join(_ID_MONTHS)})(?![\w-])"
+    r"(?:\s+(?P<which>lalu|kemarin|ini|depan|mendatang)\b)?)(?!\s*\d)"
 )
 # A bare weekday set off by commas, as Antara writes the reporting day: "di Mataram, Kamis, ...".
 _WEEKDAY_BARE = re.compile(rf"(?:(?<=, )|^)(?P<wd>{_WD})(?=[,.;]|$)", _FLAGS)
@@ -357,6 +370,25 @@ def _weekday_relative(match: re.Match[str], page: date | datetime | None) -> str
     return (today - timedelta(days=back)).isoformat()
 
 
+def _month_bare(match: re.Match[str], page: date | datetime | None) -> str | None:
+    """The month of a bare month name: the page's year for "pada Agustus", the last August
+    before the page for "Agustus lalu", the next December for "Desember mendatang"; None for a
+    month with neither a lead word nor one of these after it."""
+    if page is None:
+        return None
+    which = match.group("which")
+    if which is None and match.start() == match.start("mon"):
+        return None  # no word before or after: a name ("Agustus Sani")
+    month = _MONTH_NAMES[match.group("mon").lower()]
+    today = _day(page)
+    year = today.year
+    if which in ("lalu", "kemarin") and month > today.month:
+        year -= 1
+    elif which in ("depan", "mendatang") and month <= today.month:
+        year += 1
+    return f"{year:04d}-{month:02d}"
+
+
 def _weekday_bare(match: re.Match[str], page: date | datetime | None) -> str | None:
     if page is None:
         return None
@@ -379,6 +411,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (_RELATIVE_PERIOD, _relative_period),
     (_RELATIVE_DAY, _relative_day),
     (_WEEKDAY_BARE, _weekday_bare),
+    (_MONTH_BARE, _month_bare),
 )
 
 
@@ -398,7 +431,8 @@ def _as_page_date(page_date: date | datetime | str | None) -> date | datetime | 
 # Words that end a relative expression ("Selasa lalu", "2 jam yang lalu", "pekan depan") and
 # words that begin one ("kemarin sore", "tadi malam", "last week", "on Monday").
 _ENDING_KEYWORDS = ("lalu", "silam", "ago", "depan", "mendatang", "hari ini", "bulan ini",
-                    "tahun ini", "this month", "this year")  # fmt: skip
+                    "tahun ini", "this month", "this year", "pagi ini", "siang ini", "sore ini",
+                    "petang ini", "malam ini")  # fmt: skip
 _STARTING_KEYWORDS = ("kemarin", "tadi", "semalam", "besok", "lusa", "yesterday", "today",
                       "tomorrow", "tonight", "last ", "next ", "monday", "tuesday", "wednesday",
                       "thursday", "friday", "saturday", "sunday")  # fmt: skip
@@ -430,6 +464,11 @@ def _windows(text: str) -> list[tuple[int, int]]:
         spans += [(at, at + 24) for at in _find_all(low, _BARE_WEEKDAYS)]
     if low.startswith(tuple(_WEEKDAY_NAMES)):
         spans.append((0, 24))
+    for month in _ID_MONTHS:  # capitalised: "Agustus lalu", "sejak Februari"
+        at = text.find(month)
+        while at >= 0:
+            spans.append((at - 13, at + len(month) + 12))
+            at = text.find(month, at + 1)
     for match in _DIGITS.finditer(text):
         start, end = match.span()
         after = text[end : end + 2]
@@ -457,6 +496,8 @@ def _mentions(text: str, page: date | datetime | None) -> list[tuple[int, int, s
         for rank, (pattern, resolve) in enumerate(_RULES):
             for match in pattern.finditer(text, lo, hi):
                 start, end = match.span()
+                if "core" in pattern.groupindex:
+                    start = match.start("core")  # "pada Agustus": the month is the mention
                 if (start, end, rank) in seen:
                     continue
                 seen.add((start, end, rank))

@@ -22,7 +22,14 @@ it, else to the last speaker. Other rules of how the press writes quotes:
 - places after a preposition, things with numbers ("Sheila On 7", "MR8300"), organisations
   before a name ("band Ungu Franco Wellyjat", "Bukalapak Teddy Oetomo") are no speakers;
 - indirect speech also has "…, kata X, …", "Menurut KPI, …", "Organisasi Kesehatan Dunia (WHO)
-  menyebutkan, …", "Pria berusia 44 tahun ini menyatakan bahwa …".
+  menyebutkan, …", "Pria berusia 44 tahun ini menyatakan bahwa …", "Hal itu dilakukan lanjut X,
+  karena …", "X mengaku bahwa …" (weak verbs only with "bahwa"/"jika"), "X mengatakan Malaysia
+  akan …";
+- initials stand for the full name they spell ("kata JK" → Jusuf Kalla), a short name takes the
+  rest of the full one ("Yasonna" → Yasonna Hamonangan Laoly), a relative speaks for herself
+  ("kata orangtua Bunga, DM"), a document for nobody ("sambung laporan itu"), a quote naming
+  the one the sentences before were about is the last speaker's ("Aminah lalu pulang …,"
+  ungkapnya), and after a question the one asked answers ("jawab").
 
 Every pattern is bounded, so long texts cannot make a regex backtrack badly.
 """
@@ -76,7 +83,7 @@ _NAME_RUN = (
 _RUN = re.compile(_NAME_RUN)
 # Where the phrase naming a speaker after a cue ends (a dot inside "@mr.muhamadrafi" does not).
 _CLAUSE_STOP = re.compile(
-    r"[;!?\n]|\.(?!\w)|,\s*(?![A-Z]{2,}\b|AKBP|AKP|Kombes)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai"
+    r"[;!?\n]|\.(?!\w)|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})|,\s*(?![A-Z]{2,}\b|AKBP|AKP|Kombes)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai"
     r"|seperti|melalui|pada|dilansir|dikutip|yang|sambil|sembari|when|in|at|on|to|after)\s"
 )
 
@@ -88,7 +95,7 @@ _UNNAMED = frozenset({"para", "seorang", "salah", "beberapa", "sejumlah", "banya
 # A description up to the sentence's end that ends with a demonstrative.
 # ("ketua , UGM ini": CLICK-ID leaves " ," where it cut a link out)
 _ANAPHOR_END = re.compile(
-    r"\s*[a-z](?:[^.,;!?\n\"“”]| ,)*?\s(?:ini|itu|tersebut)(?=\s*(?:[.,;!?\n]|$))"
+    r"\s*[a-z](?:[^.,;!?\n\"“”]| ,|,(?= \d))*?\s(?:ini|itu|tersebut)(?=\s*(?:[.,;!?\n]|$))"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NAME_BEFORE_FROM = re.compile(
@@ -103,6 +110,24 @@ _ORG_WORDS = (
 )
 _ORG_ACRONYM = re.compile(rf"(?:{_ORG_WORDS})(?: [A-Z][\w-]*)* [A-Z]{{2,8}}")
 _ORG_START = re.compile(rf"(?:Pihak )?(?:{_ORG_WORDS})\b")
+# Speech verbs that report speech but tag no direct quote: "Dia mengklaim perubahan itu …".
+_REPORT_CUES = ("mengklaim", "menceritakan")
+# Verbs that report speech only with "bahwa" or "jika" after them: "Yasonna mengaku bahwa …",
+# but "NIKI mengaku sempat deg-degan".
+_WEAK_CUES = ("mengaku", "mengingatkan", "mengonfirmasi", "melaporkan", "bercerita", "bilang")
+# Verbs whose reported clause may open with a name: "Mahathir Mohamad mengatakan Malaysia akan …"
+# (but not a day or a month: "mengatakan Senin (2/9)").
+_CLAUSE_VERBS = frozenset(
+    "mengatakan menyatakan menjelaskan menegaskan mengungkapkan menuturkan menyebutkan"
+    " menambahkan menerangkan".split()
+)
+_CAPITAL_LINK = re.compile(
+    r"(?P<link>[ \t\xa0]+)(?=[A-Z][a-z]+[ \t\xa0]+[a-z])(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu"
+    r"|Minggu|Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November"
+    r"|Desember|Pada|Di|Dalam|Saat|Ketika|Kepada)\b)"
+)
+# Words between a subject and its speech verb: "Radit lantas menjelaskan", "Yasonna pun".
+_ADVERBS = "pun|juga|bahkan|lalu|kemudian|lantas|langsung|kembali|akhirnya|pun juga|sendiri"
 _PHRASE_END = re.compile(r"[,.;!?\n\"“”(]")
 _AFTER_COMMA = re.compile(rf",[ \t\xa0]*(?P<name>{_NAME_RUN})")
 # A name right after a preposition is a place or the one spoken to, not a subject: "di JIExpo
@@ -185,26 +210,31 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # Indirect: "X mengatakan, …", "Ia menyebutkan bahwa …": the subject before the verb,
         # and the link after it.
         "subject": re.compile(
-            rf"(?:(?<![\w-])(?P<pronoun>[Ii]a|[Dd]ia|[Bb]eliau)"
+            rf"(?:(?<![\w-])(?P<pronoun>[Ii]a|[Dd]ia|[Bb]eliau|[Dd]irinya)"
             rf"|(?P<subject>{_NAME_RUN})(?:(?P<acronym>\s*\([A-Z]{{2,8}}\))|\s*\([A-Za-z]{{2,12}}\))?,?"
             # "Alberto Puig yang menyebut", "Eka Asmadi, saat dihubungi …, Kamis, mengatakan"
             r"(?:(?P<rel>\s+yang)|,\s+(?:saat|ketika|usai|seusai|dalam|di|kepada|ditemui|dihubungi)"
             r"\s[^.;\"“”\n]{0,80},)?)"
-            r"\s+(?:(?:pun|juga|bahkan|lalu|kemudian|pun juga)\s+)?\Z"
+            rf"\s+(?:(?:{_ADVERBS})\s+){{0,2}}\Z"
         ),
         # "X menerangkan faktor cuaca …" links with a plain space, unless what follows says
         # where, when or to whom rather than what ("mengatakan kepada wartawan, …").
         "link": re.compile(
             # "mengatakan kepada wartawan, …": to whom, then the link.
-            r"(?:\s+lagi)?(?:\s+kepada\s[^,.;\"“”\n]{1,50}(?=,))?"
+            r"(?:\s+lagi)?(?:\s+kepada(?:\s[^,.;\"“”\n]{1,50})?(?=,))?"
             r"(?P<link>\s*,\s*|\s+bahwa\s+|\s+jika\s+|\s+(?=[a-z])(?!(?:hal|kepada"
             r"|pada|di|ke|saat|dalam|melalui|usai|seusai|ketika|sambil|sembari|sebelumnya|hari"
             r"|kemarin|dengan|lewat|secara|bahwa|jika|hal|lagi|pula|juga|pun|akan|sudah|telah"
             r"|demikian|begitu)\b))"
         ),
+        # "Gegar budaya, kata X, bisa …", "Kata X, sangat …", "Hal itu dilakukan lanjut X,
+        # karena …", "Kemudian setelah itu, kata JK ingin …".
         "kata_mid": re.compile(
-            rf"(?:(?<=[,.])|^|(?<=\n))[ \t]*(?P<cue>[Kk]ata[ \t]+(?P<who>dia|ia|beliau|{_NAME_RUN}))"
-            r"[ \t]*,[ \t]*(?=[a-z])",
+            rf"(?:(?:(?<=[,.])|^|(?<=\n))[ \t]*(?P<cue>[Kk]ata[ \t]+(?P<who>dia|ia|beliau|{_NAME_RUN}))"
+            rf"|(?<=[a-z])[ \t]+(?P<cue2>(?:lanjut|tambah|imbuh|jelas|tutur|ujar)[ \t]+"
+            rf"(?P<who2>{_NAME_RUN})))"
+            r"(?:[ \t]*(?P<comma>,)[ \t]*(?=[a-z])|[ \t]+(?=[a-z])(?!(?:di|saat"
+            r"|ketika|kepada|dalam|pada|usai|seusai|yang|dan|kemarin)\b))",
             re.MULTILINE,
         ),
         "menurut": re.compile(
@@ -341,16 +371,27 @@ class _Reader:
         text = self.text
         clause_end = min(len(text), position + limit)
         stop_match = _CLAUSE_STOP.search(text, position, clause_end)
-        end = stop_match.start() if stop_match else clause_end
+        if stop_match:
+            end = stop_match.start()
+        else:
+            # a long role: the name it ends with runs on past the limit ("… Ajun Komisaris
+            # Besar Muhammad Nasir"), never cut inside a word
+            goes_on = _RUN_GOES_ON.match(text, clause_end, min(len(text), clause_end + 60))
+            end = goes_on.end() if goes_on else clause_end
         clause = text[position:end].strip()
         if not clause:
             return None, False
         first = clause.split()[0].lower()
         if first in _PRONOUNS:
             return None, False
+        account = _ACCOUNT.match(clause)
+        if account:
+            return account.group("handle"), True  # "tulis akun idong15": the account speaks
         if first in _UNNAMED:
             # "jawab para penonton": nobody named; "ujar salah satu warga, Ana boru Tarigan"
-            return self._name_after_comma(stop_match, position) or _NOBODY, True
+            return self._name_after_comma(stop_match, position, single=True) or _NOBODY, True
+        if first in _THING_NOUNS and re.search(r"\s(?:ini|itu|tersebut)$", clause):
+            return _NOBODY, True  # "sambung laporan itu": a document speaks, no person
         if re.search(r"\s(?:ini|itu|tersebut)$", clause) or (
             clause[0].islower() and _ANAPHOR_END.match(text, position, position + 160)
         ):
@@ -367,7 +408,11 @@ class _Reader:
             is_common_word(stem) or is_name_stopword(stem)
         ):
             return _NOBODY, True  # "kata Ibunya": someone's mother, unnamed
+        related = False
         for lo, hi in _merged(name_runs(text, position, end), text):
+            if _RELATION_BEFORE.search(text, max(0, lo - 14), lo):
+                related = True  # "kata orangtua Bunga, DM": Bunga's parent speaks
+                continue
             phrase = text[lo:hi]
             person = person_at_run(text, lo, hi)
             if (
@@ -378,8 +423,29 @@ class _Reader:
             ):
                 continue  # "ujar Meski …", but "kata Yang" for Yang Moo Jin
             if person and len(person) > 1:
-                if after_comma and (" " not in person or phrase.split()[0] != person.split()[0]):
+                if after_comma and (
+                    " " in person
+                    and phrase.split()[0] != person.split()[0]
+                    or " " not in person
+                    and (
+                        phrase != person
+                        or person not in self.known
+                        and " " not in (self.canonical(person, lo) or "")
+                    )
+                ):
+                    # "kata peneliti PSHK, Agil Oktaryal", "kata Duta Besar Cina untuk Jerman,
+                    # Ken Wu", but not "kata Jawato, Komposisi …" when the article names
+                    # Jawato in full
                     return after_comma, True
+                later = (
+                    self._full_person_after(hi, min(len(text), end + 40))
+                    if " " not in person and phrase != person
+                    else None
+                )
+                if later is not None:
+                    # "ujar Kepala Dinas Perhubungan (Kadishub) DKI Jakarta Syafrin Liputo":
+                    # the word left of a role is no name when a full name follows
+                    return later, True
                 return person, True
             if lo == position + text[position:end].find(phrase[:1]) and (
                 _ACRONYM.fullmatch(phrase) or _ORG_ACRONYM.fullmatch(phrase)
@@ -388,6 +454,9 @@ class _Reader:
                 return after_comma or phrase, True
         if after_comma:
             return after_comma, True
+        if related:
+            initials = _INITIALS_AFTER_COMMA.match(text, end, end + 8)
+            return (initials.group(1) if initials else _NOBODY), True
         if clause.startswith("sang "):
             return None, False  # "sapa sang vokalis": the person spoken of before
         if clause[0].islower():
@@ -403,9 +472,23 @@ class _Reader:
             return _NOBODY, True
         return None, False
 
-    def _name_after_comma(self, stop_match: re.Match[str] | None, position: int) -> str | None:
+    def _full_person_after(self, start: int, end: int) -> str | None:
+        """The first name of two or more words in ``text[start:end]``, before the phrase
+        ends."""
+        stop = _NAME_SEARCH_STOP.search(self.text, start, end)
+        for lo, hi in _merged(
+            name_runs(self.text, start, stop.start() if stop else end), self.text
+        ):
+            person = person_at_run(self.text, lo, hi)
+            if person and " " in person:
+                return person
+        return None
+
+    def _name_after_comma(
+        self, stop_match: re.Match[str] | None, position: int, *, single: bool = False
+    ) -> str | None:
         """The full name after the comma that ends a role: "kata peneliti PSHK, Agil
-        Oktaryal"."""
+        Oktaryal"; with ``single``, one name word too ("kata salah satu reporter, Paramitha")."""
         if stop_match is None or self.text[stop_match.start()] != ",":
             return None
         if stop_match.start() - position > 70:
@@ -415,8 +498,28 @@ class _Reader:
         if rest is None:
             return None
         person = person_at_run(self.text, rest.start("name"), rest.end("name"))
-        if person and (" " in person or len(person) < len(rest.group("name"))):
-            return person  # "Agil Oktaryal", or "Kompol Hari": a rank before one name
+        if person and " " in person:
+            return person  # "Agil Oktaryal"
+        dropped = rest.group("name")[: len(rest.group("name")) - len(person or "")].split()
+        if person and dropped and all(is_name_stopword(word) for word in dropped):
+            return person  # "Kompol Hari": a rank before one name
+        if person is None or dropped:
+            # "Group Head,PT Jasa Marga (Persero) Tbk Dwimawu Heru Santoso": the person's
+            # full name after the organisation
+            limit = _PHRASE_END.search(self.text, rest.end("name") + 12, rest.end("name") + 60)
+            later = self._full_person_after(
+                rest.end("name"), limit.start() if limit else min(len(self.text), at + 80)
+            )
+            if later is not None:
+                return later
+        if (
+            single
+            and person
+            and len(person) > 2
+            and not is_common_word(person)
+            and not is_name_stopword(person, sentence_start=True)
+        ):
+            return self.canonical(person, rest.start("name"))
         return None
 
     def _known_speakers(self) -> None:
@@ -437,14 +540,22 @@ class _Reader:
         for lo, hi in name_runs(text, start, end):
             if first_by is not None and lo >= first_by:
                 return None
-            if self._inside_quote(lo) or _ACRONYM_AFTER.match(text, hi, hi + 20):
-                continue  # inside a quote, or an organisation with its acronym: "… Lombok (BIL)"
+            if (
+                self._inside_quote(lo)
+                or _ACRONYM_AFTER.match(text, hi, hi + 20)
+                or _within_ranges(self.links, lo)
+            ):
+                # inside a quote or a "Baca juga" link, or an organisation with its acronym:
+                # "… Lombok (BIL)"
+                continue
             if (
                 _PREPOSITION_BEFORE.search(text, max(0, lo - 12), lo)
                 or text.startswith(" &", hi)
                 or after_organisation_kind(text, lo)
             ):
                 continue  # a place, or part of a role: "Channel Sales & Marketing Manager"
+            if text[lo:hi] in self.known and _ACRONYM.fullmatch(text[lo:hi]):
+                return text[lo:hi]  # "NIKI", a singer the article quotes by her stage name
             person = person_at_run(text, lo, hi, sentence_start=at_sentence_start(text, lo))
             if not person:
                 continue
@@ -537,7 +648,35 @@ class _Reader:
         person = self.person_at(offset, limit, first_by)
         if person:
             return person
+        if run is not None and not linked and self._lone_name_subject(run.group(), offset):
+            return run.group()
         return "" if pronoun is not None or linked else None
+
+    def _lone_name_subject(self, word: str, at: int) -> bool:
+        """True when ``word``, opening a sentence at ``at`` and followed by a lower-case word,
+        is a one-word name the article repeats ("Niki juga lantas …" after "… Niki …"): not a
+        title, a function or common word, an acronym or a place after a preposition."""
+        text = self.text
+        if (
+            " " in word
+            or len(word) < 3
+            or not word[1:].islower()
+            or is_name_stopword(word, sentence_start=True)
+            or not re.match(r"[ \t\xa0]+[a-z]", text[at + len(word) : at + len(word) + 3])
+        ):
+            return False
+        seen = 0
+        found = text.find(word)
+        while found >= 0:
+            start, found = found, text.find(word, found + 1)
+            if not _has_word(text[max(0, start - 1) : start + len(word) + 1], word):
+                continue
+            if self._inside_quote(start):
+                continue
+            if _PREPOSITION_BEFORE.search(text, max(0, start - 12), start):
+                return False  # "di Bogor": a place
+            seen += 1
+        return seen >= 2
 
     def _quote_at(self, position: int) -> tuple[int, int] | None:
         ranges = self.quote_ranges
@@ -570,6 +709,7 @@ def find_quotes(
     patterns = reader.patterns
     previous: _Span | None = None
     previous_speaker: str | None = None
+    history: list[str] = []  # the speakers so far, in order
     for span in spans:
         speaker, cue, found = _direct_speaker(reader, span, segments)
         if cue is None:
@@ -596,6 +736,24 @@ def find_quotes(
                 continue
         elif not found:
             speaker = reader.subject_before(span.open)
+            if (
+                speaker
+                and reader.last_speaker
+                and speaker != reader.last_speaker
+                and _named_in(text[span.start : span.end], speaker)
+            ):
+                # '"Aminah lalu pulang …," ungkapnya': a quote that names the one the
+                # sentences before were about is about her, not by her; the last speaker goes on
+                speaker = reader.last_speaker
+            if (
+                speaker is not None
+                and speaker == previous_speaker
+                and previous is not None
+                and cue.split()[0] in _ANSWER_CUES
+                and text[previous.start : previous.end].rstrip().endswith("?")
+            ):
+                # '"…?" kata X. "…," jawab [nobody named]': the one asked answers
+                speaker = next((s for s in reversed(history) if s != speaker), speaker)
         speaker = reader.canonical(speaker, span.start)
         quotes.append(
             Quote(
@@ -611,9 +769,35 @@ def find_quotes(
             reader.known.add(speaker)
         reader.last_close = span.close
         previous, previous_speaker = span, speaker
+        if speaker:
+            history.append(speaker)
     quotes.extend(_indirect(reader, patterns, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _named_in(passage: str, name: str) -> bool:
+    """True when a word of ``name`` (of three letters or more) stands in ``passage``."""
+    return any(len(word) > 2 and _has_word(passage, word) for word in name.split())
+
+
+def _has_word(text: str, word: str) -> bool:
+    """True when ``word`` stands in ``text`` as a whole word (str.find: no regex per word)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] == "-")
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _within_ranges(ranges: list[tuple[int, int]], position: int) -> bool:
+    """True when ``position`` is inside one of the sorted, disjoint ``ranges``."""
+    at = bisect_right(ranges, (position, 1 << 62)) - 1
+    return at >= 0 and ranges[at][0] <= position < ranges[at][1]
 
 
 def _follows(text: str, previous: _Span, span: _Span, segments: list[tuple[int, int]]) -> bool:
@@ -637,6 +821,36 @@ def _opens_sentence(text: str, span: _Span, segments: list[tuple[int, int]]) -> 
     return not before or before[-1] in '.!?:"”' or before.endswith(("Baca juga", "Baca Juga"))
 
 
+# An account named without its "@": "tulis akun idong15", "tutur akun bernama achamilan83".
+_ACCOUNT = re.compile(
+    r"akun(?:\s+(?:bernama|milik|resmi|instagram|twitter|tiktok|youtube|facebook|pribadi))*"
+    r"\s+@?(?P<handle>(?=[\w.]*[\d_])[A-Za-z\d_.]*[A-Za-z\d_]|[a-z][a-z\d_.]*[a-z\d_])(?![\w.])"
+)
+# Where to stop looking for a speaker's full name after a role (commas do not stop it: "pelatih
+# tim nasional China, Li Nan").
+_NAME_SEARCH_STOP = re.compile(
+    r"[;!?\n\"“”]|\.(?!\w)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai|pada|yang|sambil)\s"
+)
+# A name that goes on past a length limit: the rest of the word and the capitalised words after.
+_RUN_GOES_ON = re.compile(r"[\w'’-]*(?:[ \t\xa0]+[A-Z][\w'’-]*)*")
+# A relative before a name: the speaker is the relative, not the one named ("kata orangtua
+# Bunga", "ujar kuasa hukum Nikita").
+_RELATION_BEFORE = re.compile(
+    r"(?<![\w-])(?:orang ?tua|ibu|ayah|ayahanda|ibunda|anak|putra|putri|istri|suami|kakak|adik"
+    r"|paman|bibi|tante|kerabat|keluarga|teman|sahabat|rekan|kekasih|pacar|menantu|mertua|cucu"
+    r"|nenek|kakek|kuasa hukum|pengacara)[ \t\xa0]+$"
+)
+# Initials standing for a person after a comma: "kata orangtua Bunga, DM."
+_INITIALS_AFTER_COMMA = re.compile(r",[ \t\xa0]*([A-Z]{2,3})(?=[ \t\xa0]*[.,;(]|$)")
+# Documents and messages that "say" things: "kata laporan itu", "tulis unggahan tersebut".
+_THING_NOUNS = frozenset(
+    "laporan postingan unggahan surat pernyataan keterangan dokumen rilis siaran data tulisan"
+    " pesan video artikel berita situs laman buku keputusan putusan dakwaan tuntutan aturan"
+    " peraturan pasal undang-undang survei riset penelitian studi kajian hasil catatan"
+    " pengumuman edaran imbauan".split()
+)
+# Cues of a reply: after a question, the one asked answers.
+_ANSWER_CUES = frozenset({"jawab", "jawabnya", "balas", "balasnya", "sahut", "sahutnya"})
 # A lower-case word after a quote: a tag, whether we know its verb or not.
 _UNKNOWN_TAG = re.compile(r"[ \t\xa0,]*[a-z]")
 # Any lower-case word right after a quote closed with a comma, as a cue.
@@ -759,15 +973,19 @@ def _indirect(
 
     subject_pattern = patterns["subject"]
     link_pattern = patterns["link"]
-    for cue_word in _cues()[1]:
+    for cue_word in (*_cues()[1], *_REPORT_CUES, *_WEAK_CUES):
         at = text.find(cue_word)
         while at >= 0:
             position, at = at, text.find(cue_word, at + 1)
             if position and text[position - 1].isalnum():
                 continue
             link = link_pattern.match(text, position + len(cue_word))
+            if link is None and cue_word in _CLAUSE_VERBS:
+                link = _CAPITAL_LINK.match(text, position + len(cue_word))
             if link is None or inside_quote(position):
                 continue
+            if cue_word in _WEAK_CUES and link.group("link").strip() not in ("bahwa", "jika"):
+                continue  # "mengaku sempat deg-degan": a feeling, not a report
             subject = subject_pattern.search(text, max(0, position - 180), position)
             if _person_noun_anaphor(text, position):
                 speaker = speaker_before(position)
@@ -777,6 +995,8 @@ def _indirect(
                 subject.group("pronoun") or subject.group("subject").split()[0].lower() in _PRONOUNS
             ):
                 speaker = speaker_before(subject.start())
+                if speaker is None:
+                    continue  # "dirinya mengatakan" about someone we cannot name
             else:
                 speaker = _subject_speaker(reader, subject)
                 if speaker is None:
@@ -811,14 +1031,31 @@ def _indirect(
             " ,"
         ).endswith(('"', "”")):
             continue  # "…," kata X, Kamis: a direct quote's cue
-        who = match.group("who")
+        who = match.group("who") or match.group("who2")
+        cue_group = "cue" if match.group("cue") else "cue2"
+        if not match.group("comma") and not re.search(
+            r",[ \t]*$", text[max(0, match.start(cue_group) - 4) : match.start(cue_group)]
+        ):
+            continue  # "kata X ingin …" only right after a comma: "Kemudian, kata JK ingin …"
         if who.lower() in _PRONOUNS:
             speaker = speaker_before(match.start())
         else:
-            speaker = _org_or_person(reader, who, match.start("who"))
+            speaker = _org_or_person(reader, who, match.start(cue_group))
             if speaker is None:
                 continue
-        add(speaker, match.group("cue"), match.end())
+        # In the middle of a sentence the report is the whole sentence: "Gegar budaya, kata X,
+        # bisa terjadi …"; a cue opening the sentence starts it after the comma.
+        head = max(
+            (
+                m.end()
+                for m in _SENTENCE_END.finditer(text, max(0, match.start() - 160), match.start())
+            ),
+            default=max(0, match.start() - 160),
+        )
+        start = match.end()
+        if text[head : match.start(cue_group)].strip(" ,\t\xa0") and not inside_quote(head):
+            start = head
+        add(speaker, match.group(cue_group), start)
     return found
 
 
@@ -858,7 +1095,9 @@ def _subject_speaker(reader: _Reader, subject: re.Match[str]) -> str | None:
         # "Allana Abdullah, CEO Bahaso mengungkapkan": the name before the role
         before = _NAME_BEFORE_ROLE.search(text, max(0, subject.start() - 60), subject.start())
         if before:
-            person = person_in(before.group("name"))
+            person = person_in(  # not "Menurut Mendag, India menyatakan"
+                before.group("name"), sentence_start=at_sentence_start(text, before.start())
+            )
             if person and " " in person:
                 return reader.canonical(person, before.start())
     if text[max(0, subject.start() - 5) : subject.start()] == "dari ":
@@ -871,6 +1110,8 @@ def _subject_speaker(reader: _Reader, subject: re.Match[str]) -> str | None:
         return None
     if _PREPOSITION_BEFORE.search(text, max(0, subject.start() - 12), subject.start()):
         return None  # "warga yang tinggal di kompleks Mediterania, mengatakan"
+    if _RELATION_BEFORE.search(text, max(0, subject.start() - 14), subject.start()):
+        return None  # "selaku kuasa hukum Saiful Mahdi menyebutkan": the lawyer speaks
     if subject.group("rel"):  # "peraturan KPI yang menyebutkan": only a person's name here
         person = person_in(name)
         return reader.canonical(person, subject.start()) if person and " " in person else None
@@ -887,13 +1128,14 @@ def _subject_speaker(reader: _Reader, subject: re.Match[str]) -> str | None:
         sentence_start=at_sentence_start(text, subject.start()),
     )
     if person is None:
-        return name if _ACRONYM.fullmatch(name) else None  # "KPI menjelaskan"
+        # "KPI menjelaskan"; "JK mengatakan" for Jusuf Kalla
+        return reader.canonical(name, subject.start()) if _ACRONYM.fullmatch(name) else None
     return reader.canonical(person, subject.start())
 
 
 def _org_or_person(reader: _Reader, name: str, position: int) -> str | None:
     """A person's full name, or an organisation's acronym ("Menurut KPI"); None otherwise."""
     if _ACRONYM.fullmatch(name):
-        return name
+        return reader.canonical(name, position)
     person = person_in(name)
     return reader.canonical(person, position) if person else None

@@ -102,9 +102,44 @@ def is_name_stopword(token: str, *, sentence_start: bool = False) -> bool:
     ``sentence_start``, also for a function word that begins a sentence ("Namun", "Yang")."""
     low = token.lower()
     titles, function_words = _stopwords()
-    if low in titles or low.rstrip(".") in titles:
+    if low in titles or low.rstrip(".") in titles or low in _COMPOUND_ROLES:
         return True
+    if len(low) > 5 and low.startswith(_ROLE_PREFIXES):
+        return True  # "Kadishub", "Kasatreskrim", "Wakapolresta": a head of an office
     return sentence_start and (low in function_words or low in _common_words())
+
+
+# Indonesian compound titles of officers and officials, missing from the asset's list of roles:
+# "Kompol Marwan Wakapolres Cirebon Kota", "Kasatreskrim Polres Sukoharjo".
+_COMPOUND_ROLES = frozenset(
+    "wakapolres wakapolda wakapolsek wakapolresta kapolresta kapolrestabes wakapolrestabes"
+    " kasatreskrim kasatlantas kasatnarkoba kasatsabhara kasatintelkam kasatbinmas wakasat"
+    " kanit kasubag kasubbag kasubbid kasi kasie kaur kadis kakanwil kabiro danrem dandim"
+    " danramil danlanal danlantamal pangdam pangkogabwilhan wabup wagub wawali wawalkot sekda"
+    " sekdes kades lurah camat"
+    # the fields of ministries and offices, capitalised inside roles: "Menteri Dalam Negeri
+    # Tjahjo", "Kementerian Perdagangan Wahyu Hidayat"
+    " negeri luar perdagangan perhubungan pertanian keuangan kesehatan pendidikan kebudayaan"
+    " pariwisata perindustrian kelautan perikanan ketenagakerjaan sosial agama hukum pertahanan"
+    " energi komunikasi informatika kehutanan lingkungan perumahan pekerjaan koperasi olahraga"
+    " perekonomian kemaritiman investasi politik keamanan pembangunan perencanaan bidang"
+    # ministers' short titles: "Mendag Enggar", "Menkeu Sri Mulyani"
+    " mendag menkeu mendagri menlu menhan menkes mendikbud menpora menhub menaker menperin"
+    " mentan menko menkopolhukam menpan menkominfo menristekdikti menag mensos menteri"
+    " menparekraf menpupr menteri-menteri"
+    # English job titles: "Corporate Communication & Community Development Group Head"
+    " corporate communication communications community development head officer executive vice"
+    " public relations marketing sales group"
+    # professions written capitalised before a name: "Psikolog Meity Arianty"
+    " psikolog psikiater sosiolog astronom kriminolog pakar dokter peneliti analis aktivis"
+    " politikus advokat pengacara sejarawan budayawan penulis kajari kajati kalapas"
+    # kinds of places whose next word is their own name: "Pos Pengamatan Gunung Slamet Sukedi"
+    " gunung pos pulau sungai danau selat teluk kampung desa dusun jalan gedung stadion masjid"
+    " gereja pura vihara pesantren pondok".split()
+)
+
+
+_ROLE_PREFIXES = ("kadis", "kasat", "kapol", "wakapol", "mapol", "kasubdit", "kasubag", "kakan")
 
 
 def _is_acronym(token: str) -> bool:
@@ -159,12 +194,26 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
         return lead
     cut = 0
     for i, token in enumerate(tokens):
+        if (
+            cut < i < len(tokens) - 1
+            and len(token) == 2
+            and token.isupper()
+            and _name_token(tokens[i + 1])
+        ):
+            continue  # two initials inside a name: "AKBP Timbul RK Siregar"
         if not _name_token(token, sentence_start and i == cut):
             cut = i + 1
             if token.lower() in _ORG_HEADS and i + 1 < len(tokens) - 1:
                 # "PT Evoluzione Alessandro Monzani", "Partai Golkar Airlangga Hartarto": the
                 # word after an organisation's kind is its own name.
                 cut = i + 2
+    if (
+        cut
+        and cut == len(tokens) - 1
+        and tokens[cut - 1].lower() in _ORG_HEADS
+        and not tokens[cut].startswith("@")
+    ):
+        return None  # "Polres Sukoharjo", "Partai Golkar": the organisation's own name
     tail = tokens[cut:][-3:]
     while tail and tail[0] in _PARTICLES:
         tail = tail[1:]
@@ -211,7 +260,8 @@ def _name_before_role(tokens: list[str], sentence_start: bool) -> str | None:
 # Kinds of organisation whose next word is the organisation's own name, not a person's.
 _ORG_HEADS = frozenset(
     "pt cv partai grup band klub tim bank harian majalah stasiun maskapai polda polres"
-    " polsek kodam korem kodim".split()
+    " polsek kodam korem kodim gunung pulau sungai danau selat teluk kampung desa dusun jalan"
+    " gedung stadion masjid gereja pura vihara pesantren pondok".split()
 )
 # The same kinds written in lower case right before a phrase: "gitaris band Ungu Franco
 # Wellyjat", "vokalis grup Noah Ariel".
@@ -260,7 +310,7 @@ def person_at_run(text: str, start: int, end: int, *, sentence_start: bool = Fal
 
 # Declared nicknames: "Emil --sapaan Ridwan Kamil--", "Emil (sapaan akrab Ridwan Kamil)".
 _ALIAS_AFTER = re.compile(
-    rf"(?P<alias>{_TOKEN})\s*(?:--|—|–|\(|,)\s*sapaan(?:\s+akrab)?\s+(?P<full>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})"
+    rf"(?P<alias>{_TOKEN})\s*(?:--|—|–|\(|,)?\s*sapaan(?:\s+akrab)?\s+(?P<full>{_TOKEN}(?:\s+{_TOKEN}){{0,3}})"
 )
 # "Franco Wellyjat alias Enda": the alias after the full name.
 _ALIAS_NAMED = re.compile(
@@ -352,7 +402,28 @@ class NameIndex:
                 " ".join(words[:k]), words[k - 1], words[k]
             ):
                 return " ".join(words[k:])
+        if (
+            words[0] not in speakers
+            and self._thing_alone(words[0], words[1])
+            and (words[-1] in speakers or self._stands_alone(words[0], words[-2], words[-1]))
+        ):
+            # "Taiwan Joseph Wu" when the text says "dari Taiwan" and "Wu mengatakan"
+            return " ".join(words[1:])
         return name
+
+    def _thing_alone(self, head: str, after: str) -> bool:
+        """True when ``head`` stands elsewhere after a preposition or a word for a place or
+        an organisation, before no capitalised word ("dari Taiwan ke", "tim Honda."): a
+        place or an organisation, not a first name."""
+        key = f"{head}>{after}"
+        if key not in self._trimmed:
+            alone = re.search(
+                rf"(?<![\w-])(?:di|ke|dari|asal|negara|pemerintah|tim|pabrikan|klub|perusahaan)"
+                rf"[ \t\xa0]+{re.escape(head)}(?![\w-])(?![ \t\xa0]+[A-Z])",
+                self.text,
+            )
+            self._trimmed[key] = "1" if alone and not _within(self.skip, alone.start()) else ""
+        return self._trimmed[key] == "1"
 
     def _stands_alone(self, head: str, before: str, word: str) -> bool:
         """True when ``head`` stands alone in the text (not followed by a capitalised word) and
@@ -373,8 +444,17 @@ class NameIndex:
         owner; else the full name (two or more words) holding it as a word or a word's start
         ("Fajar" → "Agung Fajarwanto"), the last one named before ``position`` first."""
         if name in self.aliases:
-            return self.aliases[name]
+            full = self.aliases[name]
+            # "Beto sapaan Alberto": the nickname's owner by the name used in full elsewhere
+            return full if " " in full or full == name else self.canonical(full, position)
         if name.startswith("@"):
+            return name
+        if 2 <= len(name) <= 4 and name.isalpha() and name.isupper():
+            # "JK" for "Jusuf Kalla", "SBY", "AHY": a person's initials, when the article
+            # names someone with them
+            owners = [full for _start, full in self.full_names if _initials(full) == name]
+            if owners:
+                return max(owners, key=owners.count)
             return name
         if " " in name:
             parts = name.split()
@@ -407,7 +487,37 @@ class NameIndex:
                 frequent = [f for f in found if counts[f[1]] == top]
                 before = [f for f in frequent if position is None or f[0] <= position]
                 return (before[-1] if before else frequent[0])[1]
+        return self._continued(name)
+
+    def _continued(self, name: str) -> str:
+        """``name`` with the capitalised name words that follow it where the article names
+        the person in full, when no full name holds it: "Yasonna" → "Yasonna Hamonangan Laoly"
+        after a role the name run was cut from."""
+        if len(name) < 3 or not name[:1].isupper():
+            return name
+        text = self.text
+        at = text.find(name)
+        while at >= 0:  # str.find, not a regex per name: this runs for every short name
+            start, at = at, text.find(name, at + 1)
+            if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) or _within(
+                self.skip, start
+            ):
+                continue
+            after = _NAME_WORDS_AFTER.match(text, start + len(name))
+            if after is None:
+                continue
+            words = [name]
+            for word in after.group().split():
+                if not _name_token(word) or is_common_word(word):
+                    break
+                words.append(word)
+            if len(words) > 1:
+                return " ".join(words)
         return name
+
+
+# One or two capitalised words right after a name, on the same line.
+_NAME_WORDS_AFTER = re.compile(r"(?:[ \t\xa0]+[A-Z][\w'’-]+){1,2}")
 
 
 def _within(ranges: list[tuple[int, int]], position: int) -> bool:
@@ -424,7 +534,24 @@ def _around(words: list[str], index: int) -> str:
     "Rusia Vladimir Putin")."""
     if index == len(words) - 1 and index > 0:
         return " ".join(words[index - 1 :])
-    return " ".join(words[index:])
+    start = index
+    while start > 0 and words[start - 1].lower() in _NAME_OPENERS:
+        start -= 1  # "Fickar" in "Abdul Fickar Hadjar": the words that open a name stay
+    return " ".join(words[start:])
+
+
+# Words that open an Indonesian name and never stand alone for the person: "Abdul Fickar
+# Hadjar", "I Gede Yoga", "Teuku Faizasyah", "Andi Mallarangeng".
+_NAME_OPENERS = frozenset(
+    "abdul abdur abd muhammad mohammad mohamad muhamad moh mochamad ahmad achmad siti nur"
+    " i ni gusti gde gede made wayan nyoman ketut putu komang kadek luh anak agung teuku tengku"
+    " cut andi raden mas haji hj. h.".split()
+)
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's words: "Susilo Bambang Yudhoyono" → "SBY"."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
 def at_sentence_start(text: str, position: int) -> bool:
