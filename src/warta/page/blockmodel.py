@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import numpy as np
 
@@ -54,6 +54,7 @@ class TreeEnsemble:
         above = t32.astype(np.float64) > self.threshold
         t32[above] = np.nextafter(t32[above], np.float32(-np.inf))
         self._threshold32 = t32
+        self._levels = _complete_levels(self) if len(self.roots) << self.depth <= MAX_LEVEL_NODES else None
 
     def decision(self, x: np.ndarray) -> np.ndarray:
         """The raw score (log-odds) of each row of ``x``."""
@@ -64,6 +65,8 @@ class TreeEnsemble:
             raise ValueError(f"expected {self.n_features} features, got {x.shape[1]}")
         flat = np.ascontiguousarray(x, dtype=np.float32).ravel()
         offsets = (np.arange(n, dtype=np.int64) * self.n_features)[:, None]
+        if self._levels is not None:
+            return self._decision_levels(flat, offsets, self._levels)
         node = np.repeat(self.roots[None, :], n, axis=0)
         feature, threshold, children = self.feature, self._threshold32, self._children
         index = np.empty_like(node)
@@ -80,6 +83,33 @@ class TreeEnsemble:
             node += go_right
             children.take(node, out=node)
         return self.baseline + self.value[node].sum(axis=1)
+
+    def _decision_levels(self, flat: np.ndarray, offsets: np.ndarray, levels: _Levels) -> np.ndarray:
+        """:meth:`decision` on the complete-tree layout: ``flat`` is ``x`` as float32, row-major.
+
+        A row's position in tree ``t`` at level ``L`` is ``t * 2**L + j`` in that level's tables,
+        and its child is ``2 * position + go_right``, so each level is two gathers from small
+        tables, one from ``x``, a comparison and two in-place integer operations; the first level
+        needs no gather from the tables at all.
+        """
+        n, trees = offsets.shape[0], len(self.roots)
+        index = levels.features[0] + offsets  # (rows, trees): where each row's value sits in flat
+        values = flat.take(index)
+        go_right = values > levels.thresholds[0]
+        position = np.empty((n, trees), dtype=np.int64)
+        position[:] = np.arange(trees, dtype=np.int64)
+        position *= 2
+        position += go_right
+        limits = np.empty((n, trees), dtype=np.float32)
+        for features, thresholds in zip(levels.features[1:], levels.thresholds[1:], strict=True):
+            features.take(position, out=index)
+            index += offsets
+            flat.take(index, out=values)
+            thresholds.take(position, out=limits)
+            np.greater(values, limits, out=go_right)
+            position *= 2
+            position += go_right
+        return self.baseline + levels.leaves.take(position).sum(axis=1)
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         """The probability of the positive class for each row of ``x``."""
@@ -112,6 +142,52 @@ class TreeEnsemble:
             depth=int(meta[1]),
             n_features=int(meta[2]),
         )
+
+
+MAX_LEVEL_NODES = 1 << 21
+"""Ensembles whose complete trees would have more leaves than this are walked node by node."""
+
+
+class _Levels(NamedTuple):
+    """An ensemble as complete binary trees of its depth, one table per level.
+
+    ``features[L]`` and ``thresholds[L]`` hold, at ``t * 2**L + j``, the split of the ``j``-th
+    node (left to right) at level ``L`` of tree ``t``; ``leaves`` holds the ``2**depth`` leaf
+    values of each tree in the same order. A leaf above the last level becomes a split that
+    always goes left (threshold +inf: ``v > inf`` is false for every float, NaN too) over copies
+    of itself, so every row lands on a copy of the same leaf as in the node-by-node walk.
+    """
+
+    features: list[np.ndarray]
+    thresholds: list[np.ndarray]
+    leaves: np.ndarray
+
+
+def _complete_levels(ensemble: TreeEnsemble) -> _Levels:
+    """The level tables of ``ensemble`` (built once, when the model is read)."""
+    depth, trees = ensemble.depth, len(ensemble.roots)
+    features = [np.zeros(trees << level, dtype=np.int64) for level in range(depth)]
+    thresholds = [np.full(trees << level, np.inf, dtype=np.float32) for level in range(depth)]
+    leaves = np.zeros(trees << depth, dtype=np.float64)
+    left, right = ensemble.left.tolist(), ensemble.right.tolist()
+    feature, threshold, value = ensemble.feature.tolist(), ensemble._threshold32, ensemble.value
+    for tree, root in enumerate(ensemble.roots.tolist()):
+        stack = [(root, 0, 0)]  # (node, level, position within the level)
+        while stack:
+            node, level, j = stack.pop()
+            if level == depth:  # as the walk: the node reached after ``depth`` steps gives the value
+                leaves[(tree << depth) + j] = value[node]
+                continue
+            at = (tree << level) + j
+            if left[node] == node:  # a leaf: always left, over copies of itself
+                stack.append((node, level + 1, 2 * j))
+                stack.append((node, level + 1, 2 * j + 1))
+                continue
+            features[level][at] = feature[node]
+            thresholds[level][at] = threshold[node]
+            stack.append((left[node], level + 1, 2 * j))
+            stack.append((right[node], level + 1, 2 * j + 1))
+    return _Levels(features, thresholds, leaves)
 
 
 class BlockModel:

@@ -45,6 +45,7 @@ _PHOTO_CREDIT = re.compile(
     r"^[\(\[]?(?:foto|photo|ilustrasi|gambar|sumber foto|image|credit|kredit)\s?:", re.I
 )
 _BREADCRUMB_SEP = re.compile(r"\s[»›>|/•·]\s|\s?[»›·•]\s?")
+_BREADCRUMB_CHAR = re.compile(r"[»›>|/•·]")  # every _BREADCRUMB_SEP match holds one
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’')\]]?\s+\S")
 
 
@@ -106,6 +107,8 @@ def is_date_line(line: str) -> bool:
 
 def is_breadcrumb(line: str) -> bool:
     """Whether a line is a breadcrumb or inline menu: "Home » News » Regional", "A | B | C"."""
+    if _BREADCRUMB_CHAR.search(line) is None:  # no separator: one part at most (most lines)
+        return False
     parts = [p for p in _BREADCRUMB_SEP.split(line) if p.strip()]
     if len(parts) < 3 and not (len(parts) == 2 and re.search(r"[»›]", line)):
         return False
@@ -141,7 +144,7 @@ def is_chrome_line(line: str) -> bool:
     if is_breadcrumb(text) or is_tag_list(text) or _CAPTION_CREDIT.match(text):
         return True
     if len(words) > MAX_WORDS or len(text) > 160:
-        return bool(_COPYRIGHT.search(text)) and len(text) <= 300 and len(words) <= 40
+        return len(text) <= 300 and len(words) <= 40 and bool(_COPYRIGHT.search(text))
     key = chrome_key(text)
     if not key or key in phrase_set("chrome_lines.txt"):
         return True

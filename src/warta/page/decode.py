@@ -90,7 +90,6 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.\-]+
 # them never splits a multibyte sequence.
 _NON_TEXT = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(rb"\s{2,}")
-_HAS_NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 
 class Decoded(msgspec.Struct, frozen=True):
@@ -161,7 +160,7 @@ def decode(data: bytes, http_charset: str | None = None) -> Decoded:
         if data.startswith(bom):
             return _final(data[len(bom) :], bom_codec, "bom", warnings)
 
-    has_non_ascii = _HAS_NON_ASCII.search(data) is not None
+    has_non_ascii = not data.isascii()  # a C scan, many times faster than a regex for a byte >= 0x80
     utf8_text: str | None = None
     utf8_checked = False
 

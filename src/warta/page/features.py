@@ -84,20 +84,26 @@ def _text_stats(blocks: list[Block], words: np.ndarray, chars: np.ndarray, title
     texts = [b.text for b in blocks]
     lowers = list(map(str.lower, texts))
 
-    # Counts of ASCII characters on the UTF-8 bytes with ``bytes.translate`` (a C loop over a
-    # table, far faster than a regex over the str; multi-byte sequences never hold an ASCII
+    # Counts of ASCII characters on the UTF-8 bytes of all texts joined: each byte's class from a
+    # table, summed per block with one ``bincount`` (multi-byte sequences never hold an ASCII
     # byte, so the counts are exact). Text with other characters is also searched for the
     # decimal digits of other scripts, which ``\\d`` matches.
-    raws = [t.encode("utf-8", "surrogatepass") for t in texts]
-    sizes = list(map(len, raws))
-    punct = [size - len(r.translate(None, _PUNCT_BYTES)) for r, size in zip(raws, sizes, strict=True)]
-    upper = [size - len(r.translate(None, _UPPER_BYTES)) for r, size in zip(raws, sizes, strict=True)]
-    digits = [size - len(r.translate(None, _DIGIT_BYTES)) for r, size in zip(raws, sizes, strict=True)]
-    for i, b in enumerate(blocks):
-        if sizes[i] != b.chars:  # the non-ASCII characters alone: the bytes that are left
-            wide = raws[i].translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-            digits[i] += sum(map(str.isdecimal, wide))
-    counts = np.array([punct, upper, digits], dtype=np.float64).T
+    joined = "".join(texts)
+    raw = joined.encode("utf-8", "surrogatepass")
+    if len(raw) == len(joined):  # all ASCII: one byte per character
+        sizes = [b.chars for b in blocks]
+        wide_at: list[int] = []
+    else:
+        wide_at = [i for i, t in enumerate(texts) if not t.isascii()]
+        sizes = [b.chars for b in blocks]
+        for i in wide_at:
+            sizes[i] = len(texts[i].encode("utf-8", "surrogatepass"))
+    owner = np.repeat(np.arange(0, 4 * n, 4, dtype=np.int64), sizes)
+    byte_class = _BYTE_CLASS[np.frombuffer(raw, dtype=np.uint8)]
+    counts = np.bincount(owner + byte_class, minlength=4 * n).reshape(n, 4)[:, 1:].astype(np.float64)
+    for i in wide_at:  # the non-ASCII characters alone: the bytes that are left
+        wide = texts[i].encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+        counts[i, 2] += sum(map(str.isdecimal, wide.decode("utf-8", "surrogatepass")))
 
     # Tokens: the first 300 of each block, from one split of all blocks' lowercased text.
     tokens, n_tokens = _tokens(blocks, lowers)
@@ -179,6 +185,12 @@ _PUNCT_BYTES: Final = b".,;:!?"
 _UPPER_BYTES: Final = bytes(range(ord("A"), ord("Z") + 1))
 _DIGIT_BYTES: Final = b"0123456789"
 _ASCII_BYTES: Final = bytes(range(128))
+# The class of each byte value for _text_stats: 0 other, 1 punctuation, 2 upper case, 3 digit.
+_BYTE_CLASS: Final = np.zeros(256, dtype=np.int64)
+_BYTE_CLASS[list(_PUNCT_BYTES)] = 1
+_BYTE_CLASS[list(_UPPER_BYTES)] = 2
+_BYTE_CLASS[list(_DIGIT_BYTES)] = 3
+_BYTE_CLASS.flags.writeable = False
 _SHORT: Final = 4
 _SENTENCE_END: Final = frozenset(".!?\"'”»)…:")
 

@@ -5,7 +5,7 @@ boundaries (``p``, ``div``, ``li``, ``h1``–``h6``, ``tr``, ``br`` …), with t
 the content classifier needs: its tag, its link text, the tags and class/id keywords of its
 ancestors, its depth and a short path of ancestor element ids (to group blocks by container).
 
-The walk is iterative (``child``/``next``/``parent`` pointers and an explicit stack), so pages
+The walk is iterative (``child``/``next`` pointers and explicit stacks of the open elements), so pages
 nested 100,000 deep do not hit Python's recursion limit. Script, style, forms controls, SVG,
 iframes and elements marked hidden are skipped without descending into them.
 """
@@ -155,7 +155,6 @@ class Block:
         text: str,
         tag: str,
         kind: BlockKind,
-        *,
         link_chars: int,
         links: list[tuple[str, str | None]],
         anc: int,
@@ -222,12 +221,28 @@ _TAG_INFO: Final[dict[str, _TagInfo]] = {
 }
 
 
+# What the walk keeps per tag id of a page: the tag, then its _TagInfo; _TEXT for text nodes.
+_TagEntry = tuple[str, _TagInfo]
+_TEXT: Final[_TagEntry] = ("-text", _SKIPPED)
+
+
+def _tag_entry(tag: str) -> _TagEntry:
+    if tag == "-text":
+        return _TEXT
+    info = _TAG_INFO.get(tag)
+    return (tag, info if info is not None else _tag_info(tag))
+
+
 def _walk(root: LexborNode | None) -> list[Block]:
     """The blocks of the subtree of ``root`` (excluded), in document order.
 
-    One loop over ``child``/``next``/``parent`` pointers with the open elements on an explicit
-    stack. It runs once per DOM node, so it is written for speed: state in local variables, the
-    per-tag facts in one dict look-up, closing an element inlined.
+    One loop over ``child``/``next`` pointers with the open elements (their nodes and frames) on
+    explicit stacks. It runs once per DOM node, so it is written for speed: state in local
+    variables, the per-tag facts in one dict look-up by Lexbor's integer tag id (cheaper than the
+    tag name, which is a new string at every call), closing an element inlined.
+
+    Tag ids stand for tag names within one document (Lexbor numbers the tags a page uses beyond
+    the standard ones per document), so the id → tag table is built per page.
     """
     blocks: list[Block] = []
     if root is None:
@@ -238,23 +253,25 @@ def _walk(root: LexborNode | None) -> list[Block]:
     href: str | None = None  # href of the open link
     link_start = 0  # index in ``parts`` where the open link's text starts
     keyword_cache: dict[tuple[str | None, str | None, str | None, str | None], int] = {}
-    info_of = dict(_TAG_INFO)  # plus the page's other tags, added as met
+    entry_of: dict[int, _TagEntry] = {}  # tag id → (tag, info), filled as met
     frames: list[_Frame] = [(True, "body", 0, 0, 0, 0)]
     ids: list[int] = [0]
+    opened: list[LexborNode] = []  # the open elements' nodes (frames[1:] are theirs)
     next_id = 1
     node: LexborNode | None = root.child
     while node is not None:
-        tag = node.tag or ""
-        if tag == "-text":
+        tag_id = node.tag_id
+        entry = entry_of.get(tag_id)
+        if entry is None:
+            entry = entry_of[tag_id] = _tag_entry(node.tag or "")
+        if entry is _TEXT:
             value = node.text_content
             if value and (parts or not value.isspace()):
                 parts.append(value)
                 if frames[-1][2] & A_LINK:
                     link_chars += len(value)
         else:
-            info = info_of.get(tag)
-            if info is None:
-                info = info_of[tag] = _tag_info(tag)
+            tag, info = entry
             if info is not _SKIPPED:
                 attrs = node.attributes
                 top = frames[-1]
@@ -293,11 +310,11 @@ def _walk(root: LexborNode | None) -> list[Block]:
                         if parts and info[2]:
                             parts.append(_CELL_SEP)
                         near = top[4] | own
-                    frame = (is_block, tag, anc, top[3] | own, near, own)
                     child = node.child
                     if child is not None:
-                        frames.append(frame)
+                        frames.append((is_block, tag, anc, top[3] | own, near, own))
                         ids.append(next_id)
+                        opened.append(node)
                         next_id += 1
                         node = child
                         continue
@@ -308,25 +325,21 @@ def _walk(root: LexborNode | None) -> list[Block]:
                         href = None
         # Go to the next node in document order, closing the elements left on the way up.
         nxt = node.next
-        while nxt is None:
-            parent = node.parent
-            if parent is None or len(frames) <= 1:
-                break
-            frame = frames[-1]
+        while nxt is None and opened:
+            frame = frames.pop()
             if frame[1] == "a":
                 text = " ".join("".join(parts[link_start:]).split())
                 if text:
                     links.append((text, href))
                 href = None
             if frame[0] and parts:
-                _flush(parts, frame, ids, len(frames), link_chars, links, href, blocks)
+                _flush(parts, frame, ids, len(frames) + 1, link_chars, links, href, blocks)
                 parts = []
                 link_chars = 0
                 links = []
                 link_start = 0
-            frames.pop()
             ids.pop()
-            node = parent
+            node = opened.pop()
             nxt = node.next
         node = nxt
     if parts:
@@ -368,21 +381,9 @@ def _flush(
             kind = "list_item"
         elif anc & A_HEADING:
             kind = "heading"
-    blocks.append(
-        Block(
-            text,
-            tag,
-            kind,
-            link_chars=link_chars,
-            links=links,
-            anc=anc,
-            hits=frame[3],
-            near=frame[4],
-            depth=depth,
-            path=tuple(ids[: -PATH_LEN - 1 : -1]),
-            index=len(blocks),
-        )
-    )
+    # Positional arguments: about half the cost of keywords, for a call made once per block.
+    path = tuple(ids[: -PATH_LEN - 1 : -1])
+    blocks.append(Block(text, tag, kind, link_chars, links, anc, frame[3], frame[4], depth, path, len(blocks)))
 
 
 def _style_hides(style: str | None) -> bool:
@@ -399,8 +400,23 @@ def _attr_bits(cls: str | None, ident: str | None, role: str | None, itemprop: s
     A pure function of strings that repeat across the pages of a site (and across sites: the
     class names of common frameworks), so its results are memoised; the regex scan is a good part
     of the time of a page walk.
+
+    No keyword holds whitespace, so no match spans two whitespace-separated chunks and the bits of
+    the joined string are those of its chunks or-ed together. Chunks ("container", "col-md-8")
+    repeat far more across sites than whole attribute strings do, so each is scanned once.
     """
-    return _keyword_bits(" ".join(v for v in (cls, ident, role, itemprop) if v))
+    bits = 0
+    for value in (cls, ident, role, itemprop):
+        if value:
+            for chunk in value.split():
+                bits |= _chunk_bits(chunk)
+    return bits
+
+
+@functools.lru_cache(maxsize=65536)
+def _chunk_bits(chunk: str) -> int:
+    """:func:`_keyword_bits` of one whitespace-free chunk of an attribute, memoised."""
+    return _keyword_bits(chunk)
 
 
 def _keyword_bits(key: str) -> int:

@@ -9,6 +9,7 @@ inside a run of repeats, so a short line that happens to recur in the body on it
 
 from __future__ import annotations
 
+import bisect
 import re
 
 REPEATED_BODY = "repeated-body-collapsed"
@@ -27,6 +28,17 @@ def _key(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))
 
 
+def _starts_one_of(ordered: list[str], prefix: str) -> bool:
+    """Whether some string of the sorted list ``ordered`` starts with ``prefix``.
+
+    The strings that start with ``prefix`` sort together, right where ``prefix`` itself would go,
+    so one binary search answers what a scan of every earlier paragraph did (pages with hundreds
+    of paragraphs made that scan quadratic).
+    """
+    at = bisect.bisect_left(ordered, prefix)
+    return at < len(ordered) and ordered[at].startswith(prefix)
+
+
 def collapse_repeats(texts: list[str]) -> tuple[list[int], list[str]]:
     """The indices of ``texts`` to keep, and warnings about what was dropped.
 
@@ -37,7 +49,7 @@ def collapse_repeats(texts: list[str]) -> tuple[list[int], list[str]]:
     """
     keys = [_key(t) for t in texts]
     seen: set[str] = set()
-    earlier: list[str] = []
+    earlier: list[str] = []  # the substantial keys kept so far, sorted (see _starts_one_of)
     repeat = [False] * len(texts)
     for i, key in enumerate(keys):
         if not key:
@@ -48,12 +60,12 @@ def collapse_repeats(texts: list[str]) -> tuple[list[int], list[str]]:
             or (
                 len(key) >= _MIN_PREFIX
                 and len(earlier) < _MAX_PREFIX_SCAN
-                and any(e.startswith(key) for e in earlier)
+                and _starts_one_of(earlier, key)
             )
         ):
             repeat[i] = True
         if substantial and not repeat[i] and key not in seen:
-            earlier.append(key)
+            bisect.insort(earlier, key)
         seen.add(key)
     # Short lines that repeat an earlier line and sit inside a run of repeats go too.
     n = len(keys)

@@ -36,7 +36,7 @@ from warta.page.chrome import is_chrome_line
 from warta.page.lines import line_features, line_probabilities, shipped_line_model
 from warta.page.related import is_headline_like, is_list_label, related_label, related_title
 from warta.page.repeats import collapse_repeats
-from warta.page.unicode import clean_line, normalise_text
+from warta.page.unicode import clean_line, normalise_text, normalise_texts
 
 MAX_LINES = 20_000
 """Only this many lines of a text are read; the rest is ignored (pages are never that long)."""
@@ -200,8 +200,10 @@ def repair_paragraphs(paragraphs: list[Paragraph], title: str | None = None) -> 
     their neighbours: HTML bodies are already mostly clean.
     """
     cleaned: list[Paragraph] = []
-    for para in paragraphs:
-        text = clean_line(" ".join(normalise_text(para.text).split()))
+    normalised = normalise_texts([para.text for para in paragraphs])
+    for para, text in zip(paragraphs, normalised, strict=True):
+        # clean_line would change nothing more: the join leaves no run of spaces, no edge space.
+        text = " ".join(text.split())
         if text:
             cleaned.append(Paragraph(text, para.kind) if text != para.text else para)
     removed: list[str] = []

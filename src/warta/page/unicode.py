@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 
@@ -72,6 +74,12 @@ _MOJIBAKE_CLUE = re.compile(
 )
 
 
+# normalise_texts relies on no pattern here matching a line break.
+_BATCH_SAFE = not any(
+    pattern.search("\n") for pattern in (_FTFY_TOUCHES, _MOJIBAKE_CLUE, _SPACES, _INVISIBLE)
+)
+
+
 def _fix_text(text: str) -> str:
     """``ftfy.fix_text`` with the same result, but fast on text with no mojibake.
 
@@ -105,6 +113,44 @@ def _needs_ftfy(text: str, composed: str) -> bool:
         or _MOJIBAKE_CLUE.search(text)
         or _MOJIBAKE_CLUE.search(composed)
     )
+
+
+def normalise_texts(texts: list[str]) -> list[str]:
+    """``[normalise_text(t) for t in texts]``, with the texts that need only NFC done in one pass.
+
+    HTML paragraphs mostly need only NFC (no mojibake clue, nothing another ftfy fixer changes),
+    and checking them one by one costs a normalisation and four regex scans each. Joined by line
+    breaks they are normalised, checked and cleaned at once: no pattern here matches a line break,
+    NFC never composes across one, and none is added, so the result split at the line breaks
+    gives each text's own result. A text where a check matches (or that is too long for ftfy to
+    take whole) is done alone by :func:`normalise_text`; texts holding a line break themselves
+    are all done alone.
+    """
+    out = list(texts)
+    wide = [i for i, text in enumerate(texts) if not text.isascii()]
+    if not wide:
+        return out  # ASCII text is returned unchanged by normalise_text
+    originals = [texts[i] for i in wide]
+    joined = "\n".join(originals)
+    if not _BATCH_SAFE or joined.count("\n") != len(wide) - 1:
+        return [normalise_text(text) for text in texts]
+    composed = unicodedata.normalize("NFC", joined)
+    nfc_texts = composed.split("\n")
+    limit = _FTFY_CONFIG.max_decode_length // 2
+    alone = {k for k, text in enumerate(originals) if len(text) > limit}
+    for whole, parts in ((joined, originals), (composed, nfc_texts)):
+        if _FTFY_TOUCHES.search(whole) or _MOJIBAKE_CLUE.search(whole):
+            starts = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
+            for pattern in (_FTFY_TOUCHES, _MOJIBAKE_CLUE):
+                alone.update(bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(whole))
+    if not alone:
+        fixed = _INVISIBLE.sub("", _SPACES.sub(" ", composed)).split("\n")
+        for i, text in zip(wide, fixed, strict=True):
+            out[i] = text
+        return out
+    for k, (i, text) in enumerate(zip(wide, nfc_texts, strict=True)):
+        out[i] = normalise_text(texts[i]) if k in alone else _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    return out
 
 
 def clean_line(line: str) -> str:
