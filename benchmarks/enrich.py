@@ -1,7 +1,10 @@
 """Quote attribution and date resolution against the hand-checked gold.
 
     python -m benchmarks.enrich [--gold tests/fixtures/quotes/gold.jsonl] [--speed N]
-        [--only dev,heldout] [--split heldout2]
+        [--only dev,heldout] [--split heldout2] [--no-ner]
+
+Quotes read the NER model's mentions, as ``warta.enrich.annotate`` gives them; ``--no-ner``
+scores the capitalisation rules alone.
 
 Prints, for each part of the gold ("split": dev, heldout, heldout2) and for all together:
 - direct quotes: precision and recall of (opening words, speaker) pairs. A found quote matches a
@@ -27,6 +30,7 @@ from typing import Any
 
 from warta.article import DateMention, Quote
 from warta.enrich.dates import find_dates
+from warta.enrich.ner.tagger import Mention
 from warta.enrich.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,11 +75,22 @@ def _dates_exact(found: list[DateMention], gold: dict[str, str]) -> tuple[int, i
     return hits, len(gold)
 
 
-def evaluate(articles: list[dict[str, Any]], *, verbose: bool = False) -> dict[str, float]:
-    """Scores over ``articles`` (gold records)."""
+def model_mentions(text: str) -> list[Mention] | None:
+    """The NER model's mentions of ``text``, as ``annotate`` gives them to ``find_quotes``."""
+    from warta.enrich.entities import model_mentions as mentions
+
+    return mentions(text, "id")
+
+
+def evaluate(
+    articles: list[dict[str, Any]], *, verbose: bool = False, ner: bool = True
+) -> dict[str, float]:
+    """Scores over ``articles`` (gold records); with ``ner``, quotes read the NER model's
+    mentions as the annotation does, else the capitalisation rules decide alone."""
     totals = {"direct": [0, 0, 0], "indirect": [0, 0, 0], "dates": [0, 0]}
     for article in articles:
-        quotes = find_quotes(article["text"], "id")
+        mentions = model_mentions(article["text"]) if ner else None
+        quotes = find_quotes(article["text"], "id", mentions=mentions)
         for kind in ("direct", "indirect"):
             for i, n in enumerate(_match(quotes, article["quotes"], kind)):
                 totals[kind][i] += n
@@ -159,11 +174,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--speed", type=int, default=2000, help="corpus articles to time")
-    parser.add_argument("--split", help="show one part (dev, heldout, heldout2) in detail")
+    parser.add_argument("--split", help="show one part (dev, heldout, …, heldout4) in detail")
     parser.add_argument(
         "--only", help="score only these parts, comma-separated (default: every part)"
     )
+    parser.add_argument(
+        "--no-ner", action="store_true", help="quotes by the capitalisation rules alone"
+    )
     args = parser.parse_args()
+    ner = not args.no_ner
     articles = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines()]
     if args.only:
         keep = set(args.only.split(","))
@@ -172,11 +191,11 @@ def main() -> None:
     parts = {name: [a for a in articles if a["split"] == name] for name in names}
     parts["all"] = articles
     if args.split:
-        evaluate([a for a in articles if a["split"] == args.split], verbose=True)
+        evaluate([a for a in articles if a["split"] == args.split], verbose=True, ner=ner)
     print(f"{'part':10} {'arts':>4} {'direct P':>8} {'direct R':>8} {'n':>4} "
           f"{'indir P':>8} {'indir R':>8} {'n':>4} {'dates':>6} {'n':>4}")  # fmt: skip
     for name, part in parts.items():
-        s = evaluate(part)
+        s = evaluate(part, ner=ner)
         print(
             f"{name:10} {s['articles']:>4} {s['direct_precision']:8.3f} {s['direct_recall']:8.3f} "
             f"{s['direct_gold']:>4} {s['indirect_precision']:8.3f} {s['indirect_recall']:8.3f} "

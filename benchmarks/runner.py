@@ -43,6 +43,10 @@ class Tool(Generic[T]):
     call: str
     """The exact call, for the docs (e.g. ``trafilatura.extract(html_bytes, include_comments=False)``)."""
     fn: Callable[[T], str]
+    setup: Callable[[], None] | None = None
+    """Run once, untimed, before the warm-up pages: loads what the tool builds lazily once per
+    process (language models, classifiers), so that start-up cost is not spread over the timed
+    pages. A corpus run pays it once; the timed pages measure the per-page cost."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,10 @@ def run_tool(
     warmup: int = WARMUP_PAGES,
     progress: Callable[[str], None] | None = None,
 ) -> list[Call]:
-    """Warm ``tool`` up on the first ``warmup`` items (untimed), then time it on every item."""
+    """Run ``tool.setup``, warm ``tool`` up on the first ``warmup`` items (untimed), then time it on
+    every item."""
+    if tool.setup is not None:
+        tool.setup()
     for item in items[:warmup]:
         timed_call(tool.fn, item, bound)
     gc.collect()

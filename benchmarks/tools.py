@@ -87,6 +87,13 @@ def element_text(root: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def warta_setup() -> None:
+    """warta.extract.warm_up(enrich=False): loads lingua's detectors and the block/line models once."""
+    from warta.extract import warm_up
+
+    warm_up(enrich=False)
+
+
 def warta_html(page: Page) -> str:
     """warta.extract on the raw bytes.
 
@@ -156,6 +163,7 @@ HTML_TOOLS: dict[str, Tool[Page]] = {
             "warta",
             "warta.extract(html_bytes, url=url, timeout=None, enrich=False).text (extraction only: no dates, quotes or entities); an error → empty",
             warta_html,
+            setup=warta_setup,
         ),
         Tool(
             "trafilatura",

@@ -36,7 +36,33 @@ def test_other_languages_pass_cleanly() -> None:
     from warta.enrich.annotate import annotate
 
     text = "Le président a déclaré mardi que la réforme serait votée. « Nous irons jusqu'au bout », a-t-il dit."
-    article = Article(paragraphs=[Paragraph(text)], text=text, language=Language(detected="fr", score=0.99))
+    article = Article(
+        paragraphs=[Paragraph(text)], text=text, language=Language(detected="fr", score=0.99)
+    )
     annotate(article)
     assert article.quotes == [] and article.entities == []
     assert not [w for w in article.warnings if "failed" in w]
+
+
+def test_the_model_tags_once_for_entities_and_quotes(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from warta.enrich import entities
+    from warta.enrich.annotate import annotate
+
+    calls = []
+    real = entities.tag
+
+    def counting(text: str):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(entities, "tag", counting)
+    text = (
+        "Pelatih Manchester United Ole Gunnar Solskjaer memuji Mason Greenwood.\n\n"
+        "“Dia seorang finisher alami,” kata Solskjaer."
+    )
+    language = Language(detected="id", score=0.99)
+    article = Article(paragraphs=[Paragraph(text)], text=text, language=language)
+    annotate(article)
+    assert len(calls) == 1
+    assert [q.speaker for q in article.quotes] == ["Ole Gunnar Solskjaer"]
+    assert "Ole Gunnar Solskjaer" in {e.name for e in article.entities if e.type == "PERSON"}

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 
+from warta.enrich.entities import model_mentions
+from warta.enrich.ner.tagger import Mention
 from warta.enrich.quotes import find_quotes
-from warta.enrich.speakers import person_in
+from warta.enrich.speakers import PersonModel, person_in
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -114,13 +117,19 @@ def test_subheadings_are_not_speakers() -> None:
     assert found == [("Andi Kurniawan", "Mereka tidak tahu manfaatnya")]
 
 
+@cache
+def _mentions(text: str) -> list[Mention] | None:
+    return model_mentions(text, "id")
+
+
 def _scores(articles: list[dict], kind: str = "direct") -> tuple[float, float]:
     """(precision, recall) of (opening words, speaker) pairs, as ``benchmarks.enrich`` counts
     them: indirect speech matches when the gold opening words are in its first 120 characters;
     a handle matches with or without its "@"."""
     hits = found_n = gold_n = 0
     for article in articles:
-        found = [q for q in find_quotes(article["text"], "id") if q.kind == kind]
+        mentions = _mentions(article["text"])  # as annotate() shares them
+        found = [q for q in find_quotes(article["text"], "id", mentions=mentions) if q.kind == kind]
         gold = [g for g in article["quotes"] if g["kind"] == kind]
         found_n += len(found)
         gold_n += len(gold)
@@ -153,16 +162,19 @@ def test_gold_is_large_enough() -> None:
 
 
 def test_gold_quote_attribution() -> None:
-    """Floors under the measured scores, to catch regressions. All of the gold is development
-    data now (58 articles, 201 direct quotes: P 0.990, R 0.990; 116 indirect: P 0.934, R 0.853).
-    The blind heldout3 part (20 articles) first scored direct P 0.750, R 0.750 and indirect
-    P 0.739, R 0.370; the older held-out parts P 0.81, R 0.79 before the rules they led to."""
+    """Floors under the measured scores (with the NER model's mentions, as annotate() reads
+    quotes), to catch regressions; a little room is left for a retrained NER model. All of the
+    gold is development data now (78 articles, 271 direct quotes: P 0.989, R 0.989; 166
+    indirect: P 0.899, R 0.753). The blind heldout4 part (20 articles) first scored direct
+    P 0.731, R 0.700 and indirect P 0.742, R 0.460; heldout3 direct P 0.750, R 0.750; the
+    older held-out parts P 0.81, R 0.79 before the rules they led to."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.90, 0.96),
         "heldout": (0.97, 0.97, 0.75, 0.90),
         "heldout2": (0.97, 0.97, 0.95, 0.90),
-        "heldout3": (0.95, 0.95, 0.93, 0.63),
+        "heldout3": (0.95, 0.95, 0.93, 0.68),
+        "heldout4": (0.95, 0.95, 0.74, 0.45),
     }
     for split, (dp, dr, ip, ir) in floors.items():
         part = [a for a in articles if a["split"] == split]
@@ -171,9 +183,9 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.98 and recall >= 0.98
+    assert precision >= 0.97 and recall >= 0.97
     precision, recall = _scores(articles, "indirect")
-    assert precision >= 0.91 and recall >= 0.83
+    assert precision >= 0.87 and recall >= 0.72
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
@@ -591,3 +603,170 @@ def test_no_speaker_from_a_phrase_before_a_place_or_after_a_relation() -> None:
         " pemanggilan hari ini sebagai tersangka."
     )
     assert [s for s, _ in _indirect(text)] == []
+
+
+# The NER model's word on names (PersonModel), with mentions written by hand so that these
+# tests do not depend on one trained model.
+
+
+def _model(text: str, *tagged: tuple[str, str]) -> list[Mention]:
+    """Mentions of every occurrence of each (name, type) in ``text``."""
+    mentions = []
+    for name, kind in tagged:
+        at = text.find(name)
+        while at >= 0:
+            mentions.append(Mention(name, kind, at, at + len(name)))  # type: ignore[arg-type]
+            at = text.find(name, at + 1)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def test_model_gives_the_full_name_the_rules_cut() -> None:
+    text = (
+        "Mason Greenwood mendapatkan pujian Ole Gunnar Solskjaer.\n\n"
+        "“Dia seorang finisher alami,” kata Solskjaer."
+    )
+    mentions = _model(text, ("Ole Gunnar Solskjaer", "PERSON"), ("Solskjaer", "PERSON"))
+    found = find_quotes(text, "id", mentions=mentions)
+    assert [q.speaker for q in found if q.kind == "direct"] == ["Ole Gunnar Solskjaer"]
+
+
+def test_model_full_name_only_seen_at_a_sentence_start_is_none() -> None:
+    text = "Oh Niki senang. Ia datang ke Niki Studio kemarin."
+    model = PersonModel(text, _model(text, ("Oh Niki", "PERSON")))
+    assert model.full_name("Niki") == "Niki"
+
+
+def test_model_organisation_is_no_speaker_of_a_pronoun_cue() -> None:
+    text = (
+        "Menteri Kesehatan Nila Moeloek meninjau Kalimantan.\n\n"
+        "“Kalau sudah musim kemarau yang utama itu air,” katanya.\n\n"
+        "Tim memantau Puskesmas Pulang Pisau yang bermasalah karena kabut asap.\n\n"
+        "“Kita datangi, kita beri oksigen konsentrator,” katanya."
+    )
+    mentions = _model(text, ("Nila Moeloek", "PERSON"), ("Puskesmas Pulang Pisau", "ORGANIZATION"))
+    speakers = [q.speaker for q in find_quotes(text, "id", mentions=mentions)]
+    assert speakers[:2] == ["Nila Moeloek", "Nila Moeloek"]
+
+
+def test_model_a_tagged_place_alone_does_not_veto_a_name() -> None:
+    text = "Komplain datang dari Helen Bond, tetangga Charlotte."
+    model = PersonModel(text, _model(text, ("Helen Bond", "PLACE")))
+    at = text.index("Helen")
+    assert not model.is_other("Helen Bond", at)  # no common word, no repeated place
+    text = "Observatorium Suriah mengatakan serangan di Suriah menewaskan 10 orang di Suriah."
+    model = PersonModel(text, _model(text, ("Suriah", "PLACE")))
+    assert model.is_other("Observatorium Suriah", 0)
+
+
+def test_model_person_after_a_comma_replaces_an_untagged_phrase() -> None:
+    text = (
+        "“Semeru itu tolak ukur kegiatan petualangan,” ujar perwakilan pendaki dari Kerabat "
+        "Pencinta Alam (KPA), Amirnan kepada wartawan."
+    )
+    mentions = _model(text, ("Amirnan", "PERSON"), ("KPA", "ORGANIZATION"))
+    assert [q.speaker for q in find_quotes(text, "id", mentions=mentions)] == ["Amirnan"]
+    # an organisation the model tags keeps speaking: "tulis KPI"
+    text = "“Yakni memukul wajah dengan papan,” tulis KPI dalam rilisnya, Senin."
+    mentions = _model(text, ("KPI", "ORGANIZATION"))
+    assert [q.speaker for q in find_quotes(text, "id", mentions=mentions)] == ["KPI"]
+
+
+def test_model_one_word_person_subject_of_a_pronoun_cue() -> None:
+    text = (
+        "Acara itu dibantu oleh Fitri Salhuteru.\n\n"
+        "Bagi Niki, Sukabumi spesial sebab di sanalah ia tahu dirinya hamil. "
+        "“Awal Niki hamil, di sini Niki tahunya,” lanjutnya."
+    )
+    mentions = _model(text, ("Fitri Salhuteru", "PERSON"), ("Niki", "PERSON"))
+    direct = [q.speaker for q in find_quotes(text, "id", mentions=mentions) if q.kind == "direct"]
+    assert direct == ["Niki"]
+
+
+def test_arabic_article_keeps_the_given_name() -> None:
+    assert person_in("Turki al-Maliki") == "Turki al-Maliki"
+    assert person_in("Menteri Luar Negeri Adel al-Jubeir") == "Adel al-Jubeir"
+
+
+def test_a_relation_with_dari_is_no_subject() -> None:
+    text = (
+        "“Saya kebetulan berangkat ke Budapest,” ungkap Rio Febrian.\n\n"
+        "Rio Febrian pun langsung bergegas pulang. Suami dari Sabria Kono itu akhirnya tak bisa "
+        "melanjutkan pekerjaannya. “Yaudah terus berangkat ke Budapest,” ujarnya."
+    )
+    assert [s for s, _ in _direct(text)] == ["Rio Febrian", "Rio Febrian"]
+
+
+def test_a_source_speaks_for_nobody_and_pihaknya_is_a_pronoun() -> None:
+    text = (
+        "Pasukan Quds dikabarkan mundur dari Albu Kamal.\n\n"
+        "“Jet tempur Saudi memantau perubahan posisi milisi,” kata sumber tersebut."
+    )
+    assert _direct(text) == [(None, "Jet tempur S")]
+    text = (
+        "Kasatreskrim Polres Sukoharjo, AKP Gede Yoga, membenarkan kejadian itu.\n\n"
+        "“Sempat dikira mencuri sepeda motor,” ujar dia.\n\n"
+        "Dari hasil pemeriksaan, Indratmoko ternyata memiliki gangguan kejiwaan. Pihaknya pun "
+        "tidak melanjutkan proses hukum.\n\n"
+        "“Sudah kami periksa, dia memang punya riwayat,” tutupnya."
+    )
+    assert [s for s, _ in _direct(text)] == ["Gede Yoga", "Gede Yoga"]
+
+
+def test_lower_case_pronoun_cue_after_a_quote() -> None:
+    text = (
+        "Eka Hidayat Taufik berbicara di Kantor DPRD Kota Bekasi.\n\n"
+        "“Sekarang pengembangan perumahan itu vertikal,” ia menjelaskan."
+    )
+    assert _direct(text) == [("Eka Hidayat Taufik", "Sekarang pen")]
+
+
+def test_a_defined_term_is_no_quote_but_a_one_word_answer_is() -> None:
+    text = (
+        "Trump mengatakan AS memiliki banyak pilihan. “Ada opsi pamungkas dan ada opsi lain,” "
+        "katanya, menjelaskan “opsi pamungkas” berarti perang."
+    )
+    assert _direct(text) == [("Trump", "Ada opsi pam")]
+    text = "Mahathir Mohamad hadir. Dia mengatakan “rumit” ketika ditanya soal Zakir."
+    assert _direct(text) == [("Mahathir Mohamad", "rumit")]
+
+
+def test_a_quote_glued_after_a_number_opens_a_paragraph() -> None:
+    text = (
+        "Valentino Rossi mengatakan Marquez senang.Baca juga: Marquez Jadi Pesaing di 2020"
+        '"Tampaknya bagi saya, Marquez sangat senang karena menang," kata Rossi.'
+    )
+    assert _direct(text) == [("Valentino Rossi", "Tampaknya ba")]
+
+
+def test_a_capitalised_cue_after_a_comma_closed_quote() -> None:
+    text = (
+        "Andi Rianto tampil bersama Magenta Orchestra.\n\n"
+        "“Saya dan Magenta Orchestra akan membawakan lagu religi,” Ucap Andi Rianto kemarin."
+    )
+    found = find_quotes(text, "id")
+    assert [(q.speaker, q.cue) for q in found] == [("Andi Rianto", "Ucap Andi Rianto")]
+
+
+def test_model_one_word_names_the_model_does_not_take() -> None:
+    # "teriak vokalis Seringai, Arian": the band gives way to the person after the comma
+    text = (
+        "“Ketika keinginan untuk hidup dibungkam,” teriak vokalis Seringai, Arian seraya bernyanyi."
+    )
+    mentions = _model(text, ("Arian", "PERSON"))
+    assert [q.speaker for q in find_quotes(text, "id", mentions=mentions)] == ["Arian"]
+    # the last word of a lower-case description is no name: the subject before speaks
+    text = (
+        "Theo L Sambuaga menjenguk Habibie di rumah sakit.\n\n"
+        "“Saya sempat melihat dari kaca,” kata mantan Menteri Negara Perumahan Rakyat itu kemarin."
+    )
+    mentions = _model(text, ("Theo L Sambuaga", "PERSON"), ("Habibie", "PERSON"))
+    assert [q.speaker for q in find_quotes(text, "id", mentions=mentions)] == ["Theo L Sambuaga"]
+    # one word left of a role is no subject: "Kepala Negara menerangkan"
+    text = (
+        "“Kita semuanya adalah sahabat,” ujar Jokowi.\n\n"
+        "Kepala Negara menerangkan, ekonomi dunia saat ini sedang tidak ramah.\n\n"
+        "“Kita harus mampu membentengi diri,” imbuhnya."
+    )
+    mentions = _model(text, ("Jokowi", "PERSON"))
+    direct = [q.speaker for q in find_quotes(text, "id", mentions=mentions) if q.kind == "direct"]
+    assert direct == ["Jokowi", "Jokowi"]

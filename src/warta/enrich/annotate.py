@@ -7,6 +7,9 @@ Indonesian (and Malay) articles get all three; English articles get dates and qu
 languages pass through with only dates that carry their own year. It never raises on an article
 that :func:`warta.extract` produced: a failing part adds a warning and leaves its field empty.
 
+The NER model tags the text once: its mentions feed both the entities and the quotes, where they
+say which names are people (see :class:`warta.enrich.speakers.PersonModel`).
+
 It is the ``warta.enrich.annotate:annotate`` enricher of ``warta run`` and is on by default in
 ``warta extract``.
 """
@@ -32,14 +35,22 @@ def annotate(article: Article, *, chrome_lines: list[str] | None = None) -> Arti
         article.dates = find_dates(article.text, page_date)
     except Exception as exc:  # enrichment must not lose the article
         article.warnings.append(f"dates-failed: {type(exc).__name__}")
+    mentions = None
     try:
-        article.quotes = find_quotes(article.text, language)
-    except Exception as exc:
-        article.warnings.append(f"quotes-failed: {type(exc).__name__}")
-    try:
-        from warta.enrich.entities import find_entities  # skips other languages itself
+        from warta.enrich.entities import model_mentions  # skips other languages itself
 
-        article.entities = find_entities(article.text, language)
+        mentions = model_mentions(article.text, language)
     except Exception as exc:
         article.warnings.append(f"entities-failed: {type(exc).__name__}")
+    try:
+        article.quotes = find_quotes(article.text, language, mentions=mentions)
+    except Exception as exc:
+        article.warnings.append(f"quotes-failed: {type(exc).__name__}")
+    if mentions:
+        try:
+            from warta.enrich.entities import canonical_entities
+
+            article.entities = canonical_entities(mentions)
+        except Exception as exc:
+            article.warnings.append(f"entities-failed: {type(exc).__name__}")
     return article

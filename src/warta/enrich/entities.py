@@ -206,9 +206,17 @@ def find_entities(text: str, language: str | None) -> list[Entity]:
     The model is Indonesian: text in another language (``language`` not ``"id"`` or ``"ms"``)
     gives ``[]``. ``None`` (language unknown) is tagged as Indonesian, best effort.
     """
+    mentions = model_mentions(text, language)
+    return canonical_entities(mentions) if mentions else []
+
+
+def model_mentions(text: str, language: str | None) -> list[Mention] | None:
+    """The model's mentions in ``text`` with the repeats it missed (what :func:`find_entities`
+    merges, for a caller that also reads them, such as the quotes step); None for a language
+    the model is not for (see :func:`find_entities`)."""
     if language is not None and language.split("-")[0].lower() not in LANGUAGES:
-        return []
-    return canonical_entities(add_repeats(text, tag(text)))
+        return None
+    return add_repeats(text, tag(text))
 
 
 def annotate(article: Article) -> Article:

@@ -41,10 +41,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from warta.article import Quote
 from warta.enrich.speakers import (
     NameIndex,
+    PersonModel,
     after_organisation_kind,
     at_sentence_start,
     glue_points,
@@ -55,12 +57,18 @@ from warta.enrich.speakers import (
     person_in,
 )
 
+if TYPE_CHECKING:
+    from warta.enrich.ner.tagger import Mention
+
 __all__ = ["find_quotes"]
 
 _LANGUAGES = ("id", "en", "ms")
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "dirinya", "he", "she", "they", "mereka"})
 # A pronoun standing for a person in a sentence: the person is the one talked about before.
-_PRONOUN = re.compile(r"(?<![\w-])(?:[Dd]ia|[Ii]a|[Bb]eliau|[Dd]irinya|He|he|She|she)(?![\w-])")
+# "Pihaknya" (his side: the office the speaker stands for) too.
+_PRONOUN = re.compile(
+    r"(?<![\w-])(?:[Dd]ia|[Ii]a|[Bb]eliau|[Dd]irinya|[Pp]ihaknya|He|he|She|she)(?![\w-])"
+)
 _OPEN = "“"
 _CLOSE = "”"
 _QUOTE_MARKS = re.compile('["“”]')
@@ -69,7 +77,7 @@ _QUOTE_MARKS = re.compile('["“”]')
 # Text a scraper glued together also starts a paragraph: "….Baca juga", "…Marino\"Tapi …".
 _BOUNDARY = re.compile(
     r"\n\s*|[.!?\"”],+ ?(?=[^\s\d,])(?![\"”]\s+[a-z])"
-    r"|(?<=[a-z])(?P<stop>[.!?])(?=[A-Z])|(?<=[a-z\])])(?P<mark>[\"“])(?=[A-Z])"
+    r"|(?<=[a-z])(?P<stop>[.!?])(?=[A-Z])|(?<=[a-z\d\])])(?P<mark>[\"“])(?=[A-Z])"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$|[\"“”A-Z,])|\n")
 # A paragraph that only links to another article: "Baca juga: …", "Simak Video …".
@@ -133,7 +141,7 @@ _AFTER_COMMA = re.compile(rf",[ \t\xa0]*(?P<name>{_NAME_RUN})")
 # A name right after a preposition is a place or the one spoken to, not a subject: "di JIExpo
 # Kemayoran", "kepada Budi".
 _PREPOSITION_BEFORE = re.compile(
-    r"(?:^|\s)(?:di|ke|kepada|pada|untuk|dengan|bersama|terhadap|tentang|soal|antara"
+    r"(?:^|\s)(?:di|ke|kepada|pada|untuk|dengan|bersama|terhadap|tentang|soal|antara|oleh"
     r"|in|at|to|from|with|for|about)[ \t\xa0]+$",
     re.IGNORECASE,
 )
@@ -183,7 +191,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[\s,]*(?:(?:demikian|begitu)\s+)?(?P<cue>(?:{cue_after})(?P<nya>nya)?)(?![\w-])"
         ),
         # After the closing mark, name first: "Lorenzo mengatakan", "Putin said".
-        "after_name": re.compile(rf"[\s,]*(?P<name>{_NAME_RUN})\s+(?P<cue>{cue_before})\b"),
+        # "…," ia menjelaskan: a pronoun in lower case too.
+        "after_name": re.compile(
+            rf"[\s,]*(?P<name>{_NAME_RUN}|ia|dia|beliau)\s+(?P<cue>{cue_before})\b"
+        ),
         # A one-word speaker's name: "kata Matsani", "Matsani, menyatakan".
         "named": re.compile(
             rf"\b(?:{cue_after})\s+(?P<after>[A-Z][a-z]{{2,}})\b(?![ \t]*[A-Z])"
@@ -337,8 +348,10 @@ class _Reader:
         spans: list[_Span],
         segments: list[tuple[int, int]],
         links: list[tuple[int, int]],
+        people: PersonModel | None = None,
     ) -> None:
         self.text = text
+        self.people = people
         self.quote_ranges = [(s.open, s.close + 1) for s in spans]
         self.links = links
         # Names inside quotes or links name nobody who speaks here.
@@ -363,11 +376,61 @@ class _Reader:
             longer = [k for k in self.known if " " not in k and k.startswith(full) and k != full]
             if len(longer) == 1:
                 return longer[0]
+        if self.people is not None and full[:1].isupper():
+            # the model's full name when the rules cut it: "Gunnar Solskjaer", "al-Maliki"
+            full = self.people.full_name(full)
         return full
 
     def name_after(self, position: int, limit: int = 90) -> tuple[str | None, bool]:
         """The speaker named after a cue: (name, found). ``found`` is False for a pronoun or an
-        anaphor such as "politisi Partai Hanura itu", which the caller resolves."""
+        anaphor such as "politisi Partai Hanura itu", which the caller resolves.
+
+        With the NER model, a name that the model does not tag as a person gives way to a
+        person the model tags after a comma in the cue's phrase ("ujar perwakilan pendaki dari
+        Kerabat Pencinta Alam (KPA), Amirnan", "teriak vokalis Seringai, Arian"); a word that
+        ends a lower-case description ("kata mantan Menteri Negara Perumahan Rakyat") or that
+        the model calls an organisation or a place is read like a pronoun."""
+        name, found = self._name_after(position, limit)
+        people = self.people
+        if people is None or not found or not name or name.startswith("@"):
+            return name, found
+        if people.is_person(name) or _ACRONYM.fullmatch(name):
+            return name, found
+        person = self._model_person_after(position)
+        if person is not None:
+            return person, True
+        if " " not in name and re.match(r"\s*[a-z]", self.text[position : position + 4]):
+            at = self.text.find(name, position, position + 160)
+            if at < 0 or not self.text[position:at].rstrip(" \t\xa0").endswith(","):
+                return None, False  # not "kata salah satu reporter, Paramitha"
+        if people.is_other(name):
+            return None, False
+        return name, found
+
+    def _model_person_after(self, position: int) -> str | None:
+        """The first person the model tags after a comma in the phrase after a cue at
+        ``position``, not after a relation ("kata orangtua Bunga, DM")."""
+        people = self.people
+        if people is None:
+            return None
+        text = self.text
+        stop = _NAME_SEARCH_STOP.search(text, position, min(len(text), position + 90))
+        end = stop.start() if stop else min(len(text), position + 90)
+        comma = text.find(",", position, end)
+        if comma < 0:
+            return None
+        for lo, hi in people.person_spans:
+            if lo >= end:
+                break
+            if lo < comma or _RELATION_BEFORE.search(text, max(0, lo - 14), lo):
+                continue
+            person = person_in(text[lo:hi])
+            if person:
+                return self.canonical(person, lo)
+        return None
+
+    def _name_after(self, position: int, limit: int = 90) -> tuple[str | None, bool]:
+        """``name_after`` by the capitalisation rules alone."""
         text = self.text
         clause_end = min(len(text), position + limit)
         stop_match = _CLAUSE_STOP.search(text, position, clause_end)
@@ -554,17 +617,45 @@ class _Reader:
                 or after_organisation_kind(text, lo)
             ):
                 continue  # a place, or part of a role: "Channel Sales & Marketing Manager"
+            if _RELATION_BEFORE.search(text, max(0, lo - 14), lo):
+                continue  # "mantan suami Barbie, Bagus …": the relative is not the subject
             if text[lo:hi] in self.known and _ACRONYM.fullmatch(text[lo:hi]):
                 return text[lo:hi]  # "NIKI", a singer the article quotes by her stage name
             person = person_at_run(text, lo, hi, sentence_start=at_sentence_start(text, lo))
+            people = self.people
+            if (
+                not person
+                and people is not None
+                and people.person_exactly(lo, hi)
+                and " " not in text[lo:hi]
+                and text[max(0, lo - 2) : lo].strip(" \t\xa0") == ","
+            ):
+                # "mantan suami Barbie, Bagus akhirnya …": a name that is also a word ("bagus",
+                # good) is a person where the model says so, after a comma (not at a sentence
+                # start, where the model is least sure)
+                person = text[lo:hi]
             if not person:
                 continue
+            if people is not None:
+                if self._not_a_person(person, lo, hi):
+                    continue  # "Puskesmas Pulang Pisau": an organisation for the model
+                at = lo + text[lo:hi].rfind(person)
+                if " " not in person and people.person_at(at, at + len(person)):
+                    full = self.canonical(person, lo)
+                    if full and not people.is_other(full):
+                        return full  # "Bagi Niki, …": a person for the model
             if " " not in person and not person.startswith("@") and person not in self.known:
                 full = self.canonical(person, lo)
                 if full is None or " " not in full:
                     continue
                 person = full
-            return self.canonical(person, lo)
+            full = self.canonical(person, lo)
+            if people is not None and full and not full.startswith("@"):
+                if people.is_other(full):
+                    continue  # "Puskesmas" for "Puskesmas Pulang Pisau"
+                if not people.is_person(full) and any(is_common_word(w) for w in full.split()):
+                    continue  # "Upah riil-nya naik": a word, no person for the model
+            return full
         return None
 
     def subject_before(self, position: int) -> str | None:
@@ -611,9 +702,32 @@ class _Reader:
             if self._inside_quote(verb.start()):
                 continue
             person = person_at_run(self.text, verb.start("name"), verb.end("name"))
-            if person and (" " in person or not is_name_stopword(person, sentence_start=True)):
+            if (
+                person
+                and (" " in person or not is_name_stopword(person, sentence_start=True))
+                and not self._not_a_person(person, verb.start("name"), verb.end("name"))
+            ):
                 found = self.canonical(person, verb.start("name"))
         return found
+
+    def _not_a_person(self, person: str, lo: int, hi: int) -> bool:
+        """True when the NER model says the name ``person`` found in the run ``text[lo:hi]``
+        is an organisation or a place ("Observatorium Suriah … mengatakan"), or does not take
+        a name holding a common word for a person."""
+        people = self.people
+        if people is None or person.startswith("@"):
+            return False
+        at = lo + self.text[lo:hi].rfind(person)
+        if people.is_other(person, at):
+            return True
+        # "Kepala Negara menerangkan", "Upah riil-nya naik": a common word, no person for the
+        # model
+        if people.is_person(person):
+            return False
+        # ... nor one word left of a run after its role ("Kepala Negara menerangkan")
+        return any(is_common_word(w) for w in person.split()) or (
+            " " not in person and hi - lo > len(person)
+        )
 
     def _subject_in(self, start: int, end: int) -> str | None:
         """The person a sentence is about: a name, "" when a pronoun or an anaphor comes
@@ -641,7 +755,11 @@ class _Reader:
         verb = self.patterns["speaker_verb"].search(text, offset, limit)
         if verb and not self._inside_quote(verb.start()):
             found = person_at_run(text, verb.start("name"), verb.end("name"))
-            if found and (" " in found or not is_name_stopword(found, sentence_start=True)):
+            if (
+                found
+                and (" " in found or not is_name_stopword(found, sentence_start=True))
+                and not self._not_a_person(found, verb.start("name"), verb.end("name"))
+            ):
                 self.known.add(found)  # "DIY Trisaktiyana menjelaskan": a speaker's name
                 return self.canonical(found, verb.start("name"))
         # Otherwise the first person the sentence names.
@@ -690,13 +808,22 @@ class _Reader:
 
 
 def find_quotes(
-    text: str, language: str | None = None, *, speakers: list[str] | None = None
+    text: str,
+    language: str | None = None,
+    *,
+    speakers: list[str] | None = None,
+    mentions: list[Mention] | None = None,
 ) -> list[Quote]:
     """Direct and indirect quotes in an article's text, in text order.
 
     ``language`` is the article's language code: Indonesian and English are read, any other
     language gives an empty list (None reads the text as Indonesian). ``speakers`` optionally names
-    known people (from an NER step) to prefer as speakers.
+    known people to prefer as speakers. ``mentions`` are the NER model's mentions in ``text``
+    (:func:`warta.enrich.ner.tagger.tag`, with :func:`warta.enrich.entities.add_repeats`), as
+    :func:`warta.enrich.annotate.annotate` shares them with the entities step: the model then
+    says which names are people, where a person's full name starts, and which capitalised runs
+    are organisations or places (see :class:`~warta.enrich.speakers.PersonModel`). Without
+    them the capitalisation rules decide alone.
     """
     if language is not None and language.split("-")[0].lower() not in _LANGUAGES:
         return []
@@ -704,7 +831,8 @@ def find_quotes(
         return []
     segments, links = _segments(text)
     spans = _quoted(text, segments)
-    reader = _Reader(text, speakers, spans, segments, links)
+    people = PersonModel(text, mentions) if mentions is not None else None
+    reader = _Reader(text, speakers, spans, segments, links, people)
     quotes: list[Quote] = []
     patterns = reader.patterns
     previous: _Span | None = None
@@ -836,9 +964,11 @@ _RUN_GOES_ON = re.compile(r"[\w'’-]*(?:[ \t\xa0]+[A-Z][\w'’-]*)*")
 # A relative before a name: the speaker is the relative, not the one named ("kata orangtua
 # Bunga", "ujar kuasa hukum Nikita").
 _RELATION_BEFORE = re.compile(
-    r"(?<![\w-])(?:orang ?tua|ibu|ayah|ayahanda|ibunda|anak|putra|putri|istri|suami|kakak|adik"
+    r"(?<![\w-])(?:(?:orang ?tua|ibu|ayah|ayahanda|ibunda|anak|putra|putri|istri|suami|kakak|adik"
     r"|paman|bibi|tante|kerabat|keluarga|teman|sahabat|rekan|kekasih|pacar|menantu|mertua|cucu"
-    r"|nenek|kakek|kuasa hukum|pengacara)[ \t\xa0]+$"
+    r"|nenek|kakek|kuasa hukum|pengacara)(?:[ \t\xa0]+dari)?"
+    # "Suami dari Sabria Kono itu …" (capitalised only with "dari": "Ibu Sri Mulyani" is a title)
+    r"|(?:Suami|Istri|Anak|Putra|Putri|Kakak|Adik|Ayah|Ibu)[ \t\xa0]+dari)[ \t\xa0]+$"
 )
 # Initials standing for a person after a comma: "kata orangtua Bunga, DM."
 _INITIALS_AFTER_COMMA = re.compile(r",[ \t\xa0]*([A-Z]{2,3})(?=[ \t\xa0]*[.,;(]|$)")
@@ -846,7 +976,7 @@ _INITIALS_AFTER_COMMA = re.compile(r",[ \t\xa0]*([A-Z]{2,3})(?=[ \t\xa0]*[.,;(]|
 _THING_NOUNS = frozenset(
     "laporan postingan unggahan surat pernyataan keterangan dokumen rilis siaran data tulisan"
     " pesan video artikel berita situs laman buku keputusan putusan dakwaan tuntutan aturan"
-    " peraturan pasal undang-undang survei riset penelitian studi kajian hasil catatan"
+    " peraturan pasal undang-undang survei riset penelitian studi kajian hasil catatan sumber"
     " pengumuman edaran imbauan".split()
 )
 # Cues of a reply: after a question, the one asked answers.
@@ -872,13 +1002,18 @@ def _direct_speaker(
     patterns = reader.patterns
     after_at = span.close + 1
     match = patterns["after"].match(text, after_at, min(len(text), after_at + 40))
-    if match:
-        cue_word = match.group("cue")
-        cue_end = match.end()
-        if match.group("nya"):
+    cue_at = (
+        (match.start("cue"), match.end(), bool(match.group("nya")))
+        if match
+        else _capitalised_cue(text, span, patterns["after"])
+    )
+    if cue_at is not None:
+        cue_start, cue_end, nya = cue_at
+        cue_word = text[cue_start:cue_end]
+        if nya:
             return None, cue_word, False
         name, found = reader.name_after(cue_end)
-        cue = text[match.start("cue") : cue_end]
+        cue = cue_word
         if name == _NOBODY:
             return None, cue, True
         if found and name:
@@ -905,6 +1040,8 @@ def _direct_speaker(
             name, found = reader.name_after(match.end())
             if name == _NOBODY or (found and name):
                 return name or None, match.group("cue"), True
+    if _is_term(text, span):
+        return None, None, False  # 'menjelaskan "opsi pamungkas" berarti …': a quoted term
     # A cue before the opening mark, in the same sentence.
     lo = max(segments[span.segment][0], span.open - 160)
     head = text[lo : max(lo, span.open)]
@@ -929,6 +1066,44 @@ def _direct_speaker(
             return None, cue.strip(), False
         return None, cue.strip(), True  # "Salah satu tetangganya mengatakan,": no name given
     return None, None, False
+
+
+def _capitalised_cue(
+    text: str, span: _Span, pattern: re.Pattern[str]
+) -> tuple[int, int, bool] | None:
+    """(start, end, has "-nya") of a cue written with a capital after a quote closed with a
+    comma: '"…,” Ucap Andi Rianto' (a typo the cue list, in lower case, would miss)."""
+    if text[span.close - 1 : span.close] != ",":
+        return None
+    after_at = span.close + 1
+    window = text[after_at : after_at + 40]
+    at = len(window) - len(window.lstrip(" \t\xa0"))
+    if at >= len(window) or not window[at].isupper() or not window[at + 1 : at + 2].islower():
+        return None
+    lowered = window[:at] + window[at].lower() + window[at + 1 :]
+    match = pattern.match(lowered)
+    if match is None:
+        return None
+    return after_at + match.start("cue"), after_at + match.end(), bool(match.group("nya"))
+
+
+# Words that define the term before them: '"opsi pamungkas" berarti …'.
+_DEFINING = frozenset(
+    "berarti artinya bermakna adalah ialah merupakan yakni yaitu means meaning is".split()
+)
+# A lower-case word right after a closing mark, inside the sentence.
+_WORD_AFTER = re.compile(r"[ \t\xa0]+(?P<word>[a-z]+)\b")
+
+
+def _is_term(text: str, span: _Span) -> bool:
+    """True for a quoted term that the sentence goes on to define: at most three words, no
+    stop or comma, and a word of meaning right after it ('menjelaskan "opsi pamungkas" berarti
+    perang'), unlike a one-word answer ('Dia mengatakan "rumit" ketika ditanya …')."""
+    passage = text[span.start : span.end]
+    if len(passage.split()) > 3 or any(c in passage for c in ".,!?"):
+        return False
+    after = _WORD_AFTER.match(text, span.close + 1, span.close + 30)
+    return after is not None and after.group("word") in _DEFINING
 
 
 def _indirect(

@@ -14,9 +14,14 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from warta.enrich.ner.tagger import Mention
 
 __all__ = [
     "NameIndex",
+    "PersonModel",
     "after_organisation_kind",
     "at_sentence_start",
     "glue_points",
@@ -207,6 +212,15 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
                 # "PT Evoluzione Alessandro Monzani", "Partai Golkar Airlangga Hartarto": the
                 # word after an organisation's kind is its own name.
                 cut = i + 2
+    if (
+        0 < cut < len(tokens)
+        and tokens[cut].startswith(("al-", "el-"))
+        and tokens[cut - 1][:1].isupper()
+        and tokens[cut - 1].isalpha()
+        and not _is_acronym(tokens[cut - 1])
+        and tokens[cut - 1].lower() not in _roles()
+    ):
+        cut -= 1  # "Turki al-Maliki", "Adel al-Jubeir": the given name before "al-" is a name
     if (
         cut
         and cut == len(tokens) - 1
@@ -560,3 +574,123 @@ def at_sentence_start(text: str, position: int) -> bool:
         return True
     before = text[max(0, position - 4) : position].rstrip(" \t-–—")
     return not before or before[-1] in '.!?\n"“”,:;(' and not before.endswith(("ujar,", "kata,"))
+
+
+class PersonModel:
+    """What the NER model (:mod:`warta.enrich.ner`) says about the names of one article: which
+    capitalised runs are people, which are organisations or places, and each person's full
+    name from the entity merge (:func:`warta.enrich.entities.canonical_entities`).
+
+    The capitalisation rules above guess "is this run a person, and where does the name
+    start" from word lists; the model answers it from context. It is used as a second opinion:
+    a run the model tags as an organisation or a place (and never as a person) is no speaker,
+    and a name the rules cut short ("Gunnar Solskjaer") takes the model's full one ("Ole Gunnar
+    Solskjaer").
+    """
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        """``mentions``: the model's mentions in ``text`` (with the repeats added)."""
+        from warta.enrich.entities import canonical_entities  # the NER layer, loaded lazily
+
+        self.text = text
+        people = [m for m in mentions if m.type == "PERSON"]
+        others = [m for m in mentions if m.type != "PERSON"]
+        self.person_spans = sorted((m.start, m.end) for m in people)
+        self._person_set = set(self.person_spans)
+        self.other_spans = sorted((m.start, m.end) for m in others)
+        self._person_words = {w for m in people for w in _words(m.text)}
+        self._other_names = {" ".join(_words(m.text)).casefold() for m in others}
+        # Places and organisations the model tags more than once (and never as a person).
+        seen: dict[str, int] = {}
+        for m in others:
+            key = " ".join(_words(m.text))
+            seen[key] = seen.get(key, 0) + 1
+        self._places = {k for k, n in seen.items() if n >= 2 and not self.is_person(k)}
+        ranked = canonical_entities(people)
+        # Full names, most mentioned first; a model's span that opens with a common word or a
+        # title ("Anak Niki", "Bukan Marcus Rashford") is no full name, nor one only ever seen
+        # at a sentence start ("Oh Niki bahagia …").
+        inside = {" ".join(_words(m.text)) for m in people if not at_sentence_start(text, m.start)}
+        self.full_names = [
+            e.name
+            for e in ranked
+            if " " in e.name
+            and e.name in inside
+            and not is_common_word(e.name.split()[0])
+            and _name_words(e.name)
+        ]
+
+    def person_at(self, start: int, end: int) -> bool:
+        """True when the model tags a person overlapping ``text[start:end]``."""
+        return _overlaps(self.person_spans, start, end)
+
+    def person_exactly(self, start: int, end: int) -> bool:
+        """True when the model tags exactly ``text[start:end]`` as a person."""
+        return (start, end) in self._person_set
+
+    def other_at(self, start: int, end: int) -> bool:
+        """True when the model tags an organisation or place overlapping ``text[start:end]``
+        and no person there."""
+        return _overlaps(self.other_spans, start, end) and not self.person_at(start, end)
+
+    def is_person(self, name: str) -> bool:
+        """True when some word of ``name`` is a word of a person the model found."""
+        return any(w in self._person_words for w in _words(name))
+
+    def is_other(self, name: str, start: int | None = None) -> bool:
+        """True when the model's word is strong that ``name`` (at ``start`` in the text, when
+        given) is an organisation or a place, not a person.
+
+        The model tags some people's names as places ("Helen Bond", "AKP Gede Yoga"), so its
+        word alone does not veto a name: the name must also hold a common Indonesian word
+        ("Puskesmas Pulang Pisau") or end with a place or organisation the model tags more
+        than once ("Observatorium Suriah", with "Suriah" a place five times)."""
+        words = _words(name)
+        if not words or self.is_person(name):
+            return False
+        key = " ".join(words)
+        tagged = (
+            self.other_at(start, start + len(name))
+            if start is not None
+            else key.casefold() in self._other_names
+        )
+        if tagged and any(is_common_word(w) for w in words):
+            return True
+        # "Observatorium Suriah" with the place "Suriah"; "Garden City" of "Jakarta Garden City"
+        return any(key.endswith(" " + place) or place.endswith(" " + key) for place in self._places)
+
+    def full_name(self, name: str) -> str:
+        """The model's full name holding ``name`` as a leading or trailing run of whole words
+        ("Gunnar Solskjaer" → "Ole Gunnar Solskjaer"), the most mentioned first; else
+        ``name``. (Never a shorter one: the model misses first names, "Brandon" of "Brandon
+        Nicholas Salim", more often than the rules take an organisation for one.)"""
+        words = _words(name)
+        if not words:
+            return name
+        n = len(words)
+        for full in self.full_names:
+            parts = full.split()
+            if len(parts) > n and (parts[:n] == words or parts[-n:] == words):
+                return full
+        return name
+
+
+def _words(name: str) -> list[str]:
+    return name.split()
+
+
+def _name_words(name: str) -> bool:
+    """True when every word of ``name`` may be a word of a person's name."""
+    return all(_name_token(w) or w.startswith(("al-", "el-")) for w in name.split())
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    at = bisect_right(spans, (end, _BIG)) - 1
+    while at >= 0:
+        lo, hi = spans[at]
+        if hi > start and lo < end:
+            return True
+        if hi <= start and lo < start - 200:
+            return False
+        at -= 1
+    return False
