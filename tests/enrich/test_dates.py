@@ -139,3 +139,33 @@ def test_bare_months_need_a_word_that_makes_them_times() -> None:
     # "Oktober lalu" written in September is last year's October; a month name alone is none
     assert parse_date_expression("Oktober lalu", page) == "2018-10"
     assert find_dates("Mei datang ke kantor.", page) == []
+
+
+def test_years_after_a_time_word() -> None:
+    page = "2019-09-19"
+    found = find_dates(
+        "Sejak 2015 ia juara, pada tahun 2017 silam cedera; penjualan pada 2018 naik, "
+        "berlaku mulai awal tahun 2020 dan dana tahun anggaran 2018.",
+        page,
+    )
+    assert [(m.text, m.value) for m in found] == [
+        ("Sejak 2015", "2015"),
+        ("tahun 2017 silam", "2017"),
+        ("pada 2018", "2018"),
+        ("awal tahun 2020", "2020-01"),
+        ("tahun anggaran 2018", "2018"),
+    ]
+    # a law's number, a count and a decade are no years
+    assert find_dates("Undang-Undang Nomor 30 Tahun 2002, paket 17 tahun 2017", page) == []
+    assert find_dates("sebanyak 2000 orang hadir pada 2000 orang; sejak 2000-an", page) == []
+
+
+def test_weekday_said_to_be_a_day() -> None:
+    page = "2019-09-19"  # a Thursday
+    found = find_dates(
+        "Pada Rabu, 48 orang tewas. Serangan Selasa malam dan pada hari Senin.", page
+    )
+    assert [m.value for m in found] == ["2019-09-18", "2019-09-17", "2019-09-16"]
+    assert [m.value for m in find_dates("rapat digelar pada Kamis.", page)] == ["2019-09-19"]
+    # a weekday ahead of the page is not the last one
+    assert all(m.value != "2019-09-17" for m in find_dates("pada Selasa besok", page))

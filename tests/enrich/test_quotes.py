@@ -167,14 +167,18 @@ def test_gold_quote_attribution() -> None:
     gold is development data now (78 articles, 271 direct quotes: P 0.989, R 0.989; 166
     indirect: P 0.899, R 0.753). The blind heldout4 part (20 articles) first scored direct
     P 0.731, R 0.700 and indirect P 0.742, R 0.460; heldout3 direct P 0.750, R 0.750; the
-    older held-out parts P 0.81, R 0.79 before the rules they led to."""
+    older held-out parts P 0.81, R 0.79 before the rules they led to. heldout5 (20 articles,
+    blind after the NER round): direct P 0.824, R 0.792, indirect P 0.735, R 0.490; direct
+    P 0.961, R 0.961, indirect P 0.800, R 0.549 after the rules it led to (98 articles: direct
+    P 0.983, R 0.983; indirect P 0.891, R 0.714)."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.90, 0.96),
         "heldout": (0.97, 0.97, 0.75, 0.90),
         "heldout2": (0.97, 0.97, 0.95, 0.90),
         "heldout3": (0.95, 0.95, 0.93, 0.68),
-        "heldout4": (0.95, 0.95, 0.74, 0.45),
+        "heldout4": (0.96, 0.96, 0.81, 0.50),
+        "heldout5": (0.94, 0.94, 0.78, 0.53),
     }
     for split, (dp, dr, ip, ir) in floors.items():
         part = [a for a in articles if a["split"] == split]
@@ -183,9 +187,9 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.97 and recall >= 0.97
+    assert precision >= 0.96 and recall >= 0.96
     precision, recall = _scores(articles, "indirect")
-    assert precision >= 0.87 and recall >= 0.72
+    assert precision >= 0.87 and recall >= 0.69
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
@@ -770,3 +774,118 @@ def test_model_one_word_names_the_model_does_not_take() -> None:
     mentions = _model(text, ("Jokowi", "PERSON"))
     direct = [q.speaker for q in find_quotes(text, "id", mentions=mentions) if q.kind == "direct"]
     assert direct == ["Jokowi", "Jokowi"]
+
+
+def test_clause_opener_is_no_first_name() -> None:
+    text = (
+        'Ozil bermain 71 menit.,Namun Emery menegaskan Arsenal akan bangkit.,"Kami ingin '
+        'mengendalikan setiap pertandingan dengan bola," kata dia.'
+    )
+    assert _direct(text) == [("Emery", "Kami ingin m")]
+    assert person_in("Bahkan Cak Imin") == "Cak Imin"
+
+
+def test_role_word_as_family_name() -> None:
+    assert person_in("Christine Hakim") == "Christine Hakim"
+    assert person_in("Dr Brian Kantor") == "Brian Kantor"
+    assert person_in("Ketua Hakim") is None  # a role after a role stays a role
+    text = (
+        "Ketua Komite Seleksi Film Indonesia (KSFI) Christine Hakim mengatakan ada pertimbangan."
+        ',"Kami sepakat memilih film itu," kata Christine.'
+    )
+    assert _direct(text) == [("Christine Hakim", "Kami sepakat")]
+
+
+def test_subject_with_title_then_continuation() -> None:
+    text = (
+        "Dr Brian Kantor, seorang dokter gigi, mengatakan bahwa menyikat gigi "
+        'setelah makan tidak baik.,"Makanan dengan kadar pH rendah sangat buruk," katanya. '
+        '"Tetapi kita juga harus waspada terhadap makanan manis."'
+    )
+    found = find_quotes(text, "id", mentions=model_mentions(text, "id"))
+    assert [(q.speaker, q.text[:12]) for q in found if q.kind == "direct"] == [
+        ("Brian Kantor", "Makanan deng"),
+        ("Brian Kantor", "Tetapi kita "),
+    ]
+
+
+def test_cue_naming_a_nickname() -> None:
+    text = (
+        "Ketua Umum PKB Muhaimin Iskandar bertemu Presiden Joko Widodo di Istana.,"
+        '"Yang namanya kerja sama demi rakyat siap," kata politikus yang disapa Cak Imin di '
+        'kantor DPP PKB.,"Iyalah, tidak apa-apa," imbuhnya.'
+    )
+    assert _direct(text) == [
+        ("Muhaimin Iskandar", "Yang namanya"),
+        ("Muhaimin Iskandar", "Iyalah, tida"),
+    ]
+
+
+def test_cabinet_name_is_no_person() -> None:
+    assert person_in("Kabinet Kerja Jokowi") == "Jokowi"
+    text = (
+        '"Perkenankan saya atas nama seluruh rakyat Indonesia berduka," jelas Jokowi dalam '
+        "konferensi pers.,Sejumlah menteri di Kabinet Kerja Jokowi juga berduka."
+    )
+    assert _direct(text) == [("Jokowi", "Perkenankan ")]
+
+
+def test_organisation_speaking_beside_its_spokeswoman() -> None:
+    text = (
+        'Tokopedia menarik produk tembakau.,"Mulai 19 September 2019, produk tembakau tidak '
+        'lagi bisa dimunculkan," tulis Tokopedia.,VP of Corporate Communications Tokopedia '
+        'Nuraini Razak mengatakan hal itu.,"Kami mengambil langkah ini," kata Nuraini.'
+    )
+    assert _direct(text) == [("Tokopedia", "Mulai 19 Sep"), ("Nuraini Razak", "Kami mengamb")]
+
+
+def test_appositive_name_before_its_office() -> None:
+    text = (
+        "Hal Eddins, Chief Economist Capital Investment Counsel, mengatakan walau iPhone baru "
+        "mungkin tidak terlalu menarik, layanan streaming akan laku."
+    )
+    assert _indirect(text) == [("Hal Eddins", "walau iPhone")]
+    text = (
+        "Melansir laman itu,, Dr Brian Kantor, dokter gigi kosmetik Lowenberg, Lituchy & Kantor "
+        "di New York, Amerika Serikat, mengatakan bahwa menyikat gigi setelah makan tidak baik."
+        ',"Makanan dengan kadar pH rendah sangat buruk," katanya.'
+    )
+    assert _direct(text) == [("Brian Kantor", "Makanan deng")]
+    assert _indirect(text) == [("Brian Kantor", "menyikat gig")]
+    # a role opening the sentence is no name: the subject after it speaks
+    text = (
+        "Sementara itu, Kabid Humas Polda Metro Jaya, Kombes Argo Yuwono mengatakan jika "
+        "korban telah mencabut laporannya."
+    )
+    assert _indirect(text) == [("Argo Yuwono", "korban telah")]
+
+
+def test_according_to_is_no_first_name() -> None:
+    assert person_in("Menurut al-Maliki") == "al-Maliki"
+    assert person_in("Turki al-Maliki") == "Turki al-Maliki"
+
+
+def test_appositive_needs_a_description() -> None:
+    text = (
+        "Warga Parepare, Sekar Ayu Eka, kepada wartawan mengatakan masyarakat datang ke "
+        "alun-alun sejak pagi."
+    )
+    assert _indirect(text) == [("Sekar Ayu Eka", "masyarakat d")]
+    text = (
+        "Pelatih Barcelona, Ernesto Valverde, memberikan tanggapan soal rumor yang mengatakan "
+        "hubungan klub dengan Lionel Messi memburuk."
+    )
+    assert all(speaker != "Ernesto Valverde" for speaker, _ in _indirect(text))
+
+
+def test_account_without_at_sign_stays_the_speaker_with_the_model() -> None:
+    # The model never tags an account as a person; that must not hand its comment to the
+    # person the article is about.
+    text = (
+        "Aurelie Moeremans mengunggah foto bersama kekasihnya.\n\n"
+        "“Kamu cari pengganti yg gimana?” ujar akun tommyndp.\n\n"
+        "“Maksudnya putus dan lanjut ke pernikahan hehe,” tandas akun lafema_fiscarina."
+    )
+    mentions = _model(text, ("Aurelie Moeremans", "PERSON"))
+    speakers = [q.speaker for q in find_quotes(text, "id", mentions=mentions)]
+    assert speakers == ["tommyndp", "lafema_fiscarina"]

@@ -136,6 +136,56 @@ _MONTH_BARE = re.compile(
     rf"(?<![\w-])(?<!\d )(?P<mon>{'|'.join(_ID_MONTHS)})(?![\w-])"
     r"(?:\s+(?P<which>lalu|kemarin|ini|depan|mendatang)\b)?)(?!\s*\d)"
 )
+# A year after a word that makes it a time: "tahun 2017", "tahun anggaran 2018", "pada 2018",
+# "sejak 2015", "2018 lalu", "awal tahun 2020". A number alone ("2000 orang") is no year; a range
+# or a decade ("2019/2020", "2000-an") is left out.
+_YEAR = re.compile(
+    r"(?<![\w-])(?:(?P<part>awal|akhir)\s+)?(?:(?:tahun(?:\s+anggaran)?|pada|sejak|medio)\s+"
+    r"(?P<y>(?:19|20)\d\d)(?:\s+(?:lalu|silam))?|(?P<y2>(?:19|20)\d\d)\s+(?:lalu|silam))"
+    r"(?![\w-]|[/.,:]\d|\s+(?:orang|unit|buah|kali|ekor|meter|km|kg|ton|jiwa|peserta|hektare)\b)",
+    _FLAGS,
+)
+# A weekday the text says is a day: "pada Rabu,", "pada hari Selasa", "Selasa malam" (without a
+# date after it, which the rules above read): the last such day up to the page's.
+_WEEKDAY_DAY = re.compile(
+    rf"(?<![\w-])(?:(?:pada\s+(?:hari\s+)?|hari\s+)(?P<wd>{_WD})(?:\s+{_POD})?"
+    rf"|(?P<wd2>{_WD})\s+{_POD})(?![\w-])"
+    rf"(?!\s*[(,]?\s*\d{{1,2}}(?:\s*[/.-]\s*\d|\s+{_MON}))"
+    # "pada Selasa besok", "pada Rabu lusa": ahead of the page, not the last such day
+    r"(?!\s+(?:besok|lusa|depan|mendatang|nanti|lalu|kemarin|pekan|minggu)\b)",
+    _FLAGS,
+)
+
+
+_NUMBERED_BEFORE = re.compile(r"\d[ \t\xa0]*\Z")
+
+
+def _year_value(match: re.Match[str], page: date | datetime | None) -> str | None:
+    if _NUMBERED_BEFORE.search(match.string, max(0, match.start() - 12), match.start()):
+        return None  # "Undang-Undang Nomor 30 Tahun 2002": a law's number, not a time
+    year = int(match.group("y") or match.group("y2"))
+    part = (match.group("part") or "").lower()
+    if part == "awal":
+        return f"{year:04d}-01"
+    if part == "akhir":
+        return f"{year:04d}-12"
+    return f"{year:04d}"
+
+
+def _weekday_day(match: re.Match[str], page: date | datetime | None) -> str | None:
+    if page is None:
+        return None
+    name = match.group("wd") or match.group("wd2")
+    if name.lower() == "minggu" and name == "minggu":
+        return None  # lower-case "minggu" is a week: "pada minggu pertama"
+    if name.lower() in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday"):  # fmt: skip
+        return None  # "on Monday" is read by the English rule
+    today = _day(page)
+    back = (today.weekday() - _WEEKDAY_NAMES[name.lower()]) % 7
+    return (today - timedelta(days=back)).isoformat()
+
+
 # A bare weekday set off by commas, as Antara writes the reporting day: "di Mataram, Kamis, ...".
 _WEEKDAY_BARE = re.compile(rf"(?:(?<=, )|^)(?P<wd>{_WD})(?=[,.;]|$)", _FLAGS)
 
@@ -412,6 +462,8 @@ _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (_RELATIVE_DAY, _relative_day),
     (_WEEKDAY_BARE, _weekday_bare),
     (_MONTH_BARE, _month_bare),
+    (_YEAR, _year_value),
+    (_WEEKDAY_DAY, _weekday_day),
 )
 
 
@@ -437,6 +489,7 @@ _STARTING_KEYWORDS = ("kemarin", "tadi", "semalam", "besok", "lusa", "yesterday"
                       "tomorrow", "tonight", "last ", "next ", "monday", "tuesday", "wednesday",
                       "thursday", "friday", "saturday", "sunday")  # fmt: skip
 _BARE_WEEKDAYS = tuple(f", {name}" for name in _WEEKDAY_NAMES)
+_ID_WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad")
 _DIGITS = re.compile(r"[0-9]{1,4}")
 
 
@@ -464,6 +517,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
         spans += [(at, at + 24) for at in _find_all(low, _BARE_WEEKDAYS)]
     if low.startswith(tuple(_WEEKDAY_NAMES)):
         spans.append((0, 24))
+    spans += [(at - 14, at + 20) for at in _find_all(low, _ID_WEEKDAYS)]
     for month in _ID_MONTHS:  # capitalised: "Agustus lalu", "sejak Februari"
         at = text.find(month)
         while at >= 0:

@@ -392,7 +392,10 @@ class _Reader:
         the model calls an organisation or a place is read like a pronoun."""
         name, found = self._name_after(position, limit)
         people = self.people
-        if people is None or not found or not name or name.startswith("@"):
+        if people is None or not found or not name or _is_handle(name):
+            return name, found  # an account ("ujar tommyndp") is no name for the model to judge
+        if _CALLED_AFTER.match(self.text, position, position + limit):
+            return name, found  # the name the text says the person goes by, whatever the model says
             return name, found
         if people.is_person(name) or _ACRONYM.fullmatch(name):
             return name, found
@@ -447,6 +450,9 @@ class _Reader:
         first = clause.split()[0].lower()
         if first in _PRONOUNS:
             return None, False
+        called = _CALLED_AFTER.match(text, position, clause_end)
+        if called:
+            return called.group("name"), True  # "kata politikus yang disapa Cak Imin"
         account = _ACCOUNT.match(clause)
         if account:
             return account.group("handle"), True  # "tulis akun idong15": the account speaks
@@ -715,7 +721,7 @@ class _Reader:
         is an organisation or a place ("Observatorium Suriah … mengatakan"), or does not take
         a name holding a common word for a person."""
         people = self.people
-        if people is None or person.startswith("@"):
+        if people is None or _is_handle(person):
             return False
         at = lo + self.text[lo:hi].rfind(person)
         if people.is_other(person, at):
@@ -754,6 +760,10 @@ class _Reader:
         # "Prakirawan BMKG Stasiun Meteorologi Cilacap, Rendi Krisnawan mengatakan".
         verb = self.patterns["speaker_verb"].search(text, offset, limit)
         if verb and not self._inside_quote(verb.start()):
+            cue_at = verb.end() - len(verb.group().split()[-1])
+            appositive = _appositive_speaker(self, cue_at, verb.start("name"))
+            if appositive is not None:
+                return appositive  # "Dr Brian Kantor, dokter gigi … di New York, mengatakan"
             found = person_at_run(text, verb.start("name"), verb.end("name"))
             if (
                 found
@@ -949,6 +959,12 @@ def _opens_sentence(text: str, span: _Span, segments: list[tuple[int, int]]) -> 
     return not before or before[-1] in '.!?:"”' or before.endswith(("Baca juga", "Baca Juga"))
 
 
+def _is_handle(name: str) -> bool:
+    """True for a social-media account as a speaker: "@cha_pds", or one printed without its "@"
+    ("ujar akun tommyndp", "tandas akun lafema_fiscarina") — never a capitalised name."""
+    return name.startswith("@") or not name[:1].isupper()
+
+
 # An account named without its "@": "tulis akun idong15", "tutur akun bernama achamilan83".
 _ACCOUNT = re.compile(
     r"akun(?:\s+(?:bernama|milik|resmi|instagram|twitter|tiktok|youtube|facebook|pribadi))*"
@@ -956,6 +972,14 @@ _ACCOUNT = re.compile(
 )
 # Where to stop looking for a speaker's full name after a role (commas do not stop it: "pelatih
 # tim nasional China, Li Nan").
+# "kata politikus yang disapa Cak Imin", "ujar pria yang akrab dipanggil Dani": a description
+# that ends with the name the person goes by (``NameIndex.aliases`` maps it to the full name).
+_CALLED_AFTER = re.compile(
+    r"\s*[a-z][\w-]*(?:[ \t\xa0]+[a-z][\w-]*){0,3}?[ \t\xa0]+yang[ \t\xa0]+"
+    r"(?:akrab[ \t\xa0]+|biasa[ \t\xa0]+)?(?:di)?(?:sapa|panggil)[ \t\xa0]+"
+    r"(?P<name>(?:Cak|Gus|Bang|Mbak|Mas|Kang|Bung|Pak|Bu|Ning|Teh)[ \t\xa0]+[A-Z][\w'’-]*"
+    r"|[A-Z][\w'’-]*)"
+)
 _NAME_SEARCH_STOP = re.compile(
     r"[;!?\n\"“”]|\.(?!\w)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai|pada|yang|sambil)\s"
 )
@@ -1164,6 +1188,14 @@ def _indirect(
             subject = subject_pattern.search(text, max(0, position - 180), position)
             if _person_noun_anaphor(text, position):
                 speaker = speaker_before(position)
+            elif (
+                appositive := _appositive_speaker(
+                    reader,
+                    position,
+                    None if subject is None else subject.start(subject.lastgroup or 0),
+                )
+            ) is not None:
+                speaker = appositive
             elif subject is None:
                 continue
             elif (
@@ -1232,6 +1264,63 @@ def _indirect(
             start = head
         add(speaker, match.group(cue_group), start)
     return found
+
+
+# A name set off by a comma, then its description up to the verb: "Hal Eddins, Chief Economist
+# Capital Investment Counsel, mengatakan", "Rossi, pebalap Monster Energy Yamaha mengatakan".
+# What follows a name's comma that is no description of the person: an auxiliary or an
+# adverb, a verb of their own ("memberikan", "berharap"), or a clause that ends in "yang".
+_NO_DESCRIPTION = re.compile(
+    r"(?:akan|telah|sudah|juga|pun|kemudian|lalu|kembali|sempat|tidak|belum|masih|pernah)\b"
+    r"|(?:me|be[rl])[a-z]{4,}\b|.*[ \t\xa0]yang[ \t\xa0,]*\Z"
+)
+_HONORIFICS = frozenset("Dr Prof Ir H Hj Drs Mr Mrs Ms Sir".split())
+_APPOSITIVE = re.compile(
+    rf"(?P<name>{_NAME_RUN}),[ \t\xa0]+(?P<role>[^.;!?\"“”\n]{{3,120}}?),?[ \t\xa0]*\Z"
+)
+
+
+def _appositive_speaker(reader: _Reader, position: int, subject_at: int | None) -> str | None:
+    """The person named first in the sentence of a speech verb at ``position`` when a
+    description of them runs from the comma after the name up to the verb, so that the
+    capitalised words right before the verb are their office or company, not the speaker
+    ("Dr Brian Kantor, dokter gigi kosmetik Lowenberg, Lituchy & Kantor di New York, Amerika
+    Serikat, mengatakan" → Brian Kantor). The name opens its sentence or follows a comma."""
+    text = reader.text
+    floor = max(0, position - 200)
+    head = max((m.end() for m in _SENTENCE_END.finditer(text, floor, position)), default=floor)
+    for run in _RUN.finditer(text, head, position):
+        before = text[head : run.start()].rstrip(' \t\xa0"“”')
+        if before and not before.endswith(","):
+            continue  # not "… tim Monster Energy Yamaha, Rossi": a name inside a clause
+        match = _APPOSITIVE.match(text, run.start(), position)
+        if (
+            match is None
+            or match.end("name") != run.end()
+            or run.group().split()[0].lower() in _PERSON_NOUNS
+        ):
+            # "Melansir laman ,, Dr Brian Kantor, …": the name comes later; "Warga Parepare,
+            # Sekar Ayu Eka, …": a description before the name
+            continue
+        if _NO_DESCRIPTION.match(match.group("role")):
+            # "kakaknya, Ilham Akbar Habibie, akan menyampaikan", "Ernesto Valverde, memberikan
+            # tanggapan soal rumor yang mengatakan": the verb's own clause, not a description
+            return None
+        if subject_at is not None and subject_at <= run.end():
+            return None  # the subject is this name itself: the usual reading finds it
+        # Read as inside a sentence: the comma and the description are evidence enough that
+        # a sentence-opening "Hal Eddins" is a name, not "Hal ini"; one word must be a name
+        # the article uses for a person.
+        person = person_in(run.group())
+        if person is None or not run.group().endswith(person):
+            return None
+        if any(w.rstrip(".") not in _HONORIFICS for w in run.group()[: -len(person)].split()):
+            return None  # "Kabid Humas Polda Metro Jaya, Kombes Argo Yuwono": a role first
+        full = reader.canonical(person, run.start())
+        if full is None or (" " not in full and full not in reader.known):
+            return None
+        return full
+    return None
 
 
 # Nouns for people that an anaphor opens with: "Pria berusia 44 tahun ini menyatakan", "Menurut

@@ -140,7 +140,9 @@ _COMPOUND_ROLES = frozenset(
     " politikus advokat pengacara sejarawan budayawan penulis kajari kajati kalapas"
     # kinds of places whose next word is their own name: "Pos Pengamatan Gunung Slamet Sukedi"
     " gunung pos pulau sungai danau selat teluk kampung desa dusun jalan gedung stadion masjid"
-    " gereja pura vihara pesantren pondok".split()
+    " gereja pura vihara pesantren pondok"
+    # a cabinet, named after its word and its president: "Kabinet Kerja Jokowi"
+    " kabinet".split()
 )
 
 
@@ -197,6 +199,8 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
     lead = _name_before_role(tokens, sentence_start)
     if lead:
         return lead
+    while len(tokens) > 1 and tokens[0].lower() in _CONJUNCTIONS:
+        tokens = tokens[1:]  # "Namun Emery", ",Bahkan Cak Imin": a clause opener, not a name
     cut = 0
     for i, token in enumerate(tokens):
         if (
@@ -206,6 +210,8 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
             and _name_token(tokens[i + 1])
         ):
             continue  # two initials inside a name: "AKBP Timbul RK Siregar"
+        if i == len(tokens) - 1 and i > cut and token.lower() in _SURNAME_ROLES:
+            continue  # "Christine Hakim", "Brian Kantor": a role word as a family name
         if not _name_token(token, sentence_start and i == cut):
             cut = i + 1
             if token.lower() in _ORG_HEADS and i + 1 < len(tokens) - 1:
@@ -243,6 +249,17 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
 
 
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+# Conjunctions and adverbs that open a clause and are never a name's first word; a scraper that
+# joins paragraphs with a comma (",Namun Emery menegaskan") hides the sentence start before them.
+# ("Lalu" is not here: a Sasak title, "Lalu Muhammad Zohri".)
+_CONJUNCTIONS = frozenset(
+    "namun tetapi tapi sedangkan bahkan kemudian sementara sehingga padahal adapun meski"
+    " meskipun walaupun walau akhirnya selanjutnya sebelumnya menurut".split()
+)
+# Words of the role list that are also family names, read as a name when they end a run after
+# a name word ("Christine Hakim", "Brian Kantor", "Lukman Hakim"); a role before a name, or
+# after another role word ("Ketua Hakim", "Kepala Kantor"), stays a role.
+_SURNAME_ROLES = frozenset({"hakim", "kantor", "raja", "ratu"})
 # The corps after an Indonesian officer's rank: "Kolonel Inf", "Letkol Czi", "Mayor Laut (P)".
 _CORPS = frozenset("Inf Kav Arm Czi Cku Chb Cpl Ckm Caj Cpn Cba Ctp Mar Pnb Pom Adm Lek".split())
 
@@ -273,7 +290,7 @@ def _name_before_role(tokens: list[str], sentence_start: bool) -> str | None:
 
 # Kinds of organisation whose next word is the organisation's own name, not a person's.
 _ORG_HEADS = frozenset(
-    "pt cv partai grup band klub tim bank harian majalah stasiun maskapai polda polres"
+    "pt cv partai grup band klub tim bank harian majalah stasiun maskapai polda polres kabinet"
     " polsek kodam korem kodim gunung pulau sungai danau selat teluk kampung desa dusun jalan"
     " gedung stadion masjid gereja pura vihara pesantren pondok".split()
 )
@@ -332,7 +349,8 @@ _ALIAS_NAMED = re.compile(
 )
 # "Pria yang akrab disapa Dani", "Abbas, demikian biasa ia dipanggil".
 _ALIAS_CALLED = re.compile(
-    rf"(?:akrab|biasa)\s+(?:di)?(?:sapa|panggil|sebut)\s+(?P<alias>{_TOKEN})"
+    rf"(?:(?:akrab|biasa)\s+(?:di)?(?:sapa|panggil|sebut)|yang\s+disapa)\s+"
+    rf"(?P<alias>(?:Cak|Gus|Bang|Mbak|Mas|Kang|Bung|Pak|Bu|Ning|Teh)\s+{_TOKEN}|{_TOKEN})"
     rf"|(?P<alias2>{_TOKEN}),\s+demikian\s+(?:biasa\s+|akrab\s+)?(?:ia|dia)\s+(?:di)?(?:sapa|panggil)"
 )
 
@@ -384,7 +402,7 @@ class NameIndex:
                     full = person_at_run(text, match.start("full"), match.end("full"))
                     if full and " " in full:
                         self._aliases.setdefault(match.group("alias"), full)
-            if "akrab " in text or "biasa " in text:
+            if "akrab " in text or "biasa " in text or "disapa " in text:
                 for match in _ALIAS_CALLED.finditer(text):
                     alias = match.group("alias") or match.group("alias2")
                     full = self._nearest_full_before(match.start(), exclude=alias)
@@ -393,13 +411,20 @@ class NameIndex:
         return self._aliases
 
     def _nearest_full_before(self, position: int, exclude: str) -> str | None:
+        """The last full name before ``position``; one that holds the nickname's last word
+        inside a word comes first ("Cak Imin" → "Muhaimin Iskandar", not the name just
+        before)."""
         best = None
+        holder = None
+        core = exclude.split()[-1].lower()
         for start, name in self.full_names:
             if start >= position:
                 break
             if name != exclude:
                 best = name
-        return best
+                if len(core) >= 3 and any(core in w.lower() for w in name.split()):
+                    holder = name
+        return holder or best
 
     def without_organisation(self, name: str, speakers: set[str]) -> str:
         """``name`` without an organisation's name glued before it, known from the article: the
@@ -482,11 +507,18 @@ class NameIndex:
             )
         exact: list[tuple[int, str]] = []
         prefix: list[tuple[int, str]] = []
+        itself = False
         for start, full in self.full_names:
             words = self.without_organisation(full, self.speakers).split()
             bare = [w.removeprefix("al-").removeprefix("el-") for w in words]  # "al-Otaibi"
             if name in bare:
-                exact.append((start, _around(words, bare.index(name))))
+                index = bare.index(name)
+                if index == 0 and len(words) >= 3 and words[1] in self.speakers:
+                    # "tulis Tokopedia" and "kata Nuraini" beside "Tokopedia Nuraini Razak":
+                    # the first word is an organisation speaking for itself, not her name
+                    itself = True
+                    continue
+                exact.append((start, _around(words, index)))
             elif len(name) >= 4:
                 for i, word in enumerate(words):
                     if word.startswith(name):
@@ -501,7 +533,7 @@ class NameIndex:
                 frequent = [f for f in found if counts[f[1]] == top]
                 before = [f for f in frequent if position is None or f[0] <= position]
                 return (before[-1] if before else frequent[0])[1]
-        return self._continued(name)
+        return name if itself else self._continued(name)
 
     def _continued(self, name: str) -> str:
         """``name`` with the capitalised name words that follow it where the article names
@@ -618,6 +650,9 @@ class PersonModel:
             and e.name in inside
             and not is_common_word(e.name.split()[0])
             and _name_words(e.name)
+            # nor one the rules would cut: a degree or an organisation the model took in
+            # ("Wismandari Wisnu SpPD", "Recording Academy Neil Portnow")
+            and person_in(e.name) == e.name
         ]
 
     def person_at(self, start: int, end: int) -> bool:
