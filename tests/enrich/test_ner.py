@@ -59,6 +59,11 @@ def test_features_use_context_clusters_and_survive_pickling() -> None:
     assert "w=moskow" in last and "k0=c3" in last and "k3=3" in last
     assert "-1w=ke" in last and "-1cue=prep" in last and "1pad" in last
     assert "cue=per" in rows[0] and "first" in rows[0]
+    assert "ck=T|2" in last and "ckf=T|3" in last  # case × mid and fine cluster
+    assert "1kf=3" in rows[2] and "ckf=l|none" in rows[2]  # the next word's fine cluster
+    run = fx.sentence(["di", "Universitas", "Muhammadiyah", "Surakarta", "."])
+    assert {"rw=muhammadiyah", "rw=surakarta"} <= set(run[1])  # the rest of the capital run
+    assert "rw=universitas" not in run[1] and not any(f.startswith("rw=") for f in run[0])
     again = pickle.loads(pickle.dumps(fx))
     assert again.sentence(["Presiden", "datang", "ke", "Moskow"]) == rows
 

@@ -1,6 +1,6 @@
 """Evaluate warta's NER: ``python -m training.ner.evaluate [--protocol]``.
 
-Without options: the shipped model (``src/warta/assets/ner.crfsuite.gz``) on the held-out test
+Without options: the shipped model (``src/warta/assets/ner.crfsuite.xz``) on the held-out test
 splits it was not trained on (see ``training.ner.train``).
 
 ``--protocol``: the benchmark protocols, each model trained here from that corpus' training
@@ -15,7 +15,7 @@ Scores are conlleval entity-level exact-span micro F1 over PERSON, ORGANIZATION 
 from __future__ import annotations
 
 import argparse
-import gzip
+import lzma
 import tempfile
 from collections.abc import Callable
 from functools import partial
@@ -47,7 +47,7 @@ def shipped(model_path: Path = MODEL_PATH) -> None:
     extractor = FeatureExtractor(load_clusters())
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "ner.crfsuite"
-        raw.write_bytes(gzip.decompress(model_path.read_bytes()))
+        raw.write_bytes(lzma.decompress(model_path.read_bytes()))
         print(HEADER)
         for name, sentences in held_out_sets().items():
             pred = predict(sentences, raw, extractor)
