@@ -169,3 +169,35 @@ def test_weekday_said_to_be_a_day() -> None:
     assert [m.value for m in find_dates("rapat digelar pada Kamis.", page)] == ["2019-09-19"]
     # a weekday ahead of the page is not the last one
     assert all(m.value != "2019-09-17" for m in find_dates("pada Selasa besok", page))
+
+
+def test_weekday_of_last_week_and_ranges_and_slips() -> None:
+    # weeks start on Monday: on Thursday 19 September, "Sabtu pekan lalu" is the 14th
+    assert parse_date_expression("Sabtu pekan lalu", "2019-09-19") == "2019-09-14"
+    assert parse_date_expression("Senin pekan lalu", "2019-09-19") == "2019-09-09"
+    assert parse_date_expression("Kamis pekan lalu", "2019-09-19") == "2019-09-12"
+    # a range is dated by its first day
+    assert parse_date_expression("15-22 September 2019", "2019-09-17") == "2019-09-15"
+    assert parse_date_expression("Senin, 22 September 2019", "2019-09-17") == "2019-09-22"
+    # a dot typed for the last slash
+    assert parse_date_expression("Jumat (20/9.2019)", "2019-09-20") == "2019-09-20"
+
+
+def test_a_month_after_mulai() -> None:
+    found = find_dates(
+        "Layanan itu tersedia di 100 negara mulai November, kecuali China.", "2019-09-17"
+    )
+    assert [(m.text, m.value) for m in found] == [("November", "2019-11")]
+
+
+def test_a_lone_time_takes_the_day_named_before_it() -> None:
+    text = "Pada Rabu (18/9/2019), sekitar pukul 17.00 WIB Wakil Ketua KPK datang."
+    found = find_dates(text, "2019-09-19T11:32:00+07:00")
+    assert [(m.text, m.value) for m in found] == [
+        ("Rabu (18/9/2019)", "2019-09-18"),
+        ("pukul 17.00 WIB", "2019-09-18T17:00:00+07:00"),
+    ]
+    # no date before it in the sentence: the page's day; no page date: nothing
+    found = find_dates("Rabu (18/9). Massa bergerak pukul 13.10 WIB.", "2019-09-30")
+    assert found[-1].value == "2019-09-30T13:10:00+07:00"
+    assert find_dates("Laga dimulai pukul 19.30 WIB.", None) == []

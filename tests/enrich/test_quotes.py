@@ -10,7 +10,7 @@ from pathlib import Path
 from warta.enrich.entities import model_mentions
 from warta.enrich.ner.tagger import Mention
 from warta.enrich.quotes import find_quotes
-from warta.enrich.speakers import PersonModel, person_in
+from warta.enrich.speakers import NameIndex, PersonModel, person_in
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -170,15 +170,19 @@ def test_gold_quote_attribution() -> None:
     older held-out parts P 0.81, R 0.79 before the rules they led to. heldout5 (20 articles,
     blind after the NER round): direct P 0.824, R 0.792, indirect P 0.735, R 0.490; direct
     P 0.961, R 0.961, indirect P 0.800, R 0.549 after the rules it led to (98 articles: direct
-    P 0.983, R 0.983; indirect P 0.891, R 0.714)."""
+    P 0.983, R 0.983; indirect P 0.891, R 0.714). heldout6 (20 articles, blind after round 4):
+    direct P 0.836, R 0.824 with the model (0.904/0.892 by the rules alone); P 0.961, R 0.986,
+    indirect P 0.915, R 0.623 after the rules it led to (118 articles: direct P 0.981,
+    R 0.986; indirect P 0.901, R 0.703)."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.90, 0.96),
         "heldout": (0.97, 0.97, 0.75, 0.90),
         "heldout2": (0.97, 0.97, 0.95, 0.90),
         "heldout3": (0.95, 0.95, 0.93, 0.68),
-        "heldout4": (0.96, 0.96, 0.81, 0.50),
-        "heldout5": (0.94, 0.94, 0.78, 0.53),
+        "heldout4": (0.96, 0.96, 0.85, 0.55),
+        "heldout5": (0.95, 0.95, 0.78, 0.53),
+        "heldout6": (0.94, 0.96, 0.89, 0.60),
     }
     for split, (dp, dr, ip, ir) in floors.items():
         part = [a for a in articles if a["split"] == split]
@@ -189,7 +193,7 @@ def test_gold_quote_attribution() -> None:
     precision, recall = _scores(articles)
     assert precision >= 0.96 and recall >= 0.96
     precision, recall = _scores(articles, "indirect")
-    assert precision >= 0.87 and recall >= 0.69
+    assert precision >= 0.88 and recall >= 0.68
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
@@ -889,3 +893,111 @@ def test_account_without_at_sign_stays_the_speaker_with_the_model() -> None:
     mentions = _model(text, ("Aurelie Moeremans", "PERSON"))
     speakers = [q.speaker for q in find_quotes(text, "id", mentions=mentions)]
     assert speakers == ["tommyndp", "lafema_fiscarina"]
+
+
+def test_leading_comma_of_a_dropped_link_is_cut_from_the_quote() -> None:
+    text = (
+        "Pengamat politik Lucius Karus menilai penetapan itu janggal.\n\n"
+        '" , yang baru disahkan sehari sebelum penetapan tersangka," ucap dia.'
+    )
+    quotes = [q for q in find_quotes(text, "id") if q.kind == "direct"]
+    assert [(q.speaker, q.text[:15]) for q in quotes] == [("Lucius Karus", "yang baru disah")]
+    assert text[quotes[0].start : quotes[0].end] == quotes[0].text
+
+
+def test_a_doubled_letter_more_or_less_is_the_same_name() -> None:
+    text = (
+        "Film itu mendapat kritikan dari pendakwah bernama Maaher Atthuwailibi. Selain itu, "
+        'Maher juga menyayangkan judul film tersebut. "Santri mana? santri liberal?" kata dia.'
+    )
+    assert _direct(text) == [("Maaher Atthuwailibi", "Santri mana?")]
+    names = NameIndex("Pelatih Budi Santoso dan pendakwah Maaher Atthuwailibi hadir.")
+    assert names.canonical("Maher") == "Maaher Atthuwailibi"
+    assert names.canonical("Budiman") == "Budiman"  # another name, not a spelling slip
+    assert names.canonical("Bodi") == "Bodi"
+
+
+def test_pronoun_before_a_verb_glued_to_the_next_paragraph() -> None:
+    text = (
+        '"Anthony harus lebih ekstra fokus," kata Susy dalam rilis PBSI, Selasa (17/8/2019).'
+        '"Sudah saatnya juga dia membuktikan diri," dia menambahkanDi babak pertama, Anthony '
+        "bertemu Kento Momota."
+    )
+    assert _direct(text) == [("Susy", "Anthony haru"), ("Susy", "Sudah saatny")]
+
+
+def test_a_thing_said_by_the_person_the_sentence_names() -> None:
+    text = (
+        "Fakta tersebut dibeberkan Senior Officer Advokasi Pusat Kajian dan Perlindungan Anak "
+        "(PKPA) Sumut, Azmiati Zuliah.,,Sejak 2018 hingga 2019, ada peningkatan kasus.,,"
+        '"Kasus yang baru kami tangani, masalahnya adalah keluarga," katanya.'
+    )
+    assert _direct(text) == [("Azmiati Zuliah", "Kasus yang b")]
+    # a thing that is not said ("Hal itu berdasarkan …") names no speaker: the last one goes on
+    text = (
+        '"Memohon pemulangan tim medis kita," minta Widyastuti. Hal itu berdasarkan pada surat '
+        'resmi dari Polda Metro Jaya.,"Kami memastikan juga bahwa tim medis aman," tuturnya.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Widyastuti", "Widyastuti"]
+
+
+def test_a_firm_or_a_programme_word_is_no_name() -> None:
+    assert person_in("Kepala Riset Valbury Sekuritas Alfiansyah") == "Alfiansyah"
+    assert person_in("Youtube Hotman Paris Show") is None
+    text = (
+        "Kepala Riset Valbury Sekuritas Alfiansyah mengatakan sentimen pasar membaik. "
+        '"IHSG berpeluang menguat," ujar Alfiansyah.'
+    )
+    assert _direct(text) == [("Alfiansyah", "IHSG berpelu")]
+
+
+def test_a_person_description_opening_a_sentence_is_the_person_before() -> None:
+    text = (
+        '"Buat saya itu personal sekali," jelas Nia Dinata dalam sebuah video.,Mengenai dua '
+        "calon presiden, Joko Widodo dan Prabowo Subianto, Nia Dinata punya pandangannya "
+        "sendiri. Sutradara film Berbagi Suami ini mengaku sudah menjatuhkan pilihannya.,"
+        '"Walaupun tidak mudah, beliau fokus bekerja," sambungnya.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Nia Dinata", "Nia Dinata"]
+
+
+def test_a_stray_mark_after_a_name_is_dropped() -> None:
+    text = (
+        "Julukan itu semula menyulut amarah Andika Mahesa'. Kini Andika menerimanya.,"
+        '"Awalnya marahlah, tapi itu yang Tuhan bilang," ujar Andika saat diwawancarai.'
+    )
+    assert _direct(text) == [("Andika Mahesa", "Awalnya mara")]
+
+
+def test_short_answer_after_an_answer_verb() -> None:
+    text = (
+        "Terdakwa Yayan Hendrawan alias Ibing yang menjadi sopir ambulans\xa0menjawab, "
+        '"banyak kejanggalan.",Purwanto pun langsung menimpali, "kalau masalah itu nanti. Ada '
+        'waktunya."'
+    )
+    assert _direct(text) == [("Yayan Hendrawan", "banyak kejan"), ("Purwanto", "kalau masala")]
+    # the verb with its object is no cue: the quoted term after it is nobody's quote
+    text = 'Ia menjawab pertanyaan soal "lahan tidur" dengan singkat.'
+    assert _direct(text) == []
+
+
+def test_capitalised_cue_after_a_long_quote_closed_without_a_comma() -> None:
+    text = (
+        "Dirinya pun mendapatkan skor sebesar 350. “Penampilan yang sangat luar biasa, saya "
+        "sangat merasakan karena saya seorang ibu” Ungkap Mamah Dedeh."
+    )
+    assert _direct(text) == [("Mamah Dedeh", "Penampilan y")]
+    # a short title before a capitalised word is no quote
+    assert _direct("Film “Dua Garis” Ucapan itu viral.") == []
+
+
+def test_opinion_verbs_report_speech_only_with_bahwa() -> None:
+    text = "Pengamat hukum Donal Fariz lantas mengkritik bahwa revisi UU KPK tidak termuat."
+    assert _indirect(text) == [("Donal Fariz", "revisi UU KP")]
+    text = "Pelatih Albert Celades menilai Chelsea sebagai tim yang hebat."
+    assert _indirect(text) == []
+
+
+def test_a_preposition_opening_a_sentence_is_no_first_name() -> None:
+    assert person_in("Kepada Raffi Ahmad", sentence_start=True) == "Raffi Ahmad"
+    assert person_in("Bagi Niki") == "Niki"

@@ -74,12 +74,13 @@ _FLAGS = re.IGNORECASE
 # "Kamis (13/6)", "Senin (17/6/2024) pagi", "Jumat (6/11) pukul 08.45 WITA".
 _WEEKDAY_NUMERIC = re.compile(
     rf"\b(?P<wd>{_WD})(?:\s+{_POD})?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
-    rf"(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)(?:\s+{_POD}\b)?{_TIME}",
+    rf"(?:[/.](?P<y>\d{{4}}|\d{{2}}))?\s*\)(?:\s+{_POD}\b)?{_TIME}",
     _FLAGS,
 )
 # "14 Juni 2024", "Senin, 17 Juni 2024 | 10:15 WIB", "Senin malam, 15 Februari 2016", "13 Juni".
 _DAY_MONTH = re.compile(
     rf"(?:\b(?P<wd>{_WD})(?:\s+{_POD})?,?\s+(?:tanggal\s+|tgl\.?\s+)?)?"
+    rf"(?:\b(?P<d0>\d{{1,2}})\s*[-–]\s*)?"  # "15-22 September 2019": the range's first day
     rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})(?![\w-])(?:,?\s+(?P<y>\d{{4}})\b)?{_TIME}",
     _FLAGS,
 )
@@ -132,7 +133,7 @@ _ID_MONTHS = (
 ).split()
 _MONTH_BARE = re.compile(
     r"(?:(?<![\w-])(?P<lead>(?i:pada|sejak|dari|sampai|hingga|per|jelang|menjelang|selama|tiap"
-    r"|setiap)\s+))?(?P<core>(?:(?<![\w-])(?i:bulan|awal|akhir|pertengahan|medio)\s+)?"
+    r"|setiap|mulai)\s+))?(?P<core>(?:(?<![\w-])(?i:bulan|awal|akhir|pertengahan|medio)\s+)?"
     rf"(?<![\w-])(?<!\d )(?P<mon>{'|'.join(_ID_MONTHS)})(?![\w-])"
     r"(?:\s+(?P<which>lalu|kemarin|ini|depan|mendatang)\b)?)(?!\s*\d)"
 )
@@ -285,6 +286,9 @@ def _weekday_numeric(match: re.Match[str], page: date | datetime | None) -> str 
 
 def _named_month(match: re.Match[str], page: date | datetime | None) -> str | None:
     month = _MONTH_NAMES.get(match.group("mon").lower().rstrip("."))
+    first = match.groupdict().get("d0")
+    if first and not match.group("wd") and int(first) < int(match.group("d")):
+        return _resolve_calendar(match, int(first), month, page)  # a range: when it begins
     return _resolve_calendar(match, int(match.group("d")), month, page)
 
 
@@ -416,7 +420,8 @@ def _weekday_relative(match: re.Match[str], page: date | datetime | None) -> str
     if which != "on" and back == 0:
         back = 7  # "Selasa lalu" written on a Tuesday is a week ago
     if which.endswith("lalu") and " " in which:
-        back += 7 if back < 7 else 0  # "Senin pekan lalu": the Monday of last week
+        # "Senin pekan lalu", "Sabtu pekan lalu": that day of last week (weeks start on Monday)
+        back = today.weekday() + 7 - weekday
     return (today - timedelta(days=back)).isoformat()
 
 
@@ -450,6 +455,18 @@ def _weekday_bare(match: re.Match[str], page: date | datetime | None) -> str | N
 _Resolver = Callable[[re.Match[str], date | datetime | None], str | None]
 
 # Longer, more precise patterns first: on overlap the longest match wins, then the earlier rule.
+# A time with its zone and no date: "sekitar pukul 17.00 WIB" (the day is the date named
+# before it in the sentence, else the page's; see _mentions).
+_TIME_ALONE = re.compile(
+    r"(?<![\w.])(?:pukul|pkl\.?)\s*(?P<hh>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?![\d.,:]\d|\d)"
+    r"\s*(?P<tz>WIB|WITA|WIT)\b"
+)
+
+
+def _time_alone(match: re.Match[str], page: date | datetime | None) -> str | None:
+    return _with_time(_day(page), match, page) if page is not None else None
+
+
 _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (_WEEKDAY_NUMERIC, _weekday_numeric),
     (_DAY_MONTH, _named_month),
@@ -464,6 +481,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (_MONTH_BARE, _month_bare),
     (_YEAR, _year_value),
     (_WEEKDAY_DAY, _weekday_day),
+    (_TIME_ALONE, _time_alone),
 )
 
 
@@ -566,6 +584,19 @@ def _mentions(text: str, page: date | datetime | None) -> list[tuple[int, int, s
         if not any(s < end and start < e for s, e, _ in kept):
             kept.append((start, end, value))
     kept.sort()
+    return _times_on_their_day(text, kept)
+
+
+def _times_on_their_day(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A lone time ("pukul 17.00 WIB") takes the day of the date named before it in the same
+    sentence: "pada Rabu (18/9/2019), sekitar pukul 17.00 WIB" is the 18th."""
+    for i, (start, end, value) in enumerate(kept):
+        if i == 0 or not text.startswith(("pukul", "pkl"), start) or "T" not in value:
+            continue
+        _lo, before_end, before = kept[i - 1]
+        between = text[before_end:start]
+        if len(before) >= 10 and len(between) < 60 and not re.search(r"[.!?;\n]", between):
+            kept[i] = (start, end, before[:10] + value[10:])
     return kept
 
 

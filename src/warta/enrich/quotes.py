@@ -122,7 +122,9 @@ _ORG_START = re.compile(rf"(?:Pihak )?(?:{_ORG_WORDS})\b")
 _REPORT_CUES = ("mengklaim", "menceritakan")
 # Verbs that report speech only with "bahwa" or "jika" after them: "Yasonna mengaku bahwa …",
 # but "NIKI mengaku sempat deg-degan".
-_WEAK_CUES = ("mengaku", "mengingatkan", "mengonfirmasi", "melaporkan", "bercerita", "bilang")
+_WEAK_CUES = ("mengaku", "mengingatkan", "mengonfirmasi", "melaporkan", "bercerita", "bilang",
+              "mengakui", "menilai", "menduga", "memastikan", "membenarkan", "mencatat",
+              "mengkritik")  # fmt: skip
 # Verbs whose reported clause may open with a name: "Mahathir Mohamad mengatakan Malaysia akan …"
 # (but not a day or a month: "mengatakan Senin (2/9)").
 _CLAUSE_VERBS = frozenset(
@@ -335,6 +337,9 @@ def _quoted(text: str, segments: list[tuple[int, int]]) -> list[_Span]:
     for span in spans:
         while span.end > span.start and text[span.end - 1] in " ,":
             span.end -= 1
+        # a scraper's dropped link leaves '" , yang baru …"': the words start after it
+        while span.start < span.end and text[span.start] in " ,;\xa0\t":
+            span.start += 1
     return [s for s in spans if s.end - s.start >= 2]
 
 
@@ -368,9 +373,11 @@ class _Reader:
         self.names.speakers = self.known
 
     def canonical(self, name: str | None, position: int) -> str | None:
+        name = name.strip("'’‘") if name else name  # "Andika Mahesa'": a stray mark
         if not name:
             return None
         full = self.names.without_organisation(self.names.canonical(name, position), self.known)
+        full = full.strip("'’‘") or name
         if " " not in full and len(full) >= 4:
             # "Rudi" for "Rudiantara", a one-word name the article uses as a speaker's
             longer = [k for k in self.known if " " not in k and k.startswith(full) and k != full]
@@ -745,9 +752,26 @@ class _Reader:
         run = _RUN.match(head)
         linked = False  # "Selain itu, …": goes on about the person before, unless it names one
         if run and re.match(r"\s+(?:ini|itu|tersebut)\b", head[run.end() : run.end() + 12]):
-            if " " in run.group() or not is_name_stopword(run.group(), sentence_start=True):
+            word = run.group()
+            if (
+                " " not in word
+                and word.lower() not in _PERSON_NOUNS
+                and is_common_word(word.lower())
+                and _PASSIVE_SPEECH.match(text, offset + run.end(), offset + run.end() + 40)
+            ):
+                # "Fakta tersebut dibeberkan Senior Officer …, Azmiati Zuliah.": a thing said,
+                # and the person the sentence names said it
+                person = self.person_at(offset + run.end(), min(end, offset + 160))
+                if person:
+                    return person
+            if " " in word or not is_name_stopword(word, sentence_start=True):
                 return ""  # "Kakak Raoul Salim ini"
             linked = True  # "Selain itu", "Sementara itu, Pelatih X menyatakan"
+        anaphor = _PERSON_ANAPHOR_HEAD.match(head)
+        if anaphor and anaphor.group("noun").lower() in _PERSON_NOUNS:
+            # "Sutradara film Berbagi Suami ini mengaku …": the person before, unless the
+            # description names the person ("Pria yang akrab disapa Dani ini")
+            return self.person_at(offset + anaphor.end("noun"), offset + anaphor.end()) or ""
         pronoun = _PRONOUN.search(text, offset, end)
         while pronoun is not None and self._inside_quote(pronoun.start()):
             pronoun = _PRONOUN.search(text, pronoun.end(), end)
@@ -1059,7 +1083,9 @@ def _direct_speaker(
         # cue list ("pujinya", "uca Elza", "komentar netter").
         match = _ANY_CUE.match(text, after_at, min(len(text), after_at + 30))
         if match and match.group("cue") not in _NOT_CUES:
-            if match.group("nya"):
+            if match.group("nya") or match.group("cue") in _PRONOUNS:
+                # '"…," dia menambahkanDi …': a pronoun before a verb glued to the next
+                # paragraph stands for the one talked about, like "katanya"
                 return None, match.group("cue"), False
             name, found = reader.name_after(match.end())
             if name == _NOBODY or (found and name):
@@ -1069,7 +1095,11 @@ def _direct_speaker(
     # A cue before the opening mark, in the same sentence.
     lo = max(segments[span.segment][0], span.open - 160)
     head = text[lo : max(lo, span.open)]
-    match = patterns["before"].search(head) or patterns["menurut_before"].search(head)
+    match = (
+        patterns["before"].search(head)
+        or patterns["menurut_before"].search(head)
+        or _ANSWER_BEFORE.search(head)
+    )
     if match:
         cue = match.group("cue")
         if match.group("name"):
@@ -1092,12 +1122,22 @@ def _direct_speaker(
     return None, None, False
 
 
+# An answer or a retort right before the opening mark: 'Terdakwa X menjawab, "…"', 'Purwanto
+# pun langsung menimpali, "…"'. Only right before a quote: as indirect-speech verbs these
+# words ("menjawab pertanyaan …") mostly take no speech, so they stay out of the cue list.
+_ANSWER_BEFORE = re.compile(
+    r"(?P<cue>\b(?:menjawab|menimpali|menanggapi|menyahut|bertanya|berseru|berteriak))"
+    r"(?P<name>(?!x)x)?[ \t\xa0]*[,:][ \t\xa0]*\Z"
+)
+
+
 def _capitalised_cue(
     text: str, span: _Span, pattern: re.Pattern[str]
 ) -> tuple[int, int, bool] | None:
     """(start, end, has "-nya") of a cue written with a capital after a quote closed with a
-    comma: '"…,” Ucap Andi Rianto' (a typo the cue list, in lower case, would miss)."""
-    if text[span.close - 1 : span.close] != ",":
+    comma: '"…,” Ucap Andi Rianto' (a typo the cue list, in lower case, would miss), or a long
+    one closed without it: '“… seorang ibu” Ungkap Mamah Dedeh'."""
+    if text[span.close - 1 : span.close] != "," and span.end - span.start < 30:
         return None
     after_at = span.close + 1
     window = text[after_at : after_at + 40]
@@ -1323,6 +1363,12 @@ def _appositive_speaker(reader: _Reader, position: int, subject_at: int | None) 
     return None
 
 
+# "… tersebut dibeberkan X", "Hal itu disampaikan oleh X": a thing said, and by whom.
+_PASSIVE_SPEECH = re.compile(
+    r"\s+(?:ini|itu|tersebut)(?:\s+(?:pun|juga|lah))*\s+di(?:sampaikan|ungkapkan|beberkan"
+    r"|katakan|jelaskan|tegaskan|utarakan|paparkan|kemukakan|sebutkan|ucapkan|tuturkan|akui"
+    r"|nyatakan|bongkar|ceritakan|terangkan|umumkan)\b"
+)
 # Nouns for people that an anaphor opens with: "Pria berusia 44 tahun ini menyatakan", "Menurut
 # istri pebalap Ananda Mikola itu". Other anaphors ("Aturan tersebut menyebutkan") are things.
 _PERSON_NOUNS = frozenset(
@@ -1330,7 +1376,15 @@ _PERSON_NOUNS = frozenset(
     " istri suami kakak adik nenek kakek aktor aktris artis penyanyi musisi perupa pelukis politisi"
     " politikus pengamat pejabat jenderal perwira pemain pelatih pebalap atlet petinju pegolf"
     " komika presenter pembawa model selebriti pengusaha pedagang petani nelayan warga tokoh"
-    " mantan sosok dokter guru dosen profesor pakar ahli ulama ustaz kiai pendeta sang".split()
+    " mantan sosok dokter guru dosen profesor pakar ahli ulama ustaz kiai pendeta sang sutradara"
+    " penulis komedian pelawak youtuber vlogger pedangdut rapper vokalis gitaris drummer"
+    " pesepakbola penyerang striker kiper gelandang jurnalis wartawan".split()
+)
+# A sentence opening with a description of a person spoken of before: "Sutradara film Berbagi
+# Suami ini mengaku", "Pria 40 tahun itu menambahkan" (the noun is checked against the list).
+_PERSON_ANAPHOR_HEAD = re.compile(
+    r"(?P<noun>[A-Z][a-z-]+)(?:[ \t\xa0]+[\w-]+){0,5}?[ \t\xa0]+(?:ini|itu|tersebut)"
+    r"(?:[ \t\xa0]+(?:pun|juga|bahkan|lalu|kemudian|pun))?[ \t\xa0]+[a-z]"
 )
 _ANAPHOR = re.compile(
     r"(?P<noun>[A-Za-z][\w-]*)(?:[ \t][\w-]+){0,6}?[ \t](?:ini|itu|tersebut)"

@@ -154,6 +154,14 @@ def _is_acronym(token: str) -> bool:
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 
+# Words that end a firm's or a programme's name and never a person's ("Valbury Sekuritas",
+# "Hotman Paris Show"); kept here rather than in the shared stopword list.
+_COMPANY_WORDS = frozenset(
+    "sekuritas securities asuransi insurance investama capital finance konsultan consulting"
+    " institute foundation holdings ventures show channel official podcast".split()
+)
+
+
 def _name_token(token: str, sentence_start: bool = False) -> bool:
     if token.startswith("@"):
         return True
@@ -163,6 +171,8 @@ def _name_token(token: str, sentence_start: bool = False) -> bool:
         return False  # "E-Notulen", "E-KTP": a system or a document, not a person
     if token in _CORPS:
         return False  # "Kolonel Inf Zeni Djunaidi": the officer's corps
+    if token.casefold() in _COMPANY_WORDS:
+        return False  # "Kepala Riset Valbury Sekuritas Alfiansyah": the firm's kind
     if token.startswith(("Kemen", "Pemkab", "Pemkot", "Pemprov", "Polres", "Polda", "Kanwil")):
         return False  # a ministry or a local government: "Kemenhub Budi Setiyadi"
     return not (is_name_stopword(token, sentence_start=sentence_start) or _is_acronym(token))
@@ -254,7 +264,9 @@ _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 # ("Lalu" is not here: a Sasak title, "Lalu Muhammad Zohri".)
 _CONJUNCTIONS = frozenset(
     "namun tetapi tapi sedangkan bahkan kemudian sementara sehingga padahal adapun meski"
-    " meskipun walaupun walau akhirnya selanjutnya sebelumnya menurut".split()
+    " meskipun walaupun walau akhirnya selanjutnya sebelumnya menurut"
+    # prepositions opening a sentence: "Kepada Raffi Ahmad, Merry …"
+    " kepada bagi untuk oleh terhadap".split()
 )
 # Words of the role list that are also family names, read as a name when they end a run after
 # a name word ("Christine Hakim", "Brian Kantor", "Lukman Hakim"); a role before a name, or
@@ -507,6 +519,7 @@ class NameIndex:
             )
         exact: list[tuple[int, str]] = []
         prefix: list[tuple[int, str]] = []
+        spelt: list[tuple[int, str]] = []
         itself = False
         for start, full in self.full_names:
             words = self.without_organisation(full, self.speakers).split()
@@ -524,7 +537,14 @@ class NameIndex:
                     if word.startswith(name):
                         prefix.append((start, _around(words, i)))
                         break
-        for found in (exact, prefix):
+                else:
+                    for i, word in enumerate(bare):
+                        if _undoubled(word) == _undoubled(name):
+                            spelt.append((start, _around(words, i)))
+                            break
+        # "Maher" for "Maaher Atthuwailibi", "Fadhilah" for "Fadhillah": the same name with
+        # a doubled letter more or less, a spelling slip the news often makes, comes last
+        for found in (exact, prefix, spelt):
             if found:
                 counts: dict[str, int] = {}
                 for _start, full in found:
@@ -564,6 +584,11 @@ class NameIndex:
 
 # One or two capitalised words right after a name, on the same line.
 _NAME_WORDS_AFTER = re.compile(r"(?:[ \t\xa0]+[A-Z][\w'’-]+){1,2}")
+
+
+def _undoubled(word: str) -> str:
+    """``word`` in lower case with each doubled letter written once ("Maaher" → "maher")."""
+    return re.sub(r"(\w)\1+", r"\1", word.casefold())
 
 
 def _within(ranges: list[tuple[int, int]], position: int) -> bool:
