@@ -173,7 +173,10 @@ def test_gold_quote_attribution() -> None:
     P 0.983, R 0.983; indirect P 0.891, R 0.714). heldout6 (20 articles, blind after round 4):
     direct P 0.836, R 0.824 with the model (0.904/0.892 by the rules alone); P 0.961, R 0.986,
     indirect P 0.915, R 0.623 after the rules it led to (118 articles: direct P 0.981,
-    R 0.986; indirect P 0.901, R 0.703)."""
+    R 0.986; indirect P 0.901, R 0.703). heldout7 (20 articles, blind after round 5) is kept
+    as the held-out part: no rule has been written from it. It scored direct P 0.789, R 0.778,
+    indirect P 0.576, R 0.288; its floor guards that figure and the "all" floors cover the
+    development splits only."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.90, 0.96),
@@ -183,6 +186,7 @@ def test_gold_quote_attribution() -> None:
         "heldout4": (0.96, 0.96, 0.85, 0.55),
         "heldout5": (0.95, 0.95, 0.78, 0.53),
         "heldout6": (0.94, 0.96, 0.89, 0.60),
+        "heldout7": (0.76, 0.75, 0.55, 0.26),  # held out: a floor, not a target
     }
     for split, (dp, dr, ip, ir) in floors.items():
         part = [a for a in articles if a["split"] == split]
@@ -190,9 +194,10 @@ def test_gold_quote_attribution() -> None:
         assert precision >= dp and recall >= dr, (split, precision, recall)
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
-    precision, recall = _scores(articles)
+    development = [a for a in articles if a["split"] != "heldout7"]
+    precision, recall = _scores(development)
     assert precision >= 0.96 and recall >= 0.96
-    precision, recall = _scores(articles, "indirect")
+    precision, recall = _scores(development, "indirect")
     assert precision >= 0.88 and recall >= 0.68
 
 
