@@ -72,8 +72,12 @@ def run(
     make_inputs: Callable[[str, list[data.Page]], list[T]],
     reference: str | None,
     intro: str,
+    notes: dict[str, str] | None = None,
 ) -> str:
-    """Run the benchmark the parsed ``args`` describe; return the report's markdown."""
+    """Run the benchmark the parsed ``args`` describe; return the report's markdown.
+
+    ``notes``: text printed under a set's table (e.g. that warta's row on the set its model was
+    trained on is in-sample, and the cross-validated figure)."""
     cpu = pin_to_one_core(args.cpu)
     info = machine_info(cpu)
     command = command_line(module, argv)
@@ -99,6 +103,8 @@ def run(
                 f"  {tool.name}: F1 {scores[-1].f1:.3f}, {scores[-1].pages_per_second:.1f} pages/s"
             )
         table = set_table(set_name, scores, reference if reference in args.tools else None)
+        if notes and set_name in notes and "warta" in args.tools:
+            table += "\n\n" + notes[set_name].strip()
         print(table + "\n", flush=True)
         sections.append(table)
         dump_raw(args.raw_dir / mode / f"{set_name}.json", {**info, "command": command}, scores)
