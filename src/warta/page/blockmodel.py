@@ -92,9 +92,12 @@ class TreeEnsemble:
         tables, one from ``x``, a comparison and two in-place integer operations; the first level
         needs no gather from the tables at all.
         """
+        # Every index is in range by construction, so ``mode="wrap"`` gathers the same elements;
+        # it is used because ``take`` with ``out`` and the default ``mode="raise"`` first gathers
+        # into a scratch buffer and copies it (about a third slower on these arrays).
         n, trees = offsets.shape[0], len(self.roots)
         index = levels.features[0] + offsets  # (rows, trees): where each row's value sits in flat
-        values = flat.take(index)
+        values = flat.take(index, mode="wrap")
         go_right = values > levels.thresholds[0]
         position = np.empty((n, trees), dtype=np.int64)
         position[:] = np.arange(trees, dtype=np.int64)
@@ -102,14 +105,14 @@ class TreeEnsemble:
         position += go_right
         limits = np.empty((n, trees), dtype=np.float32)
         for features, thresholds in zip(levels.features[1:], levels.thresholds[1:], strict=True):
-            features.take(position, out=index)
+            features.take(position, out=index, mode="wrap")
             index += offsets
-            flat.take(index, out=values)
-            thresholds.take(position, out=limits)
+            flat.take(index, out=values, mode="wrap")
+            thresholds.take(position, out=limits, mode="wrap")
             np.greater(values, limits, out=go_right)
             position *= 2
             position += go_right
-        return self.baseline + levels.leaves.take(position).sum(axis=1)
+        return self.baseline + levels.leaves.take(position, mode="wrap").sum(axis=1)
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         """The probability of the positive class for each row of ``x``."""

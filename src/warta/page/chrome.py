@@ -117,6 +117,8 @@ def is_breadcrumb(line: str) -> bool:
 
 def is_tag_list(line: str) -> bool:
     """Whether a line is a keyword list: "prostitusi, pelajar prostitusi, praktik prostitusi"."""
+    if line.count(",") < 3:  # fewer than four parts (most lines): skip the split
+        return False
     parts = [p.strip() for p in line.split(",")]
     if (
         len(parts) < 4

@@ -108,12 +108,16 @@ def _text_stats(blocks: list[Block], words: np.ndarray, chars: np.ndarray, title
     # Tokens: the first 300 of each block, from one split of all blocks' lowercased text.
     tokens, n_tokens = _tokens(blocks, lowers)
     owner = np.repeat(np.arange(n), n_tokens)
-    position = np.arange(len(tokens)) - np.repeat(np.cumsum(n_tokens) - n_tokens, n_tokens)
-    first = position < _MAX_TOKENS
     is_stop = np.fromiter(map(_STOP.__contains__, tokens), dtype=bool, count=len(tokens))
     lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-    stop = np.bincount(owner, weights=is_stop & first, minlength=n)
-    short = np.bincount(owner, weights=(lengths < _SHORT) & first, minlength=n)
+    is_short = lengths < _SHORT
+    if int(n_tokens.max()) > _MAX_TOKENS:  # only then are some tokens past a block's first 300
+        position = np.arange(len(tokens)) - np.repeat(np.cumsum(n_tokens) - n_tokens, n_tokens)
+        first = position < _MAX_TOKENS
+        is_stop &= first
+        is_short &= first
+    stop = np.bincount(owner, weights=is_stop, minlength=n)
+    short = np.bincount(owner, weights=is_short, minlength=n)
     nt = np.maximum(np.minimum(n_tokens, _MAX_TOKENS), 1).astype(np.float64)
 
     out = np.empty((n, 12), dtype=np.float64)

@@ -76,21 +76,32 @@ def extra_features(blocks: list[Block]) -> np.ndarray:
     x[:, 4] = prose
     keys = [b.text.lower() for b in blocks]
     counts = Counter(keys)
-    x[:, 5] = np.log(np.fromiter((counts[k] for k in keys), dtype=np.float64, count=n))
+    x[:, 5] = np.log(np.array(list(map(counts.__getitem__, keys)), dtype=np.float64))
     linked = [i for i, b in enumerate(blocks) if b.links]
     if linked:
-        x[linked, 6] = [_article_link_share(blocks[i].links) for i in linked]
+        # A page repeats its hrefs (menus, teaser lists), so each distinct one is judged once.
+        is_article: dict[str | None, bool] = {}
+        x[linked, 6] = [_article_link_share(blocks[i].links, is_article) for i in linked]
     return x
 
 
-def _article_link_share(links: list[tuple[str, str | None]]) -> float:
+def _article_link_share(links: list[tuple[str, str | None]], is_article: dict[str | None, bool]) -> float:
     """The share of ``links`` to one article: a last path segment that is a slug of 4+ words, or
-    a URL with a long number."""
+    a URL with a long number. ``is_article`` memoises :func:`_is_article_href` (filled here)."""
     hits = 0
     for _, href in links:
-        if href and (
-            href.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].count("-") >= 3
-            or _LONG_NUMBER.search(href) is not None
-        ):
-            hits += 1
+        hit = is_article.get(href)
+        if hit is None:
+            hit = is_article[href] = _is_article_href(href)
+        hits += hit
     return hits / len(links)
+
+
+def _is_article_href(href: str | None) -> bool:
+    """Whether ``href`` looks like a link to one article (see :func:`_article_link_share`)."""
+    if not href:
+        return False
+    return (
+        href.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].count("-") >= 3
+        or _LONG_NUMBER.search(href) is not None
+    )
