@@ -173,10 +173,11 @@ def test_gold_quote_attribution() -> None:
     P 0.983, R 0.983; indirect P 0.891, R 0.714). heldout6 (20 articles, blind after round 4):
     direct P 0.836, R 0.824 with the model (0.904/0.892 by the rules alone); P 0.961, R 0.986,
     indirect P 0.915, R 0.623 after the rules it led to (118 articles: direct P 0.981,
-    R 0.986; indirect P 0.901, R 0.703). heldout7 (20 articles, blind after round 5) is kept
-    as the held-out part: no rule has been written from it. It scored direct P 0.789, R 0.778,
-    indirect P 0.576, R 0.288; its floor guards that figure and the "all" floors cover the
-    development splits only."""
+    R 0.986; indirect P 0.901, R 0.703). heldout7 (20 articles, blind after round 5): direct
+    P 0.789, R 0.778 with the model (0.746/0.736 by the rules alone), indirect P 0.576,
+    R 0.288; P 0.915, R 0.903, indirect P 0.800, R 0.424 after the rules it led to (138
+    articles: direct P 0.972, R 0.974; indirect P 0.888, R 0.656). Its remaining direct errors
+    are mostly gold conventions (Jokowi, a title kept) and an airline taken for a speaker."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.90, 0.96),
@@ -186,7 +187,7 @@ def test_gold_quote_attribution() -> None:
         "heldout4": (0.96, 0.96, 0.85, 0.55),
         "heldout5": (0.95, 0.95, 0.78, 0.53),
         "heldout6": (0.94, 0.96, 0.89, 0.60),
-        "heldout7": (0.76, 0.75, 0.55, 0.26),  # held out: a floor, not a target
+        "heldout7": (0.89, 0.88, 0.78, 0.40),
     }
     for split, (dp, dr, ip, ir) in floors.items():
         part = [a for a in articles if a["split"] == split]
@@ -194,11 +195,10 @@ def test_gold_quote_attribution() -> None:
         assert precision >= dp and recall >= dr, (split, precision, recall)
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
-    development = [a for a in articles if a["split"] != "heldout7"]
-    precision, recall = _scores(development)
-    assert precision >= 0.96 and recall >= 0.96
-    precision, recall = _scores(development, "indirect")
-    assert precision >= 0.88 and recall >= 0.68
+    precision, recall = _scores(articles)
+    assert precision >= 0.95 and recall >= 0.95
+    precision, recall = _scores(articles, "indirect")
+    assert precision >= 0.86 and recall >= 0.63
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
@@ -649,6 +649,24 @@ def test_model_full_name_only_seen_at_a_sentence_start_is_none() -> None:
     assert model.full_name("Niki") == "Niki"
 
 
+def test_model_full_name_after_a_role_and_comma_joins_both_short_names() -> None:
+    # "…, Agus Sugeng Widodo mengatakan" is mid-sentence, not a sentence start; the article
+    # then calls him both "Agus" and "Sugeng"
+    text = (
+        "Group Head PT Bandar Udara Internasional Jawa Barat atau BIJB, Agus Sugeng Widodo "
+        "mengatakan Garuda berhenti terbang.\n\n"
+        '"Itu kebijakan internal mereka," kata Agus.\n\n'
+        '"Ini kan LCC semua," ujar Sugeng.'
+    )
+    mentions = _model(text, ("Agus Sugeng Widodo", "PERSON"), ("BIJB", "ORGANIZATION"))
+    found = find_quotes(text, "id", mentions=mentions)
+    assert [q.speaker for q in found if q.kind == "direct"] == ["Agus Sugeng Widodo"] * 2
+    # a scraper's paragraph break (".,Name") still opens a sentence
+    text = "Ia pulang.,Oh Niki senang. Ia datang ke Niki Studio kemarin."
+    model = PersonModel(text, _model(text, ("Oh Niki", "PERSON")))
+    assert model.full_name("Niki") == "Niki"
+
+
 def test_model_organisation_is_no_speaker_of_a_pronoun_cue() -> None:
     text = (
         "Menteri Kesehatan Nila Moeloek meninjau Kalimantan.\n\n"
@@ -1006,3 +1024,53 @@ def test_opinion_verbs_report_speech_only_with_bahwa() -> None:
 def test_a_preposition_opening_a_sentence_is_no_first_name() -> None:
     assert person_in("Kepada Raffi Ahmad", sentence_start=True) == "Raffi Ahmad"
     assert person_in("Bagi Niki") == "Niki"
+
+
+def test_pronoun_cue_passes_over_a_name_before_a_passive_verb() -> None:
+    # the one arrested is the news; the quote is by the one named before
+    text = (
+        "Wakil Wali Kota Medan Akhyar Nasution menuding proposal bantuan dana punya andil.\n\n"
+        "Diketahui, Dzulmi ditangkap diduga berkaitan dengan pemberian uang.\n\n"
+        '"Kepada masyarakat juga tolong kami jangan dibebani," ucapnya.'
+    )
+    assert _direct(text) == [("Akhyar Nasution", "Kepada masya")]
+    # one reached for a word speaks: "dihubungi" is no passive of what happens to him
+    text = (
+        "Wakil Wali Kota Medan Akhyar Nasution menuding proposal bantuan dana punya andil.\n\n"
+        "Terpisah, Dzulmi Eldin dihubungi wartawan.\n\n"
+        '"Saya belum tahu soal itu," ucapnya.'
+    )
+    assert _direct(text) == [("Dzulmi Eldin", "Saya belum t")]
+
+
+def test_cue_after_a_person_description_skips_the_names_of_its_clause() -> None:
+    text = (
+        "Pelatih Mauricio Pochettino lega melihat Greenwood.\n\n"
+        '"Dia memang layak mencetak gol," kata Pochettino.\n\n'
+        "Ketika mengomentari kepergian Alexis Sanchez dan Lukaku, bos Manchester United itu "
+        'mengatakan, "Bagi saya, keputusan itu sungguh tepat."'
+    )
+    assert [s for s, _ in _direct(text)] == ["Mauricio Pochettino"] * 2
+
+
+def test_term_glossed_with_its_acronym_is_no_speaker() -> None:
+    text = (
+        "CEO Tokopedia, William Tanuwijaya, bicara soal gudang.\n\n"
+        "Adapun konsep gudang tersebut akan menggunakan kecerdasan buatan (Artificial "
+        "Intelligence/AI) yang dapat mendata kebutuhan toko.\n\n"
+        '"Ketika sudah buka gudang, modal kerja tidak bisa balik lagi," jelasnya.'
+    )
+    assert [s for s, _ in _direct(text)] == ["William Tanuwijaya"]
+
+
+def test_reported_clause_opening_with_a_longer_name_or_an_acronym() -> None:
+    text = (
+        "Group Head PT BIJB, Agus Sugeng Widodo mengatakan Garuda Indonesia menghentikan "
+        "layanannya di Bandara Kertajati.\n\n"
+        "Kapolres Muhlis Suhani mengatakan FL melakukan penikaman karena tidak terima ditegur.\n\n"
+        "Ketua RT Budi Santoso mengatakan Senin (2/9) warga berkumpul di balai desa."
+    )
+    assert _indirect(text) == [
+        ("Agus Sugeng Widodo", "Garuda Indon"),
+        ("Muhlis Suhani", "FL melakukan"),
+    ]

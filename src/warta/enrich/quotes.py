@@ -97,7 +97,9 @@ _CLAUSE_STOP = re.compile(
 
 
 # An organisation's name is followed by its abbreviation: "(BIL)", "(Satpel LH)".
-_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][\w-]*\s?){1,3}\)")
+# ... or one glossed with its acronym in brackets: "kecerdasan buatan (Artificial
+# Intelligence/AI)", a term, no person.
+_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][\w-]*\s?){1,3}\)|[ \t\xa0]*/[ \t\xa0]*[A-Z]{2,}\)")
 # Words that open a description of people left unnamed: "jawab para penonton".
 _UNNAMED = frozenset({"para", "seorang", "salah", "beberapa", "sejumlah", "banyak", "sebagian"})
 # A description up to the sentence's end that ends with a demonstrative.
@@ -125,14 +127,15 @@ _REPORT_CUES = ("mengklaim", "menceritakan")
 _WEAK_CUES = ("mengaku", "mengingatkan", "mengonfirmasi", "melaporkan", "bercerita", "bilang",
               "mengakui", "menilai", "menduga", "memastikan", "membenarkan", "mencatat",
               "mengkritik")  # fmt: skip
-# Verbs whose reported clause may open with a name: "Mahathir Mohamad mengatakan Malaysia akan …"
-# (but not a day or a month: "mengatakan Senin (2/9)").
+# Verbs whose reported clause may open with a name: "Mahathir Mohamad mengatakan Malaysia akan …",
+# "mengatakan Garuda Indonesia menghentikan …", "mengatakan FL melakukan …" (but not a day or a
+# month: "mengatakan Senin (2/9)").
 _CLAUSE_VERBS = frozenset(
     "mengatakan menyatakan menjelaskan menegaskan mengungkapkan menuturkan menyebutkan"
     " menambahkan menerangkan".split()
 )
 _CAPITAL_LINK = re.compile(
-    r"(?P<link>[ \t\xa0]+)(?=[A-Z][a-z]+[ \t\xa0]+[a-z])(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu"
+    r"(?P<link>[ \t\xa0]+)(?=(?:[A-Z][\w-]*[ \t\xa0]+){1,4}[a-z])(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu"
     r"|Minggu|Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November"
     r"|Desember|Pada|Di|Dalam|Saat|Ketika|Kepada)\b)"
 )
@@ -609,13 +612,19 @@ class _Reader:
             self.known.add(self.names.canonical(name, match.start()))
             self.known.add(name)
 
-    def person_at(self, start: int, end: int, first_by: int | None = None) -> str | None:
+    def person_at(
+        self, start: int, end: int, first_by: int | None = None, *, agent: bool = False
+    ) -> str | None:
         """The first person named in ``text[start:end]`` outside quotes: a name of two or more
-        words, or one word the article uses as a name elsewhere."""
+        words, or one word the article uses as a name elsewhere. With ``agent``, a name
+        followed by a passive verb ("Dzulmi ditangkap …") is what happens to someone, not who
+        acts or speaks, and is passed over."""
         text = self.text
         for lo, hi in name_runs(text, start, end):
             if first_by is not None and lo >= first_by:
                 return None
+            if agent and _PATIENT_VERB_AFTER.match(text, hi):
+                continue
             if (
                 self._inside_quote(lo)
                 or _ACRONYM_AFTER.match(text, hi, hi + 20)
@@ -796,8 +805,9 @@ class _Reader:
             ):
                 self.known.add(found)  # "DIY Trisaktiyana menjelaskan": a speaker's name
                 return self.canonical(found, verb.start("name"))
-        # Otherwise the first person the sentence names.
-        person = self.person_at(offset, limit, first_by)
+        # Otherwise the first person the sentence names, who does something (not "Dzulmi
+        # ditangkap …": the one arrested is the news, the one who spoke is named before).
+        person = self.person_at(offset, limit, first_by, agent=True)
         if person:
             return person
         if run is not None and not linked and self._lone_name_subject(run.group(), offset):
@@ -1109,6 +1119,13 @@ def _direct_speaker(
             [lo] + [lo + m.end() for m in _SENTENCE_END.finditer(head, 0, match.start())]
         )
         subject = text[sentence_start : lo + match.start()]
+        verb_at = lo + match.start("cue") + len(cue) - len(cue.lstrip())
+        if _person_noun_anaphor(text, verb_at):
+            # "Ketika mengomentari kepergian Sanchez, bos Manchester United itu mengatakan":
+            # the clause before the verb describes someone spoken of before; the names
+            # before it are what he talks about: the subject of the sentences before
+            person = reader.subject_before(sentence_start)
+            return person, cue.strip(), person is not None
         for run in _RUN.finditer(subject):
             person = person_in(
                 run.group(), sentence_start=at_sentence_start(text, sentence_start + run.start())
@@ -1364,6 +1381,14 @@ def _appositive_speaker(reader: _Reader, position: int, subject_at: int | None) 
 
 
 # "… tersebut dibeberkan X", "Hal itu disampaikan oleh X": a thing said, and by whom.
+# A passive verb right after a name: the name is the patient ("Dzulmi ditangkap", "Ahok
+# divonis"). Verbs of being reached for a word ("dihubungi", "ditemui", "dikonfirmasi") are not
+# such: the one reached then speaks.
+_PATIENT_VERB_AFTER = re.compile(
+    r"[ \t\xa0]+(?:telah[ \t\xa0]+|sudah[ \t\xa0]+|sempat[ \t\xa0]+)?"
+    r"di(?!hubungi|temui|jumpai|konfirmasi|wawancara|tanya|mintai|kutip|lansir|sela|rinya)"
+    r"[a-z]{4,}(?![\w-])"
+)
 _PASSIVE_SPEECH = re.compile(
     r"\s+(?:ini|itu|tersebut)(?:\s+(?:pun|juga|lah))*\s+di(?:sampaikan|ungkapkan|beberkan"
     r"|katakan|jelaskan|tegaskan|utarakan|paparkan|kemukakan|sebutkan|ucapkan|tuturkan|akui"
@@ -1378,7 +1403,7 @@ _PERSON_NOUNS = frozenset(
     " komika presenter pembawa model selebriti pengusaha pedagang petani nelayan warga tokoh"
     " mantan sosok dokter guru dosen profesor pakar ahli ulama ustaz kiai pendeta sang sutradara"
     " penulis komedian pelawak youtuber vlogger pedangdut rapper vokalis gitaris drummer"
-    " pesepakbola penyerang striker kiper gelandang jurnalis wartawan".split()
+    " pesepakbola penyerang striker kiper gelandang jurnalis wartawan bos manajer kapten".split()
 )
 # A sentence opening with a description of a person spoken of before: "Sutradara film Berbagi
 # Suami ini mengaku", "Pria 40 tahun itu menambahkan" (the noun is checked against the list).

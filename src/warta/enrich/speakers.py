@@ -633,6 +633,17 @@ def at_sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in '.!?\n"“”,:;(' and not before.endswith(("ujar,", "kata,"))
 
 
+def _opens_sentence(text: str, position: int) -> bool:
+    """:func:`at_sentence_start`, except after a comma that follows a word: "… BIJB, Agus
+    Sugeng Widodo mengatakan" names a person in apposition, mid-sentence (a comma glued to a
+    full stop, ".,Agus", is a scraper's paragraph break and still opens one)."""
+    if not at_sentence_start(text, position):
+        return False
+    before = text[max(0, position - 4) : position].rstrip(" \t\xa0")
+    appositive = before.endswith(",") and len(before) > 1
+    return not (appositive and (before[-2].isalnum() or before[-2] == ")"))
+
+
 class PersonModel:
     """What the NER model (:mod:`warta.enrich.ner`) says about the names of one article: which
     capitalised runs are people, which are organisations or places, and each person's full
@@ -667,7 +678,7 @@ class PersonModel:
         # Full names, most mentioned first; a model's span that opens with a common word or a
         # title ("Anak Niki", "Bukan Marcus Rashford") is no full name, nor one only ever seen
         # at a sentence start ("Oh Niki bahagia …").
-        inside = {" ".join(_words(m.text)) for m in people if not at_sentence_start(text, m.start)}
+        inside = {" ".join(_words(m.text)) for m in people if not _opens_sentence(text, m.start)}
         self.full_names = [
             e.name
             for e in ranked
