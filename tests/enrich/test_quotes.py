@@ -177,7 +177,11 @@ def test_gold_quote_attribution() -> None:
     P 0.789, R 0.778 with the model (0.746/0.736 by the rules alone), indirect P 0.576,
     R 0.288; P 0.915, R 0.903, indirect P 0.800, R 0.424 after the rules it led to (138
     articles: direct P 0.972, R 0.974; indirect P 0.888, R 0.656). Its remaining direct errors
-    are mostly gold conventions (Jokowi, a title kept) and an airline taken for a speaker."""
+    are mostly gold conventions (Jokowi, a title kept) and an airline taken for a speaker.
+    heldout8 (20 articles, blind after round 6) is kept as the held-out part: no rule has been
+    written from it. It scored direct P 0.657, R 0.620 (same person by name words: 0.836,
+    0.789), indirect P 0.750, R 0.412; its floor guards that figure, and the "all" floors cover
+    the development splits only."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.90, 0.96),
@@ -188,6 +192,7 @@ def test_gold_quote_attribution() -> None:
         "heldout5": (0.95, 0.95, 0.78, 0.53),
         "heldout6": (0.94, 0.96, 0.89, 0.60),
         "heldout7": (0.89, 0.88, 0.78, 0.40),
+        "heldout8": (0.63, 0.60, 0.72, 0.39),  # held out: a floor, not a target
     }
     for split, (dp, dr, ip, ir) in floors.items():
         part = [a for a in articles if a["split"] == split]
@@ -195,9 +200,10 @@ def test_gold_quote_attribution() -> None:
         assert precision >= dp and recall >= dr, (split, precision, recall)
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
-    precision, recall = _scores(articles)
+    development = [a for a in articles if a["split"] != "heldout8"]
+    precision, recall = _scores(development)
     assert precision >= 0.95 and recall >= 0.95
-    precision, recall = _scores(articles, "indirect")
+    precision, recall = _scores(development, "indirect")
     assert precision >= 0.86 and recall >= 0.63
 
 
