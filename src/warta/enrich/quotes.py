@@ -41,7 +41,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from warta.article import Quote
 from warta.enrich.speakers import (
@@ -120,13 +120,6 @@ _ORG_WORDS = (
 )
 _ORG_ACRONYM = re.compile(rf"(?:{_ORG_WORDS})(?: [A-Z][\w-]*)* [A-Z]{{2,8}}")
 _ORG_START = re.compile(rf"(?:Pihak )?(?:{_ORG_WORDS})\b")
-# Speech verbs that report speech but tag no direct quote: "Dia mengklaim perubahan itu …".
-_REPORT_CUES = ("mengklaim", "menceritakan")
-# Verbs that report speech only with "bahwa" or "jika" after them: "Yasonna mengaku bahwa …",
-# but "NIKI mengaku sempat deg-degan".
-_WEAK_CUES = ("mengaku", "mengingatkan", "mengonfirmasi", "melaporkan", "bercerita", "bilang",
-              "mengakui", "menilai", "menduga", "memastikan", "membenarkan", "mencatat",
-              "mengkritik")  # fmt: skip
 # Verbs whose reported clause may open with a name: "Mahathir Mohamad mengatakan Malaysia akan …",
 # "mengatakan Garuda Indonesia menghentikan …", "mengatakan FL melakukan …" (but not a day or a
 # month: "mengatakan Senin (2/9)").
@@ -166,19 +159,29 @@ def _merged(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return merged
 
 
+class _Cues(NamedTuple):
+    """The cue lexicon of ``assets/quote_cues.txt``, one tuple per side, in file order."""
+
+    after: tuple[str, ...]
+    """Verbs that follow a quote: "…," kata Yang."""
+    before: tuple[str, ...]
+    """Verbs that introduce a quote or report speech: X mengatakan, "…" / X mengatakan bahwa …"""
+    report: tuple[str, ...]
+    """Verbs that report speech but tag no direct quote: "Dia mengklaim perubahan itu …"."""
+    weak: tuple[str, ...]
+    """Verbs that report speech only with "bahwa" or "jika" after them."""
+
+
 @lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The cue verbs that follow a quote, and those that introduce one."""
-    after: list[str] = []
-    before: list[str] = []
+def _cues() -> _Cues:
+    """The cue lexicon, read once."""
+    sides: dict[str, list[str]] = {field: [] for field in _Cues._fields}
     source = files("warta.assets").joinpath("quote_cues.txt").read_text(encoding="utf-8")
     for line in source.splitlines():
         side, _, word = line.partition(":")
-        if side == "after":
-            after.append(word.strip())
-        elif side == "before":
-            before.append(word.strip())
-    return tuple(after), tuple(before)
+        if side in sides:
+            sides[side].append(word.strip())
+    return _Cues(**{side: tuple(words) for side, words in sides.items()})
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -187,7 +190,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    after, before = _cues()
+    cues = _cues()
+    after, before = cues.after, cues.before
     cue_after = _alternation(after)
     cue_before = _alternation(before)
     return {
@@ -1229,7 +1233,8 @@ def _indirect(
 
     subject_pattern = patterns["subject"]
     link_pattern = patterns["link"]
-    for cue_word in (*_cues()[1], *_REPORT_CUES, *_WEAK_CUES):
+    cues = _cues()
+    for cue_word in (*cues.before, *cues.report, *cues.weak):
         at = text.find(cue_word)
         while at >= 0:
             position, at = at, text.find(cue_word, at + 1)
@@ -1240,7 +1245,7 @@ def _indirect(
                 link = _CAPITAL_LINK.match(text, position + len(cue_word))
             if link is None or inside_quote(position):
                 continue
-            if cue_word in _WEAK_CUES and link.group("link").strip() not in ("bahwa", "jika"):
+            if cue_word in cues.weak and link.group("link").strip() not in ("bahwa", "jika"):
                 continue  # "mengaku sempat deg-degan": a feeling, not a report
             subject = subject_pattern.search(text, max(0, position - 180), position)
             if _person_noun_anaphor(text, position):
