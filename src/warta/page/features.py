@@ -90,14 +90,10 @@ def _text_stats(blocks: list[Block], words: np.ndarray, chars: np.ndarray, title
     # decimal digits of other scripts, which ``\\d`` matches.
     joined = "".join(texts)
     raw = joined.encode("utf-8", "surrogatepass")
-    if len(raw) == len(joined):  # all ASCII: one byte per character
-        sizes = [b.chars for b in blocks]
-        wide_at: list[int] = []
-    else:
-        wide_at = [i for i, t in enumerate(texts) if not t.isascii()]
-        sizes = [b.chars for b in blocks]
-        for i in wide_at:
-            sizes[i] = len(texts[i].encode("utf-8", "surrogatepass"))
+    sizes = [b.chars for b in blocks]  # bytes per block: one a character, but for wide ones
+    wide_at = [] if len(raw) == len(joined) else [i for i, t in enumerate(texts) if not t.isascii()]
+    for i in wide_at:
+        sizes[i] = len(texts[i].encode("utf-8", "surrogatepass"))
     owner = np.repeat(np.arange(0, 4 * n, 4, dtype=np.int64), sizes)
     byte_class = _BYTE_CLASS[np.frombuffer(raw, dtype=np.uint8)]
     counts = np.bincount(owner + byte_class, minlength=4 * n).reshape(n, 4)[:, 1:].astype(np.float64)

@@ -33,9 +33,13 @@ def normalise_text(text: str) -> str:
     are kept here; :func:`clean_line` collapses them line by line.
     """
     if not text.isascii():
-        text = _fix_text(text)
-        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+        text = _plain_spaces(_fix_text(text))
     return text
+
+
+def _plain_spaces(text: str) -> str:
+    """Odd spaces turned into plain ones and invisible characters dropped."""
+    return _INVISIBLE.sub("", _SPACES.sub(" ", text))
 
 
 # Characters one of ftfy's fixers (other than mojibake repair) would change: control, C1 and
@@ -144,12 +148,12 @@ def normalise_texts(texts: list[str]) -> list[str]:
             for pattern in (_FTFY_TOUCHES, _MOJIBAKE_CLUE):
                 alone.update(bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(whole))
     if not alone:
-        fixed = _INVISIBLE.sub("", _SPACES.sub(" ", composed)).split("\n")
+        fixed = _plain_spaces(composed).split("\n")
         for i, text in zip(wide, fixed, strict=True):
             out[i] = text
         return out
     for k, (i, text) in enumerate(zip(wide, nfc_texts, strict=True)):
-        out[i] = normalise_text(texts[i]) if k in alone else _INVISIBLE.sub("", _SPACES.sub(" ", text))
+        out[i] = normalise_text(texts[i]) if k in alone else _plain_spaces(text)
     return out
 
 
