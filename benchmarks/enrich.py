@@ -65,11 +65,12 @@ def _same_person(found: str | None, gold: str | None) -> bool:
     return bool(a and b) and (a <= b or b <= a)
 
 
-def _match(
+def match_quotes(
     found: list[Quote], gold: list[dict[str, Any]], kind: str, *, loose: bool = False
 ) -> tuple[int, int, int]:
     """(true positives, found, gold) for one article and one kind of quote; with ``loose``,
-    speakers match by :func:`_same_person`."""
+    speakers match by :func:`_same_person`. The gold floors in tests/enrich/test_quotes.py
+    count with this too."""
     same = _same_person if loose else _same_speaker
     found = [q for q in found if q.kind == kind]
     gold = [g for g in gold if g["kind"] == kind]
@@ -114,9 +115,9 @@ def evaluate(
         mentions = model_mentions(article["text"]) if ner else None
         quotes = find_quotes(article["text"], "id", mentions=mentions)
         for kind in ("direct", "indirect"):
-            for i, n in enumerate(_match(quotes, article["quotes"], kind)):
+            for i, n in enumerate(match_quotes(quotes, article["quotes"], kind)):
                 totals[kind][i] += n
-        for i, n in enumerate(_match(quotes, article["quotes"], "direct", loose=True)):
+        for i, n in enumerate(match_quotes(quotes, article["quotes"], "direct", loose=True)):
             totals["loose"][i] += n
         dates = find_dates(article["text"], article["page_date"])
         for i, n in enumerate(_dates_exact(dates, article["dates"])):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 
+from benchmarks.enrich import match_quotes
 from warta.enrich.entities import model_mentions
 from warta.enrich.ner.tagger import Mention
 from warta.enrich.quotes import find_quotes
@@ -14,10 +14,6 @@ from warta.enrich.speakers import NameIndex, PersonModel, person_in
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-
-
-def _norm(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").strip(' "“”')).casefold()
 
 
 def test_seed_quotes() -> None:
@@ -123,30 +119,14 @@ def _mentions(text: str) -> list[Mention] | None:
 
 
 def _scores(articles: list[dict], kind: str = "direct") -> tuple[float, float]:
-    """(precision, recall) of (opening words, speaker) pairs, as ``benchmarks.enrich`` counts
-    them: indirect speech matches when the gold opening words are in its first 120 characters;
-    a handle matches with or without its "@"."""
+    """(precision, recall) of (opening words, speaker) pairs, counted by
+    ``benchmarks.enrich.match_quotes`` as the benchmark counts them, on quotes read with the NER
+    model's mentions as annotate() shares them."""
     hits = found_n = gold_n = 0
     for article in articles:
-        mentions = _mentions(article["text"])  # as annotate() shares them
-        found = [q for q in find_quotes(article["text"], "id", mentions=mentions) if q.kind == kind]
-        gold = [g for g in article["quotes"] if g["kind"] == kind]
-        found_n += len(found)
-        gold_n += len(gold)
-        used: set[int] = set()
-        for g in gold:
-            for i, q in enumerate(found):
-                text = _norm(q.text)
-                starts = _norm(g["starts"])
-                opens = text.startswith(starts) if kind == "direct" else starts in text[:120]
-                if (
-                    i not in used
-                    and opens
-                    and _norm(q.speaker).removeprefix("@") == _norm(g["speaker"]).removeprefix("@")
-                ):
-                    used.add(i)
-                    hits += 1
-                    break
+        found = find_quotes(article["text"], "id", mentions=_mentions(article["text"]))
+        tp, n_found, n_gold = match_quotes(found, article["quotes"], kind)
+        hits, found_n, gold_n = hits + tp, found_n + n_found, gold_n + n_gold
     return hits / found_n, hits / gold_n
 
 
