@@ -12,12 +12,10 @@ includes decoding. Per-page numbers go to ``bench-out/extraction/<set>.json``.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 
 from benchmarks import harness
 from benchmarks.data import Page
-from benchmarks.runner import ToolUnavailable
 from benchmarks.tools import DEFAULT_HTML_TOOLS, HTML_TOOLS, REFERENCE_TOOL
 
 INTRO = """
@@ -49,29 +47,17 @@ table above is in-sample for warta too."""
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the HTML-mode benchmark; see ``--help``."""
-    p = harness.parser(
-        "python -m benchmarks.extraction",
-        "warta and its peers on the extraction benchmarks (HTML mode)",
-        list(HTML_TOOLS),
-        DEFAULT_HTML_TOOLS,
+    return harness.main(
+        argv,
+        mode="extraction",
+        description="warta and its peers on the extraction benchmarks (HTML mode)",
+        registry=HTML_TOOLS,
+        default_tools=DEFAULT_HTML_TOOLS,
+        make_inputs=_pages,
+        reference=REFERENCE_TOOL,
+        intro=INTRO,
+        notes=NOTES,
     )
-    args = p.parse_args(argv)
-    try:
-        harness.run(
-            mode="extraction",
-            module="benchmarks.extraction",
-            args=args,
-            argv=argv,
-            registry=HTML_TOOLS,
-            make_inputs=_pages,
-            reference=REFERENCE_TOOL,
-            intro=INTRO,
-            notes=NOTES,
-        )
-    except ToolUnavailable as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return 0
 
 
 if __name__ == "__main__":

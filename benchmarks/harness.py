@@ -19,7 +19,14 @@ from typing import TypeVar
 from benchmarks import data
 from benchmarks.machine import machine_info, machine_markdown
 from benchmarks.report import dump_raw, set_table, tools_legend, write_between
-from benchmarks.runner import DEFAULT_BOUND, Tool, check_runs, pin_to_one_core, run_tool
+from benchmarks.runner import (
+    DEFAULT_BOUND,
+    Tool,
+    ToolUnavailable,
+    check_runs,
+    pin_to_one_core,
+    run_tool,
+)
 from benchmarks.scoring import SetScore, score_set
 
 T = TypeVar("T")
@@ -126,3 +133,37 @@ def run(
         write_between(args.out, mode, report)
         progress(f"wrote the {mode} tables into {args.out}")
     return report
+
+
+def main(
+    argv: Sequence[str] | None,
+    *,
+    mode: str,
+    description: str,
+    registry: dict[str, Tool[T]],
+    default_tools: Sequence[str],
+    make_inputs: Callable[[str, list[data.Page]], list[T]],
+    reference: str | None,
+    intro: str,
+    notes: dict[str, str] | None = None,
+) -> int:
+    """A benchmark's command line (``python -m benchmarks.<mode>``): parse ``argv``, :func:`run`,
+    and exit 2 when a tool cannot run at all."""
+    module = f"benchmarks.{mode}"
+    args = parser(f"python -m {module}", description, list(registry), default_tools).parse_args(argv)
+    try:
+        run(
+            mode=mode,
+            module=module,
+            args=args,
+            argv=argv,
+            registry=registry,
+            make_inputs=make_inputs,
+            reference=reference,
+            intro=intro,
+            notes=notes,
+        )
+    except ToolUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0

@@ -19,12 +19,11 @@ Run from the repo root: ``python -m benchmarks.textmode [--sets ...] [--tools ..
 from __future__ import annotations
 
 import html as htmllib
-import sys
 from collections.abc import Sequence
 
 from benchmarks import c4, harness
 from benchmarks.data import Page
-from benchmarks.runner import TextInput, Tool, ToolUnavailable
+from benchmarks.runner import TextInput, Tool
 
 # ISO 639-1 code → jusText stoplist name, for the languages the sets hold. jusText names its lists
 # by English language name; codes it has no list for (ja, zh) fall back to English.
@@ -154,29 +153,17 @@ product 0.568."""
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the text-mode benchmark; see ``--help``."""
-    p = harness.parser(
-        "python -m benchmarks.textmode",
-        "warta.repair and text cleaners on the visible text of the benchmark pages",
-        list(TEXT_TOOLS),
-        list(TEXT_TOOLS),
+    return harness.main(
+        argv,
+        mode="textmode",
+        description="warta.repair and text cleaners on the visible text of the benchmark pages",
+        registry=TEXT_TOOLS,
+        default_tools=list(TEXT_TOOLS),
+        make_inputs=text_inputs,
+        reference="justext",
+        intro=INTRO,
+        notes=NOTES,
     )
-    args = p.parse_args(argv)
-    try:
-        harness.run(
-            mode="textmode",
-            module="benchmarks.textmode",
-            args=args,
-            argv=argv,
-            registry=TEXT_TOOLS,
-            make_inputs=text_inputs,
-            reference="justext",
-            intro=INTRO,
-            notes=NOTES,
-        )
-    except ToolUnavailable as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return 0
 
 
 if __name__ == "__main__":
