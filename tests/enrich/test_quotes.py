@@ -158,10 +158,11 @@ def test_gold_quote_attribution() -> None:
     R 0.288; P 0.915, R 0.903, indirect P 0.800, R 0.424 after the rules it led to (138
     articles: direct P 0.972, R 0.974; indirect P 0.888, R 0.656). Its remaining direct errors
     are mostly gold conventions (Jokowi, a title kept) and an airline taken for a speaker.
-    heldout8 (20 articles, blind after round 6) is kept as the held-out part: no rule has been
-    written from it. It scored direct P 0.657, R 0.620 (same person by name words: 0.836,
-    0.789), indirect P 0.750, R 0.412; its floor guards that figure, and the "all" floors cover
-    the development splits only."""
+    heldout8 (20 articles, blind after round 6) first scored direct P 0.657, R 0.620 (same
+    person by name words: 0.836, 0.789), indirect P 0.750, R 0.412; it is development data
+    since round 7: direct P 0.942, R 0.915, indirect P 0.871, R 0.529 after the rules it led
+    to (158 articles: direct P 0.972, R 0.970; indirect P 0.881, R 0.663). Blind parts are
+    scored by the lead outside this repository."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.90, 0.96),
@@ -171,8 +172,8 @@ def test_gold_quote_attribution() -> None:
         "heldout4": (0.96, 0.96, 0.85, 0.55),
         "heldout5": (0.95, 0.95, 0.78, 0.53),
         "heldout6": (0.94, 0.96, 0.89, 0.60),
-        "heldout7": (0.89, 0.88, 0.78, 0.40),
-        "heldout8": (0.63, 0.60, 0.72, 0.39),  # held out: a floor, not a target
+        "heldout7": (0.92, 0.91, 0.80, 0.49),
+        "heldout8": (0.92, 0.89, 0.85, 0.50),
     }
     for split, (dp, dr, ip, ir) in floors.items():
         part = [a for a in articles if a["split"] == split]
@@ -180,11 +181,10 @@ def test_gold_quote_attribution() -> None:
         assert precision >= dp and recall >= dr, (split, precision, recall)
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
-    development = [a for a in articles if a["split"] != "heldout8"]
-    precision, recall = _scores(development)
+    precision, recall = _scores(articles)
     assert precision >= 0.95 and recall >= 0.95
-    precision, recall = _scores(development, "indirect")
-    assert precision >= 0.86 and recall >= 0.63
+    precision, recall = _scores(articles, "indirect")
+    assert precision >= 0.86 and recall >= 0.64
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
@@ -1060,3 +1060,138 @@ def test_reported_clause_opening_with_a_longer_name_or_an_acronym() -> None:
         ("Agus Sugeng Widodo", "Garuda Indon"),
         ("Muhlis Suhani", "FL melakukan"),
     ]
+
+
+def test_a_name_said_inside_a_quote_is_no_full_name_for_the_model() -> None:
+    text = (
+        "Penyanyi Kikan eks Cokelat sibuk menyiapkan album.\n\n"
+        '"Orang sampai hari ini memanggil saya Kikan Cokelat," kata Kikan.'
+    )
+    inside = text.index("Kikan Cokelat")
+    mentions = [
+        Mention("Kikan", "PERSON", text.index("Kikan"), text.index("Kikan") + 5),
+        Mention("Kikan Cokelat", "PERSON", inside, inside + 13),
+    ]
+    found = find_quotes(text, "id", mentions=mentions)
+    assert [q.speaker for q in found] == ["Kikan"]
+    assert PersonModel(text, mentions).full_names == ["Kikan Cokelat"]  # without the quotes
+
+
+def test_initials_after_a_rank_open_the_name() -> None:
+    assert person_in("Kapolres Bogor AKBP AM Dicky Pastika Gading") == "AM Dicky Pastika Gading"
+    assert person_in("Ketua DPR RI Puan Maharani") == "Puan Maharani"
+    assert person_in("AKBP Budi Santoso") == "Budi Santoso"
+
+
+def test_a_short_name_after_atau_is_an_alias() -> None:
+    text = (
+        "Sidang eks Ketua Umum PPP Romahurmuziy atau Romi ditunda.\n\n"
+        '"Saya sakit," kata Romi.\n\n'
+        "Pilihannya Jokowi atau Prabowo.\n\n"
+        '"Kami memilih," kata Prabowo.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Romahurmuziy", "Prabowo"]
+
+
+def test_a_quote_glued_to_a_link_title() -> None:
+    text = (
+        "Denzel masih mencoba masuk ke dalam sistem.Baca juga: Sejauh Mana Persiapan Timnas"
+        ' Menuju Kualifikasi FIBA Asia 2021?"Tetapi dia merupakan salah satu pemain penting'
+        ' bagi kami," kata pelatih Rajko Toroman.'
+    )
+    assert _direct(text) == [("Rajko Toroman", "Tetapi dia m")]
+
+
+def test_the_side_of_an_organisation_is_no_speaker() -> None:
+    text = (
+        "Kasubdit Gakkum Ditlantas AKBP Muhammad Nasir mengatakan tilang diperluas.\n\n"
+        '"Kami mulai Oktober," kata Nasir.\n\n'
+        "Baik pihak Ditlantas maupun Jasa Marga perlu berdiskusi.\n\n"
+        '"Tahapannya masih proses," jelasnya.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Muhammad Nasir"] * 2
+
+
+def test_the_bench_is_no_person() -> None:
+    assert person_in("Majelis Hakim") is None
+    assert person_in("Christine Hakim") == "Christine Hakim"
+    text = (
+        '"Kami minta dokter memeriksa," ungkap Jaksa Wawan Yunarwanto.,"Layak sidang,"'
+        " ungkap Jaksa Wawan,Majelis Hakim bermusyawarah."
+    )
+    assert [s for s, _ in _direct(text)] == ["Wawan Yunarwanto"] * 2
+
+
+def test_a_relative_before_an_appositive_name() -> None:
+    text = (
+        "Sinta Nuriyah kecewa.\n\n"
+        "Putri Sinta, Alissa Wahid, sempat bercerita tentang kesedihan ibunya."
+        ' "Ibu saya menangis sejak pagi sampai siang hari," katanya.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Alissa Wahid"]
+
+
+def test_a_word_in_marks_inside_a_quote() -> None:
+    text = (
+        'Pedagang beralih ke Bright Gas.\n\n"Saya biasanya pakai tabung "melon" 3 KG, yang'
+        ' subsidi," ujar Suyanto.'
+    )
+    assert _direct(text) == [("Suyanto", "Saya biasany")]
+    assert find_quotes(text, "id")[0].text.endswith("yang subsidi")
+
+
+def test_a_long_subject_after_sementara_itu() -> None:
+    text = (
+        '"Anggaran kami hemat," kata Bupati Abdullah Azwar Anas.\n\n'
+        "Sementara itu, Tenaga Ahli Menteri Pariwisata Bidang Management Calendar of Event"
+        " (CoE) Esthy Reko Astuti berharap festival dipertahankan.\n\n"
+        '"Ini sudah digelar delapan kali," katanya.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Abdullah Azwar Anas", "Esthy Reko Astuti"]
+
+
+def test_a_name_contracted_from_two_words() -> None:
+    text = (
+        "Presiden Joko Widodo meninjau Riau.\n\n"
+        '"Aturan main kita tetap sama," kata Jokowi.\n\n'
+        "Budi Santoso hadir.\n\n"
+        '"Kami siap," kata Budiman.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Joko Widodo", "Budiman"]
+
+
+def test_a_name_written_in_lower_case_once() -> None:
+    text = (
+        "Direktur Penyuluhan DJP hestu Yoga Saksama menyambut baik langkah itu.\n\n"
+        "Hestu menjelaskan, perusahaan asing wajib patuh.\n\n"
+        '"Kami sangat mengapresiasi hal tersebut," kata dia.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Hestu Yoga Saksama"]
+
+
+def test_indirect_kata_before_a_capital_and_more_report_verbs() -> None:
+    text = (
+        "Bambang Saputra menyesalkan langkah itu.\n\n"
+        "Padahal, kata dia, KPK bukanlah lembaga politik.\n\n"
+        "Untuk itu kata Bambang, hukum harus berdaulat.\n\n"
+        "Seorang anggota dewan, Haji Atta Jan Haqbayan mengatakan 20 mayat telah dievakuasi.\n\n"
+        "Ketua YLBHI Asfinawati menuding pemerintah membohongi publik.\n\n"
+        "Bahkan, ia menilai framing tersebut hanya memancing emosi."
+    )
+    assert _indirect(text) == [
+        ("Bambang Saputra", "Padahal, kat"),  # the whole sentence, as in the middle
+        ("Bambang Saputra", "Untuk itu ka"),
+        ("Atta Jan Haqbayan", "20 mayat tel"),
+        ("Asfinawati", "pemerintah m"),
+        ("Asfinawati", "framing ters"),
+    ]
+
+
+def test_a_role_alone_after_the_cue_names_its_holder() -> None:
+    text = (
+        "Kapolres Bogor AKBP Budi Santoso meninjau lokasi.\n\n"
+        "Warga Andi Wijaya melapor kemarin.\n\n"
+        '"Kami siap mengamankan," kata Kapolres.\n\n'
+        '"Aman," kata Andi.'
+    )
+    assert [s for s, _ in _direct(text)] == ["Budi Santoso", "Andi Wijaya"]

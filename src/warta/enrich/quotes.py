@@ -52,6 +52,7 @@ from warta.enrich.speakers import (
     glue_points,
     is_common_word,
     is_name_stopword,
+    is_role_word,
     name_runs,
     person_at_run,
     person_in,
@@ -82,6 +83,10 @@ _BOUNDARY = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$|[\"“”A-Z,])|\n")
 # A paragraph that only links to another article: "Baca juga: …", "Simak Video …".
 _LINK = re.compile(r"\s*(?:Baca|BACA|Simak|Lihat|Tonton)(?:\s+(?:[Jj]uga|JUGA|[Vv]ideo))?\s*:")
+# A word or two in straight marks, inside a quote.
+_NESTED = re.compile(r'"\w[^"\n,.;!?]{0,28}"(?=[ \t\xa0]+[\w(])')
+# A quote mark glued to the word or the stop before it, opening a capitalised word.
+_QUOTE_GLUED = re.compile(r"(?<=[\w.!?])[\"“](?=[A-Z][a-z])")
 # An initial stands alone: the "B." of "WIB." is none.
 _NAME = r"(?:(?<![\w.])(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir)\.|(?:(?<![\w-])(?:al|el)-)?[A-Z][\w&'’]*(?:-[\w&'’]+)*|@[\w.]+\w)"
 # The words of one name are on one line: "JPPN.\n\nBrotoseno" is no "N. Brotoseno".
@@ -128,7 +133,9 @@ _CLAUSE_VERBS = frozenset(
     " menambahkan menerangkan".split()
 )
 _CAPITAL_LINK = re.compile(
-    r"(?P<link>[ \t\xa0]+)(?=(?:[A-Z][\w-]*[ \t\xa0]+){1,4}[a-z])(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu"
+    r"(?P<link>[ \t\xa0]+)(?=(?:[A-Z][\w-]*[ \t\xa0]+){1,4}[a-z]|\d[\d.,]*[ \t\xa0]+[a-z]{3,})"
+    # "mengatakan 20 mayat dan 95 orang terluka …": a number opens the clause (not a date)
+    r"(?!\d{1,2}[ \t\xa0]+(?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Ags|Sep|Okt|Nov|Des))(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu"
     r"|Minggu|Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November"
     r"|Desember|Pada|Di|Dalam|Saat|Ketika|Kepada)\b)"
 )
@@ -251,9 +258,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # karena …", "Kemudian setelah itu, kata JK ingin …".
         "kata_mid": re.compile(
             rf"(?:(?:(?<=[,.])|^|(?<=\n))[ \t]*(?P<cue>[Kk]ata[ \t]+(?P<who>dia|ia|beliau|{_NAME_RUN}))"
-            rf"|(?<=[a-z])[ \t]+(?P<cue2>(?:lanjut|tambah|imbuh|jelas|tutur|ujar)[ \t]+"
-            rf"(?P<who2>{_NAME_RUN})))"
-            r"(?:[ \t]*(?P<comma>,)[ \t]*(?=[a-z])|[ \t]+(?=[a-z])(?!(?:di|saat"
+            rf"|(?<=[a-z])[ \t]+(?P<cue2>(?:lanjut|tambah|imbuh|jelas|tutur|ujar|kata|sambung)"
+            rf"[ \t]+(?P<who2>{_NAME_RUN})))"
+            # "Padahal, kata dia, KPK bukanlah …": after the comma, a capital too (not a day)
+            r"(?:[ \t]*(?P<comma>,)[ \t]*"
+            r"(?=[a-z]|(?!Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)[A-Z])"
+            r"|[ \t]+(?=[a-z])(?!(?:di|saat"
             r"|ketika|kepada|dalam|pada|usai|seusai|yang|dan|kemarin)\b))",
             re.MULTILINE,
         ),
@@ -292,6 +302,9 @@ def _segments(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         if _LINK.match(text, lo, hi):
             glued = glue_points(text, lo + 12, hi)
             cut = glued[0] if glued else hi
+            # a quote glued to the link's title: "… Menuju Kualifikasi FIBA Asia 2021?"Tetapi"
+            quote = _QUOTE_GLUED.search(text, lo + 12, cut)
+            cut = quote.start() if quote else cut
             links.append((lo, cut))
             lo = cut
         if hi > lo:
@@ -324,9 +337,19 @@ def _quoted(text: str, segments: list[tuple[int, int]]) -> list[_Span]:
     spans: list[_Span] = []
     for index, (lo, hi) in enumerate(segments):
         opened: int | None = None
+        nested = -1  # the closing mark of a word quoted inside a quote
         for match in _QUOTE_MARKS.finditer(text, lo, hi):
             at = match.start()
             mark = match.group()
+            if at <= nested:
+                continue
+            if opened is not None and mark == '"' and text[at - 1 : at].isspace():
+                inner = _NESTED.match(text, at, hi)
+                if inner:
+                    # '"Saya biasanya pakai tabung "melon" 3 KG, …," ujar Suyanto': a word in
+                    # marks inside the quote, opened after a space, goes on after a space
+                    nested = inner.end() - 1
+                    continue
             if opened is None:
                 if mark == _CLOSE or (mark == '"' and _looks_closing(text, at)):
                     if at - lo > 30 and not spans or (spans and spans[-1].close < lo):
@@ -624,9 +647,17 @@ class _Reader:
         followed by a passive verb ("Dzulmi ditangkap …") is what happens to someone, not who
         acts or speaks, and is passed over."""
         text = self.text
+        chained = -1  # the end of the last run, in a subject phrase that began by ``first_by``
         for lo, hi in name_runs(text, start, end):
-            if first_by is not None and lo >= first_by:
+            # "Sementara itu, Tenaga Ahli Menteri … Calendar of Event (CoE) Esthy Reko Astuti
+            # berharap": one long capitalised subject goes on past the limit
+            if (
+                first_by is not None
+                and lo >= first_by
+                and (chained < 0 or not _SUBJECT_GAP.fullmatch(text, chained, lo))
+            ):
                 return None
+            chained = hi
             if agent and _PATIENT_VERB_AFTER.match(text, hi):
                 continue
             if (
@@ -639,12 +670,18 @@ class _Reader:
                 continue
             if (
                 _PREPOSITION_BEFORE.search(text, max(0, lo - 12), lo)
-                or text.startswith(" &", hi)
+                or text.startswith((" &", " of ", " for "), hi)
                 or after_organisation_kind(text, lo)
+                or _PARTY_BEFORE.search(text, max(0, lo - 60), lo)
             ):
-                continue  # a place, or part of a role: "Channel Sales & Marketing Manager"
+                # a place, part of a role ("Channel Sales & Marketing Manager", "Bidang
+                # Management Calendar of Event"), or a party
+                # to something ("Baik pihak Ditlantas maupun Jasa Marga perlu berdiskusi")
+                continue
             if _RELATION_BEFORE.search(text, max(0, lo - 14), lo):
                 continue  # "mantan suami Barbie, Bagus …": the relative is not the subject
+            if _RELATIVE_OF.match(text, lo, hi) and text.startswith(",", hi):
+                continue  # "Putri Sinta, Alissa Wahid, …": the daughter, named next, acts
             if text[lo:hi] in self.known and _ACRONYM.fullmatch(text[lo:hi]):
                 return text[lo:hi]  # "NIKI", a singer the article quotes by her stage name
             person = person_at_run(text, lo, hi, sentence_start=at_sentence_start(text, lo))
@@ -844,6 +881,27 @@ class _Reader:
             seen += 1
         return seen >= 2
 
+    def role_holder(self, position: int) -> str | None:
+        """The person a cue names by a role alone ('"…," kata Kapolres.' at ``position``,
+        the quote's closing mark): the last one named with that role before, outside quotes
+        ("Kapolres Bogor AKBP Budi Santoso"); None for another cue or when none is."""
+        text = self.text
+        cue = _ROLE_AFTER_CUE.match(text, position, position + 40)
+        if cue is None or not is_role_word(cue.group("role")):
+            return None
+        role = cue.group("role")
+        at = text.rfind(role, 0, position)
+        while at >= 0:
+            if not self._inside_quote(at) and not text[at - 1 : at].isalnum():
+                for lo, hi in name_runs(text, at, min(len(text), at + 120)):
+                    if lo != at:
+                        break
+                    person = person_at_run(text, lo, hi)
+                    if person and " " in person:
+                        return self.canonical(person, lo)
+            at = text.rfind(role, 0, at)
+        return None
+
     def _quote_at(self, position: int) -> tuple[int, int] | None:
         ranges = self.quote_ranges
         at = bisect_right(ranges, (position, len(self.text) + 1)) - 1
@@ -879,7 +937,11 @@ def find_quotes(
         return []
     segments, links = _segments(text)
     spans = _quoted(text, segments)
-    people = PersonModel(text, mentions) if mentions is not None else None
+    people = (
+        PersonModel(text, mentions, skip=sorted((s.open, s.close + 1) for s in spans))
+        if mentions is not None
+        else None
+    )
     reader = _Reader(text, speakers, spans, segments, links, people)
     quotes: list[Quote] = []
     patterns = reader.patterns
@@ -911,7 +973,7 @@ def find_quotes(
             else:
                 continue
         elif not found:
-            speaker = reader.subject_before(span.open)
+            speaker = reader.role_holder(span.close + 1) or reader.subject_before(span.open)
             if (
                 speaker
                 and reader.last_speaker
@@ -1031,6 +1093,23 @@ _RELATION_BEFORE = re.compile(
     r"|nenek|kakek|kuasa hukum|pengacara)(?:[ \t\xa0]+dari)?"
     # "Suami dari Sabria Kono itu …" (capitalised only with "dari": "Ibu Sri Mulyani" is a title)
     r"|(?:Suami|Istri|Anak|Putra|Putri|Kakak|Adik|Ayah|Ibu)[ \t\xa0]+dari)[ \t\xa0]+$"
+)
+# A relative named by the person they belong to, at a sentence start: "Putri Sinta, Alissa
+# Wahid, sempat bercerita" ("Ibu" and "Ayah" are not here: titles too, "Ibu Sri Mulyani").
+_RELATIVE_OF = re.compile(
+    r"(?:Putri|Putra|Istri|Suami|Anak|Kakak|Adik|Ayahanda|Ibunda|Cucu|Menantu|Keponakan)"
+    r"[ \t\xa0]+[A-Z]"
+)
+# What may join the capitalised runs of one long subject: spaces, brackets, commas, "of".
+_SUBJECT_GAP = re.compile(r"[ \t\xa0,()]*(?:(?:of|for|and|the|dan|untuk)[ \t\xa0]+)?[ \t\xa0(]*")
+# A cue and a role alone after a quote: '," kata Kapolres.', '," ujar sang Gubernur,'.
+_ROLE_AFTER_CUE = re.compile(
+    r"[\s,]*[a-z]+[ \t\xa0]+(?:sang[ \t\xa0]+)?(?P<role>[A-Z][a-z]+)(?=[ \t\xa0]*[.,;]|$)"
+)
+# "pihak Ditlantas (maupun Jasa Marga)": the side of an organisation, never a person's name.
+_PARTY_BEFORE = re.compile(
+    r"(?<![\w-])pihak[ \t\xa0]+(?:(?:[A-Z][\w-]*[ \t\xa0]*){1,4},?[ \t\xa0]*"
+    r"(?:maupun|dan|serta|atau)[ \t\xa0]+)?$"
 )
 # Initials standing for a person after a comma: "kata orangtua Bunga, DM."
 _INITIALS_AFTER_COMMA = re.compile(r",[ \t\xa0]*([A-Z]{2,3})(?=[ \t\xa0]*[.,;(]|$)")

@@ -27,6 +27,7 @@ __all__ = [
     "glue_points",
     "is_common_word",
     "is_name_stopword",
+    "is_role_word",
     "name_runs",
     "person_at_run",
     "person_in",
@@ -94,6 +95,13 @@ def _roles() -> frozenset[str]:
 def _common_words() -> frozenset[str]:
     text = files("warta.assets").joinpath("common_words.txt").read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_role_word(token: str) -> bool:
+    """True for a title or a role ("Kapolres", "Gubernur", "Kasatreskrim") from the asset's
+    list of titles and roles, or an Indonesian compound one."""
+    low = token.lower()
+    return low in _roles() or low in _COMPOUND_ROLES
 
 
 def is_common_word(token: str) -> bool:
@@ -212,6 +220,7 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
     while len(tokens) > 1 and tokens[0].lower() in _CONJUNCTIONS:
         tokens = tokens[1:]  # "Namun Emery", ",Bahkan Cak Imin": a clause opener, not a name
     cut = 0
+    initials = -1  # where initials after a rank open the name
     for i, token in enumerate(tokens):
         if (
             cut < i < len(tokens) - 1
@@ -220,7 +229,23 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
             and _name_token(tokens[i + 1])
         ):
             continue  # two initials inside a name: "AKBP Timbul RK Siregar"
-        if i == len(tokens) - 1 and i > cut and token.lower() in _SURNAME_ROLES:
+        if (
+            i == cut
+            and 0 < i < len(tokens) - 2
+            and len(token) == 2
+            and token.isupper()
+            and tokens[i - 1].lower() in _RANKS
+            and _name_token(tokens[i + 1])
+            and _name_token(tokens[i + 2])
+        ):
+            initials = i
+            continue  # initials that open a name after a rank: "AKBP AM Dicky Pastika Gading"
+        if (
+            i == len(tokens) - 1
+            and i > cut
+            and token.lower() in _SURNAME_ROLES
+            and not is_common_word(tokens[i - 1])  # "Majelis Hakim" is the bench
+        ):
             continue  # "Christine Hakim", "Brian Kantor": a role word as a family name
         if not _name_token(token, sentence_start and i == cut):
             cut = i + 1
@@ -244,7 +269,7 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
         and not tokens[cut].startswith("@")
     ):
         return None  # "Polres Sukoharjo", "Partai Golkar": the organisation's own name
-    tail = tokens[cut:][-3:]
+    tail = tokens[cut:][-4:] if initials == cut else tokens[cut:][-3:]
     while tail and tail[0] in _PARTICLES:
         tail = tail[1:]
     if cut:  # after a role or a place, common words belong to it: "WTC Mangga Dua Herjanto …"
@@ -267,6 +292,13 @@ _CONJUNCTIONS = frozenset(
     " meskipun walaupun walau akhirnya selanjutnya sebelumnya menurut"
     # prepositions opening a sentence: "Kepada Raffi Ahmad, Merry …"
     " kepada bagi untuk oleh terhadap".split()
+)
+# Police and military ranks: a name follows them, so two capitals after one are initials
+# ("AKBP AM Dicky Pastika Gading"), not an organisation's acronym ("Ketua DPR RI Puan").
+_RANKS = frozenset(
+    "akbp akp kompol kombes iptu ipda aiptu aipda bripka brigadir briptu bripda brigjen irjen"
+    " komjen jenderal mayjen letjen kolonel letkol mayor kapten lettu letda serka sertu pelda"
+    " laksma laksda laksdya marsma marsda marsdya".split()
 )
 # Words of the role list that are also family names, read as a name when they end a run after
 # a name word ("Christine Hakim", "Brian Kantor", "Lukman Hakim"); a role before a name, or
@@ -359,6 +391,11 @@ _ALIAS_AFTER = re.compile(
 _ALIAS_NAMED = re.compile(
     rf"(?P<full>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}})[ \t]+alias[ \t]+(?P<alias>{_TOKEN})"
 )
+# "Romahurmuziy atau Romi", "Ahmad Muzani atau Muzani": a short name after "atau" that shares
+# its first letters with a word of the name before (else "Jokowi atau Prabowo" is a choice).
+_ALIAS_OR = re.compile(
+    rf"(?P<full>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})[ \t]+atau[ \t]+(?P<alias>{_TOKEN})(?![ \t]+[A-Z])"
+)
 # "Pria yang akrab disapa Dani", "Abbas, demikian biasa ia dipanggil".
 _ALIAS_CALLED = re.compile(
     rf"(?:(?:akrab|biasa)\s+(?:di)?(?:sapa|panggil|sebut)|yang\s+disapa)\s+"
@@ -414,6 +451,18 @@ class NameIndex:
                     full = person_at_run(text, match.start("full"), match.end("full"))
                     if full and " " in full:
                         self._aliases.setdefault(match.group("alias"), full)
+            if " atau " in text:
+                for match in _ALIAS_OR.finditer(text):
+                    alias = match.group("alias")
+                    full = person_at_run(text, match.start("full"), match.end("full"))
+                    if (
+                        full
+                        and alias not in full.split()
+                        and len(alias) >= 3
+                        and _name_token(alias)
+                        and any(w.lower().startswith(alias[:3].lower()) for w in full.split())
+                    ):
+                        self._aliases.setdefault(alias, full)
             if "akrab " in text or "biasa " in text or "disapa " in text:
                 for match in _ALIAS_CALLED.finditer(text):
                     alias = match.group("alias") or match.group("alias2")
@@ -542,6 +591,9 @@ class NameIndex:
                         if _undoubled(word) == _undoubled(name):
                             spelt.append((start, _around(words, i)))
                             break
+                    else:
+                        if _contracts(name, bare):
+                            spelt.append((start, " ".join(words)))
         # "Maher" for "Maaher Atthuwailibi", "Fadhilah" for "Fadhillah": the same name with
         # a doubled letter more or less, a spelling slip the news often makes, comes last
         for found in (exact, prefix, spelt):
@@ -561,6 +613,20 @@ class NameIndex:
         after a role the name run was cut from."""
         if len(name) < 3 or not name[:1].isupper():
             return name
+        forms = [name]
+        if not is_common_word(name):
+            # then with a slip of the shift key: "DJP hestu Yoga Saksama", a name the article
+            # writes "Hestu" elsewhere (not a word: "untung Budi" is luck)
+            forms.append(name[:1].lower() + name[1:])
+        for form in forms:
+            found = self._continued_as(form)
+            if found:
+                return name + found[len(form) :]
+        return name
+
+    def _continued_as(self, name: str) -> str | None:
+        """``name`` and the capitalised name words after it at its first place in the text
+        that has them; None when none has."""
         text = self.text
         at = text.find(name)
         while at >= 0:  # str.find, not a regex per name: this runs for every short name
@@ -579,11 +645,26 @@ class NameIndex:
                 words.append(word)
             if len(words) > 1:
                 return " ".join(words)
-        return name
+        return None
 
 
 # One or two capitalised words right after a name, on the same line.
 _NAME_WORDS_AFTER = re.compile(r"(?:[ \t\xa0]+[A-Z][\w'’-]+){1,2}")
+
+
+def _contracts(name: str, words: list[str]) -> bool:
+    """True when one-word ``name`` joins the first letters of two words of a name that follow
+    each other: "Jokowi" (Joko Widodo), "Bamsoet" (Bambang Soesatyo), "Zulhas" (Zulkifli Hasan),
+    the short forms Indonesian news makes of public figures' names."""
+    low = name.casefold()
+    if len(low) < 5 or len(words) < 2:
+        return False
+    for first, second in zip(words, words[1:], strict=False):
+        a, b = first.casefold(), second.casefold()
+        for cut in range(3, min(len(a), len(low) - 2) + 1):
+            if low[:cut] == a[:cut] and b.startswith(low[cut:]):
+                return cut < len(a) or len(low) - cut < len(b)  # not the two words whole
+    return False
 
 
 def _undoubled(word: str) -> str:
@@ -656,8 +737,12 @@ class PersonModel:
     Solskjaer").
     """
 
-    def __init__(self, text: str, mentions: list[Mention]) -> None:
-        """``mentions``: the model's mentions in ``text`` (with the repeats added)."""
+    def __init__(
+        self, text: str, mentions: list[Mention], skip: list[tuple[int, int]] | None = None
+    ) -> None:
+        """``mentions``: the model's mentions in ``text`` (with the repeats added); ``skip``:
+        sorted (start, end) ranges, such as quoted passages, whose names give no full name
+        ("orang memanggil saya Kikan Cokelat" inside a quote is a nickname, not her name)."""
         from warta.enrich.entities import canonical_entities  # the NER layer, loaded lazily
 
         self.text = text
@@ -678,7 +763,11 @@ class PersonModel:
         # Full names, most mentioned first; a model's span that opens with a common word or a
         # title ("Anak Niki", "Bukan Marcus Rashford") is no full name, nor one only ever seen
         # at a sentence start ("Oh Niki bahagia …").
-        inside = {" ".join(_words(m.text)) for m in people if not _opens_sentence(text, m.start)}
+        inside = {
+            " ".join(_words(m.text))
+            for m in people
+            if not _opens_sentence(text, m.start) and not _within(skip or [], m.start)
+        }
         self.full_names = [
             e.name
             for e in ranked
