@@ -42,7 +42,11 @@ CORPUS = ROOT.parent / "shared" / "data" / "news" / "clickid" / "articles.jsonl.
 
 
 def _norm(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").strip(" \"“”'‘’")).casefold()
+    """Case and spacing aside, and the marks around the text: the quote marks, and the commas
+    and stops a scraper left where it cut a linked word out at the start (a gold row's '",.
+    Bagaimana …' and a found '. Bagaimana …' open with the same words)."""
+    text = re.sub(r"\s+", " ", (text or "").strip(" \"“”'‘’"))
+    return text.lstrip(" ,.;:").casefold()
 
 
 def _same_speaker(found: str | None, gold: str | None) -> bool:

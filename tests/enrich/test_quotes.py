@@ -161,8 +161,12 @@ def test_gold_quote_attribution() -> None:
     heldout8 (20 articles, blind after round 6) first scored direct P 0.657, R 0.620 (same
     person by name words: 0.836, 0.789), indirect P 0.750, R 0.412; it is development data
     since round 7: direct P 0.942, R 0.915, indirect P 0.871, R 0.529 after the rules it led
-    to (158 articles: direct P 0.972, R 0.970; indirect P 0.881, R 0.663). Blind parts are
-    scored by the lead outside this repository."""
+    to (158 articles: direct P 0.972, R 0.970; indirect P 0.881, R 0.663). heldout9 (24
+    articles, blind after round 7) first scored direct P 0.783, R 0.740 (same person 0.797,
+    0.753), indirect P 0.814, R 0.438; development data since round 8: direct P 0.915,
+    R 0.890 (same person 0.958, 0.932), indirect P 0.826, R 0.475 (182 articles: direct
+    P 0.965, R 0.962; indirect P 0.874, R 0.634). Blind parts are scored by the lead outside
+    this repository."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.90, 0.96),
@@ -174,6 +178,7 @@ def test_gold_quote_attribution() -> None:
         "heldout6": (0.94, 0.96, 0.89, 0.60),
         "heldout7": (0.92, 0.91, 0.80, 0.49),
         "heldout8": (0.92, 0.89, 0.85, 0.50),
+        "heldout9": (0.89, 0.87, 0.80, 0.45),
     }
     for split, (dp, dr, ip, ir) in floors.items():
         part = [a for a in articles if a["split"] == split]
@@ -182,9 +187,9 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.95 and recall >= 0.95
+    assert precision >= 0.945 and recall >= 0.94
     precision, recall = _scores(articles, "indirect")
-    assert precision >= 0.86 and recall >= 0.64
+    assert precision >= 0.85 and recall >= 0.61
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
@@ -1195,3 +1200,95 @@ def test_a_role_alone_after_the_cue_names_its_holder() -> None:
         '"Aman," kata Andi.'
     )
     assert [s for s, _ in _direct(text)] == ["Budi Santoso", "Andi Wijaya"]
+
+
+def test_a_cut_out_link_leaves_the_role_and_name_together() -> None:
+    text = (
+        '"Kami memilih sekolah ini karena unik," ujar Direktur Program Bakti Pendidikan ,,'
+        " Primadi Serad.,Nantinya ia menambahkan hal lain."
+    )
+    assert _direct(text) == [("Primadi Serad", "Kami memilih")]
+
+
+def test_a_middle_initial_without_its_dot_stays_in_the_name() -> None:
+    assert person_in("Direktur Bakti Budi S Wibowo") == "Budi S Wibowo"
+    assert person_in("Kepala Kantor Kota Banjarmasin H Sofrayani") != "Banjarmasin H Sofrayani"
+
+
+def test_a_cue_whose_name_was_cut_out_goes_to_the_one_spoken_of() -> None:
+    text = (
+        '"Aku ingin bertemu dia," ujar Addie Muljadi kepada wartawan.,Sebelumnya, dalam akun'
+        ' twitter pribadinya, , mengunggah video Alief Gustakhiyat.,"Ini keren. Ada yang tahu'
+        ' namanya?" kicau , melalui akunnya.'
+    )
+    assert _direct(text) == [("Addie Muljadi", "Aku ingin be"), ("Addie Muljadi", "Ini keren. A")]
+
+
+def test_the_owner_of_a_thing_is_not_the_subject() -> None:
+    text = (
+        '"Ya jujur aku suka gayanya," ujar Addie Muljadi.,Tak hanya itu, tampilan Alief'
+        ' Gustakhiyat yang sederhana juga membuat Addie tertarik.,"Aku pengagum gitaris'
+        ' banyak," kata dia.'
+    )
+    assert _direct(text)[-1] == ("Addie Muljadi", "Aku pengagum")
+
+
+def test_a_spokesperson_of_an_acronym_is_unnamed() -> None:
+    text = (
+        'Menteri itu bicara.,"Setiap pertanyaan harus dikembalikan ke pihak berwenang,"'
+        " ujar juru bicara AFP."
+    )
+    assert _direct(text) == [(None, "Setiap perta")]
+
+
+def test_a_quote_inside_a_quote_closes_with_it() -> None:
+    text = (
+        'Kourtney Kardashian bicara.,"Tanpa sadar status itu membuat kita bertanya seperti, '
+        '"kapan semua ini cukup?" ucap Kourtney di acara itu.'
+    )
+    assert _direct(text) == [("Kourtney Kardashian", "Tanpa sadar ")]
+
+
+def test_a_title_in_marks_and_a_mark_before_a_stop_are_no_quotes() -> None:
+    text = (
+        '"Ya, ini pertama kali," jawab Lee Do Hyun.,,,"Hotel Del Luna" sendiri selalu'
+        ' menduduki peringkat 1.,Sementara itu, "Hotel Del Luna" digantikan oleh "," yang'
+        ' sedang menayangkan ",". Drama itu dibintangi oleh sederet nama besar mulai dari.'
+    )
+    assert _direct(text) == [("Lee Do Hyun", "Ya, ini pert")]
+
+
+def test_a_link_with_its_title_cut_out_ends_at_its_colon() -> None:
+    text = (
+        "Berita lain.,Baca juga:,,Baca juga:,,Juru bicara polisi Frans Barung Mangera"
+        ' mengatakan kepada wartawan jika red notice akan keluar. "Setelah itu kami akan'
+        ' bekerja dengan polisi internasional," katanya.'
+    )
+    assert _direct(text) == [("Frans Barung Mangera", "Setelah itu ")]
+
+
+def test_a_relative_described_after_the_cue_is_the_one_spoken_of() -> None:
+    text = (
+        "Presiden Komisaris PT Mustika, Putri Kuswisnuwardhani, mengungkapkan, perusahaan akan"
+        ' mendukung sekolah itu.,"Tidak hanya itu, kami berkomitmen menyalurkan lulusan,"'
+        " ungkap putri dari BRA Mooryati Soedibyo."
+    )
+    assert _direct(text) == [("Putri Kuswisnuwardhani", "Tidak hanya ")]
+
+
+def test_words_quoted_inside_a_report_are_the_subjects() -> None:
+    text = (
+        'Veronica Koman dalam sebuah pernyataan mengatakan bahwa ada "kampanye pemerintah'
+        ' yang luas untuk menekan saya agar diam", termasuk intimidasi polisi. Zebra itu'
+        ' memiliki pola "tutul" alih-alih "garis yang biasa dimiliki zebra".'
+    )
+    assert _direct(text) == [("Veronica Koman", "kampanye pem")]
+
+
+def test_passive_nya_and_more_indirect_links() -> None:
+    text = (
+        '"Pemeriksaan berjalan lancar," kata Kepala Kantor Budi Santoso.Dikatakannya, data'
+        " kesehatan calon jemaah akan dicek.,Taro Kono lebih lanjut mengatakan, Jepang tidak"
+        " akan ikut.,Maskapai Malindo Air mengimbau dan menyarankan penumpang mengganti sandi."
+    )
+    assert _indirect(text) == [("Budi Santoso", "data kesehat"), ("Taro Kono", "Jepang tidak")]

@@ -74,10 +74,11 @@ _OPEN = "“"
 _CLOSE = "”"
 _QUOTE_MARKS = re.compile('["“”]')
 # Paragraph ends: blank lines, and a comma glued after a sentence end, which is how some scrapers
-# joined paragraphs ("….,Next paragraph", "…",Next").
+# joined paragraphs ("….,Next paragraph", "…",Next"; "Baca juga:,,Next": a link whose title
+# was cut out).
 # Text a scraper glued together also starts a paragraph: "….Baca juga", "…Marino\"Tapi …".
 _BOUNDARY = re.compile(
-    r"\n\s*|[.!?\"”],+ ?(?=[^\s\d,])(?![\"”]\s+[a-z])"
+    r"\n\s*|[.!?\"”:],+ ?(?=[^\s\d,])(?![\"”]\s+[a-z])"
     r"|(?<=[a-z])(?P<stop>[.!?])(?=[A-Z])|(?<=[a-z\d\])])(?P<mark>[\"“])(?=[A-Z])"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$|[\"“”A-Z,])|\n")
@@ -94,9 +95,11 @@ _NAME_RUN = (
     rf"{_NAME}(?:[ \t\xa0]+(?:(?:bin|binti|boru|van|von|de|da|al|el)[ \t\xa0]+)?{_NAME}){{0,6}}"
 )
 _RUN = re.compile(_NAME_RUN)
-# Where the phrase naming a speaker after a cue ends (a dot inside "@mr.muhamadrafi" does not).
+# Where the phrase naming a speaker after a cue ends (a dot inside "@mr.muhamadrafi" does not;
+# nor a comma after a space or a comma, which CLICK-ID leaves where it cut a linked word out:
+# "ujar Direktur Program Bakti Pendidikan ,, Primadi H Serad").
 _CLAUSE_STOP = re.compile(
-    r"[;!?\n]|\.(?!\w)|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})|,\s*(?![A-Z]{2,}\b|AKBP|AKP|Kombes)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai"
+    r"[;!?\n]|\.(?!\w)|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})|(?<![\s,]),\s*(?![A-Z]{2,}\b|AKBP|AKP|Kombes)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai"
     r"|seperti|melalui|pada|dilansir|dikutip|yang|sambil|sembari|when|in|at|on|to|after)\s"
 )
 
@@ -140,7 +143,9 @@ _CAPITAL_LINK = re.compile(
     r"|Desember|Pada|Di|Dalam|Saat|Ketika|Kepada)\b)"
 )
 # Words between a subject and its speech verb: "Radit lantas menjelaskan", "Yasonna pun".
-_ADVERBS = "pun|juga|bahkan|lalu|kemudian|lantas|langsung|kembali|akhirnya|pun juga|sendiri"
+_ADVERBS = (
+    "pun|juga|bahkan|lalu|kemudian|lantas|langsung|kembali|akhirnya|pun juga|sendiri|lebih lanjut"
+)
 _PHRASE_END = re.compile(r"[,.;!?\n\"“”(]")
 _AFTER_COMMA = re.compile(rf",[ \t\xa0]*(?P<name>{_NAME_RUN})")
 # A name right after a preposition is a place or the one spoken to, not a subject: "di JIExpo
@@ -221,6 +226,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.MULTILINE,
         ),
         "according": re.compile(r"[\s,]*(?P<cue>according to)\s+"),
+        # Any verb of speech or thought, for words quoted inside a sentence: 'X mengatakan
+        # bahwa ada "kampanye pemerintah yang …"', 'Tira … menduga hewan itu telah "dicat …"'.
+        "any_verb": re.compile(
+            rf"(?<![\w-])(?P<cue>{_alternation((*before, *cues.report, *cues.weak))})(?![\w-])"
+        ),
         "speaker_verb": re.compile(
             rf"(?P<name>{_NAME_RUN}),?[ \t\xa0]+(?:(?:pun|juga|lalu|kemudian|yang)[ \t\xa0]+)?"
             rf"(?:{cue_before})\b"
@@ -252,7 +262,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<link>\s*,\s*|\s+bahwa\s+|\s+jika\s+|\s+(?=[a-z])(?!(?:hal|kepada"
             r"|pada|di|ke|saat|dalam|melalui|usai|seusai|ketika|sambil|sembari|sebelumnya|hari"
             r"|kemarin|dengan|lewat|secara|bahwa|jika|hal|lagi|pula|juga|pun|akan|sudah|telah"
-            r"|demikian|begitu)\b))"
+            r"|demikian|begitu|dan|serta|atau)\b))"
         ),
         # "Gegar budaya, kata X, bisa …", "Kata X, sangat …", "Hal itu dilakukan lanjut X,
         # karena …", "Kemudian setelah itu, kata JK ingin …".
@@ -265,6 +275,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?=[a-z]|(?!Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)[A-Z])"
             r"|[ \t]+(?=[a-z])(?!(?:di|saat"
             r"|ketika|kepada|dalam|pada|usai|seusai|yang|dan|kemarin)\b))",
+            re.MULTILINE,
+        ),
+        # The passive "-nya" form opening a sentence: "Dikatakannya, data kesehatan …", "…
+        # belum lama ini.Ditambahkannya, …": the one spoken of before speaks.
+        "passive_nya": re.compile(
+            r"(?:(?<=[.,\n])|^)[ \t]*(?P<cue>Di(?:katakan|tambahkan|jelaskan|ungkapkan|tegaskan"
+            r"|sampaikan|terangkan|sebutkan)nya)[ \t]*,[ \t]*",
             re.MULTILINE,
         ),
         "menurut": re.compile(
@@ -350,6 +367,17 @@ def _quoted(text: str, segments: list[tuple[int, int]]) -> list[_Span]:
                     # marks inside the quote, opened after a space, goes on after a space
                     nested = inner.end() - 1
                     continue
+                close = text.find('"', at + 1, hi)
+                if (
+                    text[at - 2 : at - 1] in (",", ":")
+                    and text[at + 1 : at + 2].isalnum()
+                    and close > 0
+                    and _looks_closing(text, close)
+                ):
+                    # '"… bertanya-tanya seperti, "kapan semua ini cukup?" ucap Kourtney': a
+                    # quote inside the quote, whose closing mark closes both
+                    nested = close - 1
+                    continue
             if opened is None:
                 if mark == _CLOSE or (mark == '"' and _looks_closing(text, at)):
                     if at - lo > 30 and not spans or (spans and spans[-1].close < lo):
@@ -362,7 +390,9 @@ def _quoted(text: str, segments: list[tuple[int, int]]) -> list[_Span]:
                     continue
                 spans.append(_Span(opened, at, opened + 1, at, index))
                 opened = None
-        if opened is not None and hi - opened > 20:
+        if opened is not None and hi - opened > 20 and text[opened + 1 : opened + 2] not in ".,":
+            # (not '… menayangkan ",". Drama itu …': a mark before a stop opens nothing; the
+            # title between the marks was cut out)
             spans.append(_Span(opened, hi, opened + 1, hi, index))
     for span in spans:
         while span.end > span.start and text[span.end - 1] in " ,":
@@ -515,9 +545,17 @@ class _Reader:
         ):
             return _NOBODY, True  # "kata Ibunya": someone's mother, unnamed
         related = False
+        described = False
         for lo, hi in _merged(name_runs(text, position, end), text):
-            if _RELATION_BEFORE.search(text, max(0, lo - 14), lo):
+            relation = _RELATION_BEFORE.search(text, max(0, lo - 14), lo)
+            if relation:
                 related = True  # "kata orangtua Bunga, DM": Bunga's parent speaks
+                # "ungkap putri dari BRA Mooryati Soedibyo" right after the cue: a description
+                # of one spoken of before (a new relative comes as "kata ayah Bunga")
+                described = described or (
+                    "dari" in relation.group().split()
+                    and not text[position : relation.start()].strip()
+                )
                 continue
             phrase = text[lo:hi]
             person = person_at_run(text, lo, hi)
@@ -553,16 +591,19 @@ class _Reader:
                     # the word left of a role is no name when a full name follows
                     return later, True
                 return person, True
-            if lo == position + text[position:end].find(phrase[:1]) and (
+            if not text[position:lo].strip() and (
                 _ACRONYM.fullmatch(phrase) or _ORG_ACRONYM.fullmatch(phrase)
             ):
-                # An organisation speaks: "tulis KPI", "tulis Kementerian PUPR".
+                # An organisation speaks: "tulis KPI", "tulis Kementerian PUPR" (not "ujar
+                # juru bicara AFP": its spokesperson, left unnamed).
                 return after_comma or phrase, True
         if after_comma:
             return after_comma, True
         if related:
             initials = _INITIALS_AFTER_COMMA.match(text, end, end + 8)
-            return (initials.group(1) if initials else _NOBODY), True
+            if initials:
+                return initials.group(1), True
+            return (None, False) if described else (_NOBODY, True)
         if clause.startswith("sang "):
             return None, False  # "sapa sang vokalis": the person spoken of before
         if clause[0].islower():
@@ -658,7 +699,7 @@ class _Reader:
             ):
                 return None
             chained = hi
-            if agent and _PATIENT_VERB_AFTER.match(text, hi):
+            if agent and (_PATIENT_VERB_AFTER.match(text, hi) or _possessor(text, lo)):
                 continue
             if (
                 self._inside_quote(lo)
@@ -952,6 +993,8 @@ def find_quotes(
         speaker, cue, found = _direct_speaker(reader, span, segments)
         if cue is None:
             # No cue: a continuation when it opens a segment (or a sentence) right after a quote.
+            if _is_title(text, span):
+                continue  # '"Hotel Del Luna" sendiri …': a title, nobody's words
             if (
                 previous is not None
                 and previous_speaker
@@ -1012,6 +1055,28 @@ def find_quotes(
     quotes.extend(_indirect(reader, patterns, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+# Lower-case words before a name that make it the owner of a thing, not the one who acts:
+# "tampilan Alief yang sederhana juga membuat Addie tertarik", "mengunggah video Alief".
+_WORD_BEFORE = re.compile(r"(?<![\w-])(?P<word>[a-z]+)[ \t\xa0]+\Z")
+_POSSESSED = frozenset("milik video foto akun lagu karya rumah mobil".split())
+_NOT_POSSESSED = frozenset("kemudian belakangan perlahan sebagian dengan bulan tahun".split())
+
+
+def _possessor(text: str, position: int) -> bool:
+    """True when the name at ``position`` follows a thing it owns: a listed noun, or a noun
+    made with "-an" ("tampilan Alief", "pernyataan Jokowi"; not a "-kan" verb: "mengatakan")."""
+    before = _WORD_BEFORE.search(text, max(0, position - 20), position)
+    if before is None:
+        return False
+    word = before.group("word")
+    return word in _POSSESSED or (
+        len(word) >= 6
+        and word.endswith("an")
+        and not word.endswith("kan")
+        and word not in _NOT_POSSESSED
+    )
 
 
 def _named_in(passage: str, name: str) -> bool:
@@ -1175,7 +1240,7 @@ def _direct_speaker(
         # A quote closed with a comma is tagged by the word after it, even one missing from the
         # cue list ("pujinya", "uca Elza", "komentar netter").
         match = _ANY_CUE.match(text, after_at, min(len(text), after_at + 30))
-        if match and match.group("cue") not in _NOT_CUES:
+        if match and match.group("cue") not in _NOT_CUES and not _is_title(text, span):
             if match.group("nya") or match.group("cue") in _PRONOUNS:
                 # '"…," dia menambahkanDi …': a pronoun before a verb glued to the next
                 # paragraph stands for the one talked about, like "katanya"
@@ -1185,6 +1250,9 @@ def _direct_speaker(
                 return name or None, match.group("cue"), True
     if _is_term(text, span):
         return None, None, False  # 'menjelaskan "opsi pamungkas" berarti …': a quoted term
+    partial = _partial_quote(reader, span, segments)
+    if partial is not None:
+        return partial
     # A cue before the opening mark, in the same sentence.
     lo = max(segments[span.segment][0], span.open - 160)
     head = text[lo : max(lo, span.open)]
@@ -1257,6 +1325,49 @@ _DEFINING = frozenset(
 )
 # A lower-case word right after a closing mark, inside the sentence.
 _WORD_AFTER = re.compile(r"[ \t\xa0]+(?P<word>[a-z]+)\b")
+
+
+# A word in lower case, then a space, right before an opening mark: a quote inside a sentence.
+_LOWER_BEFORE = re.compile(r"(?<![\w-])[a-z]+[ \t\xa0]\Z")
+
+
+def _partial_quote(
+    reader: _Reader, span: _Span, segments: list[tuple[int, int]]
+) -> tuple[str | None, str, bool] | None:
+    """(speaker, cue, True) for someone's words quoted inside a sentence that says they spoke
+    or thought them: four words or more in lower case after a lower-case word, and a verb of
+    speech or thought before them in the sentence, whose subject is a person ('Veronica Koman
+    … mengatakan bahwa ada "kampanye pemerintah … untuk menekan saya agar diam"'). None
+    otherwise: a scare-quoted term or a title is nobody's words."""
+    text = reader.text
+    passage = text[span.start : span.end]
+    if not passage[:1].islower() or len(passage.split()) < 4:
+        return None
+    if not _LOWER_BEFORE.search(text, max(0, span.open - 20), span.open):
+        return None
+    lo = segments[span.segment][0]
+    starts = reader.sentence_starts
+    begin = max(lo, starts[max(0, bisect_right(starts, span.open) - 1)])
+    verbs = list(reader.patterns["any_verb"].finditer(text, begin, span.open))
+    if not verbs:
+        return None
+    speaker = reader._subject_in(begin, verbs[-1].start())
+    if not speaker:
+        return None
+    return speaker, verbs[-1].group("cue"), True
+
+
+def _is_title(text: str, span: _Span) -> bool:
+    """True for a title in marks: a few capitalised words, no comma or stop ('"Hotel Del Luna"
+    sendiri …'), not a short sentence said ('"Ayo Pulang," ajak …' closes with a comma)."""
+    passage = text[span.start : span.end]
+    words = passage.split()
+    return (
+        1 < len(words) <= 6
+        and not any(c in passage for c in ".,!?")
+        and text[span.close + 1 : span.close + 2] != ","
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    )
 
 
 def _is_term(text: str, span: _Span) -> bool:
@@ -1373,6 +1484,12 @@ def _indirect(
             if speaker is None:
                 continue
         add(speaker, match.group("cue"), match.end())
+    for match in patterns["passive_nya"].finditer(text) if "nya," in text else ():
+        if inside_quote(match.start()):
+            continue
+        speaker = speaker_before(match.start())
+        if speaker is not None:
+            add(speaker, match.group("cue"), match.end())
     for match in patterns["kata_mid"].finditer(text) if "ata " in text else ():
         # "Gegar budaya, kata Ahmad Husri, bisa terjadi …", "Kata Enda, sangat mungkin …".
         if inside_quote(match.start()) or text[max(0, match.start() - 3) : match.start()].rstrip(

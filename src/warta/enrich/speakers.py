@@ -230,6 +230,16 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
         ):
             continue  # two initials inside a name: "AKBP Timbul RK Siregar"
         if (
+            cut < i < len(tokens) - 1
+            and len(token) == 1
+            and token.isupper()
+            and token != "H"
+            and _name_token(tokens[i - 1])
+            and _name_token(tokens[i + 1])
+        ):
+            continue  # a middle initial without its dot: "Budi S Wibowo" (not "H", the title
+            # Haji, which also follows a place: "Kota Banjarmasin H Sofrayani")
+        if (
             i == cut
             and 0 < i < len(tokens) - 2
             and len(token) == 2
