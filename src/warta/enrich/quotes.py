@@ -76,10 +76,11 @@ _QUOTE_MARKS = re.compile('["“”]')
 # Paragraph ends: blank lines, and a comma glued after a sentence end, which is how some scrapers
 # joined paragraphs ("….,Next paragraph", "…",Next"; "Baca juga:,,Next": a link whose title
 # was cut out).
-# Text a scraper glued together also starts a paragraph: "….Baca juga", "…Marino\"Tapi …".
+# Text a scraper glued together also starts a paragraph: "….Baca juga", "(11/9/2019).Baca juga",
+# "…Marino\"Tapi …".
 _BOUNDARY = re.compile(
     r"\n\s*|[.!?\"”:],+ ?(?=[^\s\d,])(?![\"”]\s+[a-z])"
-    r"|(?<=[a-z])(?P<stop>[.!?])(?=[A-Z])|(?<=[a-z\d\])])(?P<mark>[\"“])(?=[A-Z])"
+    r"|(?<=[a-z)])(?P<stop>[.!?])(?=[A-Z])|(?<=[a-z\d\])])(?P<mark>[\"“])(?=[A-Z])"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$|[\"“”A-Z,])|\n")
 # A paragraph that only links to another article: "Baca juga: …", "Simak Video …".
@@ -119,6 +120,9 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NAME_BEFORE_FROM = re.compile(
     rf"(?P<name>{_NAME_RUN})(?:,?[ \t\xa0]+(?:selaku|sebagai)[^.,;\"“”\n]{{0,50}})?[ \t\xa0]+dari[ \t\xa0]+\Z"
 )
+# "dari" and up to five lower-case words right before a capitalised run: "dari perusahaan
+# listrik negara Honduras".
+_FROM_BEFORE = re.compile(r"(?<![\w-])(?P<from>dari)(?:[ \t\xa0]+[a-z]+){0,5}[ \t\xa0]+\Z")
 _NAME_BEFORE_ROLE = re.compile(rf"(?P<name>{_NAME_RUN}),[ \t\xa0]*\Z")
 # The words an organisation's name opens with.
 _ORG_WORDS = (
@@ -149,11 +153,30 @@ _ADVERBS = (
 _PHRASE_END = re.compile(r"[,.;!?\n\"“”(]")
 _AFTER_COMMA = re.compile(rf",[ \t\xa0]*(?P<name>{_NAME_RUN})")
 # A name right after a preposition is a place or the one spoken to, not a subject: "di JIExpo
-# Kemayoran", "kepada Budi".
+# Kemayoran", "kepada Budi", "investor asal Hong Kong".
 _PREPOSITION_BEFORE = re.compile(
-    r"(?:^|\s)(?:di|ke|kepada|pada|untuk|dengan|bersama|terhadap|tentang|soal|antara|oleh"
+    r"(?:^|\s)(?:di|ke|kepada|pada|untuk|dengan|bersama|terhadap|tentang|soal|antara|oleh|asal"
     r"|in|at|to|from|with|for|about)[ \t\xa0]+$",
     re.IGNORECASE,
+)
+# The lower-case word right after a name, a comma between or not.
+_WORD_AFTER = re.compile(r",?[ \t\xa0]+([a-z]+)\b")
+# Nouns that describe the person just named: "Karliansyah warga Palangka Raya", "Aminah, ibu …".
+_DESCRIBING_NOUNS = frozenset(
+    "warga pria wanita perempuan lelaki pemuda remaja gadis ibu bapak mahasiswa mahasiswi siswa"
+    " pelajar pedagang petani nelayan sopir pengemudi karyawan karyawati buruh pegawai guru"
+    " penjual pembeli pengunjung penumpang pemilik penghuni korban saksi relawan".split()
+)
+# Words that open a sentence turning to another person: "Sementara itu, Gubernur …".
+_TOPIC_SHIFT = re.compile(
+    r"[\s,\"”]*(?:Sementara[ \t\xa0]+itu|Sedangkan|Di[ \t\xa0]+sisi[ \t\xa0]+lain|Di[ \t\xa0]+lain"
+    r"[ \t\xa0]+pihak|Adapun|Meanwhile)\b"
+)
+# A time phrase that ends a cue's clause with "ini"/"itu" and points at no person: "kata Haris
+# menjawab pertanyaan, belum lama ini", "ujar Budi, Senin pagi itu".
+_TIME_THIS = re.compile(
+    r"(?<![\w-])(?:lama|baru-baru|saat|kali|hari|malam|pagi|siang|sore|minggu|pekan|bulan|tahun"
+    r"|waktu|ketika|kesempatan|acara|momen|tempo)[ \t\xa0]+(?:ini|itu|tersebut)$"
 )
 # What ``name_after`` returns when the cue names people but no one person: "jawab para penonton".
 _NOBODY = ""
@@ -258,7 +281,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # where, when or to whom rather than what ("mengatakan kepada wartawan, …").
         "link": re.compile(
             # "mengatakan kepada wartawan, …": to whom, then the link.
-            r"(?:\s+lagi)?(?:\s+kepada(?:\s[^,.;\"“”\n]{1,50})?(?=,))?"
+            r"(?:\s+lagi)?(?:\s+kepada(?:\s[^,.;\"“”\n]{1,50})?(?=,)"
+            # "mengatakan kepada The Guardian jika …", "mengatakan pada konferensi pers bahwa …"
+            r"|\s+(?:kepada|pada|dalam|di|melalui|lewat)\s[^,.;\"“”\n]{1,50}?(?=\s+(?:bahwa|jika)\s))?"
             r"(?P<link>\s*,\s*|\s+bahwa\s+|\s+jika\s+|\s+(?=[a-z])(?!(?:hal|kepada"
             r"|pada|di|ke|saat|dalam|melalui|usai|seusai|ketika|sambil|sembari|sebelumnya|hari"
             r"|kemarin|dengan|lewat|secara|bahwa|jika|hal|lagi|pula|juga|pun|akan|sudah|telah"
@@ -285,7 +310,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.MULTILINE,
         ),
         "menurut": re.compile(
-            rf"\b(?P<cue>[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau|{_NAME_RUN})"
+            rf"\b(?P<cue>[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau|mereka|warganet|netizen|{_NAME_RUN})"
             r"|\s+(?P<anaphor>[a-z][\w-]*(?:[ \t][\w-]+){0,5}?[ \t](?:itu|ini|tersebut))))"
             r"(?:\s*,\s*|\s+(?=[a-z]))"
         ),
@@ -528,8 +553,10 @@ class _Reader:
             return self._name_after_comma(stop_match, position, single=True) or _NOBODY, True
         if first in _THING_NOUNS and re.search(r"\s(?:ini|itu|tersebut)$", clause):
             return _NOBODY, True  # "sambung laporan itu": a document speaks, no person
-        if re.search(r"\s(?:ini|itu|tersebut)$", clause) or (
-            clause[0].islower() and _ANAPHOR_END.match(text, position, position + 160)
+        if (
+            re.search(r"\s(?:ini|itu|tersebut)$", clause)
+            and not _TIME_THIS.search(clause)
+            or (clause[0].islower() and _ANAPHOR_END.match(text, position, position + 160))
         ):
             # "kata politisi Partai Hanura itu", "tutur Guru Besar Filsafat STF Driyarkara ini",
             # "kata pria yang menjabat sebagai Presiden Direktur PT Isuzu (IAMI) ini": the
@@ -750,9 +777,9 @@ class _Reader:
                         return full  # "Bagi Niki, …": a person for the model
             if " " not in person and not person.startswith("@") and person not in self.known:
                 full = self.canonical(person, lo)
-                if full is None or " " not in full:
+                if (full is None or " " not in full) and not self._described_person(hi):
                     continue
-                person = full
+                person = full or person
             full = self.canonical(person, lo)
             if people is not None and full and not full.startswith("@"):
                 if people.is_other(full):
@@ -792,12 +819,36 @@ class _Reader:
                 # A pronoun, or "Hal ini" going on about someone: the one who spoke since
                 # the last quote ("DIY Trisaktiyana menjelaskan …. Hal ini …"), else its speaker.
                 recent = self._last_reporter(max(self.last_close, floor), begin)
-                if recent or self.last_speaker:
-                    return recent or self.last_speaker
+                if recent:
+                    return recent
+                shifted = self._shifted_subject(at, max(self.last_close, floor))
+                if shifted:
+                    return shifted
+                if self.last_speaker:
+                    return self.last_speaker
             elif found is not None:
                 return found
             end = begin
         return self.last_speaker
+
+    def _described_person(self, end: int) -> bool:
+        """True when a one-word name ending at ``end`` is described as a person right after
+        it: "Karliansyah warga Palangka Raya lainnya juga mengatakan", "Maryati, ibu rumah
+        tangga"."""
+        after = _WORD_AFTER.match(self.text, end, end + 24)
+        return after is not None and after.group(1) in _DESCRIBING_NOUNS
+
+    def _shifted_subject(self, at: int, floor: int) -> str | None:
+        """The person named by the sentence before sentence ``at`` when it turns to a new
+        subject after the last quote (``floor``): "Sementara itu, Gubernur Jawa Tengah, Ganjar
+        Pranowo mengapresiasi …. Meski begitu, dia …" is about Ganjar, not the last speaker."""
+        if at < 1:
+            return None
+        begin, end = self.sentence_starts[at - 1], self.sentence_starts[at]
+        if begin <= floor or not _TOPIC_SHIFT.match(self.text, begin, end):
+            return None
+        found = self._subject_in(begin, end)
+        return found or None
 
     def _last_reporter(self, start: int, end: int) -> str | None:
         """The last person in ``text[start:end]`` named right before a speech verb."""
@@ -863,6 +914,11 @@ class _Reader:
             # "Sutradara film Berbagi Suami ini mengaku …": the person before, unless the
             # description names the person ("Pria yang akrab disapa Dani ini")
             return self.person_at(offset + anaphor.end("noun"), offset + anaphor.end()) or ""
+        relative = _RELATIVE_ANAPHOR.search(head, 0, 120)
+        if relative and relative.start() <= 24 and not self._inside_quote(offset):
+            # "Lebih lanjut, istri presenter Prabu Revolusi ini mengatakan": the wife, whom
+            # the sentences before were about, speaks; the husband is how she is described
+            return ""
         pronoun = _PRONOUN.search(text, offset, end)
         while pronoun is not None and self._inside_quote(pronoun.start()):
             pronoun = _PRONOUN.search(text, pronoun.end(), end)
@@ -989,6 +1045,7 @@ def find_quotes(
     previous: _Span | None = None
     previous_speaker: str | None = None
     history: list[str] = []  # the speakers so far, in order
+    abstained = False  # the last quote stood alone, and nobody known said it
     for span in spans:
         speaker, cue, found = _direct_speaker(reader, span, segments)
         if cue is None:
@@ -1001,6 +1058,8 @@ def find_quotes(
                 and _follows(text, previous, span, segments)
             ):
                 named = reader.person_at(previous.close + 1, span.open)
+                if named and _about(text[span.start : span.end], named):
+                    named = None  # "… pengrajin Gambo Muba …" between and inside: its topic
                 speaker, found = named or previous_speaker, True
             elif (
                 _opens_sentence(text, span, segments)
@@ -1010,9 +1069,17 @@ def find_quotes(
                 # A long quote standing alone as a sentence is the subject's, unless a word we
                 # do not know tags it ("komentar netter"): then we cannot tell whose it is.
                 speaker = reader.subject_before(span.open)
-                found = speaker is not None
-                if not found:
+                # '"Akting Jung Ji Hoon luar biasa …"' after "netter … akting Jung Ji Hoon":
+                # the person the quote names in full is whom it is about, not who says it;
+                # and the untagged quotes that follow are the same unknown voices
+                chained = (
+                    abstained and previous is not None and _follows(text, previous, span, segments)
+                )
+                if speaker is None and not chained:
                     continue
+                if chained or _about(text[span.start : span.end], speaker or ""):
+                    speaker = None
+                found = speaker is not None
             else:
                 continue
         elif not found:
@@ -1049,6 +1116,7 @@ def find_quotes(
             reader.last_speaker = speaker
             reader.known.add(speaker)
         reader.last_close = span.close
+        abstained = cue is None and speaker is None
         previous, previous_speaker = span, speaker
         if speaker:
             history.append(speaker)
@@ -1082,6 +1150,25 @@ def _possessor(text: str, position: int) -> bool:
 def _named_in(passage: str, name: str) -> bool:
     """True when a word of ``name`` (of three letters or more) stands in ``passage``."""
     return any(len(word) > 2 and _has_word(passage, word) for word in name.split())
+
+
+def _about(passage: str, name: str) -> bool:
+    """True when ``passage`` names ``name`` in full, and not as the speaker of a cue inside it
+    ("… dihipnotis,'' ungkap Lee Jinhyuk. ''Saya …": marks a scraper left unmatched)."""
+    if not name:
+        return False
+    after = frozenset(_cues().after)
+    at = passage.find(name)
+    while at >= 0:
+        end = at + len(name)
+        whole = (at == 0 or not (passage[at - 1].isalnum() or passage[at - 1] == "-")) and not (
+            end < len(passage) and (passage[end].isalnum() or passage[end] == "-")
+        )
+        before = passage[max(0, at - 20) : at].split()
+        if whole and not (before and before[-1].casefold() in after):
+            return True
+        at = passage.find(name, end)
+    return False
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -1435,8 +1522,10 @@ def _indirect(
                 link = _CAPITAL_LINK.match(text, position + len(cue_word))
             if link is None or inside_quote(position):
                 continue
-            if cue_word in cues.weak and link.group("link").strip() not in ("bahwa", "jika"):
-                continue  # "mengaku sempat deg-degan": a feeling, not a report
+            if cue_word in cues.weak and link.group("link").strip() not in ("bahwa", "jika", ","):
+                # "mengaku sempat deg-degan": a feeling, not a report ("Ia mengaku, NasDem
+                # telah …" is one)
+                continue
             subject = subject_pattern.search(text, max(0, position - 180), position)
             if _person_noun_anaphor(text, position):
                 speaker = speaker_before(position)
@@ -1449,7 +1538,9 @@ def _indirect(
             ) is not None:
                 speaker = appositive
             elif subject is None:
-                continue
+                if not _unnamed_source(text, position):
+                    continue
+                speaker = None  # "Jaksa penuntut umum menyebut bahwa …": nobody named
             elif (
                 subject.group("pronoun") or subject.group("subject").split()[0].lower() in _PRONOUNS
             ):
@@ -1458,7 +1549,7 @@ def _indirect(
                     continue  # "dirinya mengatakan" about someone we cannot name
             else:
                 speaker = _subject_speaker(reader, subject)
-                if speaker is None:
+                if speaker is None and not _unnamed_source(text, position):
                     continue
             add(speaker, cue_word, link.end())
     for match in patterns["menurut"].finditer(text) if "enurut" in text else ():
@@ -1469,7 +1560,9 @@ def _indirect(
             continue  # "yang menurutnya tidak …": an opinion inside a clause, not a report
         who = match.group("who")
         anaphor = match.group("anaphor")
-        if anaphor is not None:
+        if who in _UNNAMED_GROUPS:
+            speaker = None  # "Menurut mereka, …", "Menurut warganet, …": nobody named
+        elif anaphor is not None:
             if anaphor.split()[0].lower() not in _PERSON_NOUNS:
                 continue  # "Menurut data tersebut": no person
             speaker = speaker_before(match.start())
@@ -1612,6 +1705,14 @@ _PERSON_ANAPHOR_HEAD = re.compile(
     r"(?P<noun>[A-Z][a-z-]+)(?:[ \t\xa0]+[\w-]+){0,5}?[ \t\xa0]+(?:ini|itu|tersebut)"
     r"(?:[ \t\xa0]+(?:pun|juga|bahkan|lalu|kemudian|pun))?[ \t\xa0]+[a-z]"
 )
+# "istri presenter Prabu Revolusi ini", "putri Presiden Joko Widodo itu": a person described as
+# someone's relative (a lower-case relation, up to three lower-case words, the relative's name,
+# then "ini/itu/tersebut") is the person spoken of before, not the one named.
+_RELATIVE_ANAPHOR = re.compile(
+    r"(?<![\w-])(?:istri|suami|anak|putra|putri|ibu|ayah|ibunda|ayahanda|kakak|adik|kekasih"
+    r"|pacar|tunangan|menantu|mertua|cucu|keponakan)(?:[ \t\xa0]+[a-z][\w-]*){0,3}"
+    r"(?:[ \t\xa0]+[A-Z][\w'’-]*){1,4}[ \t\xa0]+(?:ini|itu|tersebut)\b"
+)
 _ANAPHOR = re.compile(
     r"(?P<noun>[A-Za-z][\w-]*)(?:[ \t][\w-]+){0,6}?[ \t](?:ini|itu|tersebut)"
     r"(?:[ \t]+(?:pun|juga|bahkan|lalu|kemudian))?[ \t]+\Z"
@@ -1629,6 +1730,26 @@ def _person_noun_anaphor(text: str, position: int) -> bool:
     return match is not None and match.group("noun").lower() in _PERSON_NOUNS
 
 
+def _unnamed_source(text: str, position: int) -> bool:
+    """True when the subject of the verb at ``position`` is a source the article leaves
+    unnamed, opening its clause: "Jaksa penuntut umum menyebut", "Sumber itu menambahkan",
+    "Seorang pejabat senior kementerian pertahanan di Kabul mengatakan", "mereka menilai"."""
+    return _UNNAMED_SOURCE.search(text, max(0, position - 90), position) is not None
+
+
+# Nouns for people an article reports without naming them, opening the verb's clause (after
+# a sentence start, a comma or "karena"/"dan"), a few words of description between.
+_UNNAMED_SOURCE = re.compile(
+    r"(?:^|[.,;:\n]|(?<![\w-])(?:karena|dan|bahkan|sementara))[ \t\xa0]*"
+    r"(?:(?:[Ss]eorang|[Bb]eberapa|[Bb]anyak|[Pp]ara|[Ss]ejumlah|[Ss]ang)[ \t\xa0]+)?"
+    r"(?:[Ss]umber|[Jj]aksa|[Pp]olisi|[Pp]enyidik|[Pp]enyelenggara|[Pp]ihak[ \t\xa0]+penyelenggara"
+    r"|[Pp]ejabat|[Kk]oresponden|[Jj]uru[ \t\xa0]+bicara|[Ww]arganet|[Nn]etizen|[Mm]assa"
+    r"|[Mm]ereka|[Ss]aksi|[Pp]etugas|[Pp]enulis)(?![\w-])"
+    r"(?:[ \t\xa0]+[^\s.,;:\"“”]+){0,7}?[ \t\xa0]+\Z"
+)
+_UNNAMED_GROUPS = frozenset({"mereka", "warganet", "netizen"})
+
+
 def _subject_speaker(reader: _Reader, subject: re.Match[str]) -> str | None:
     """The speaker a verb's subject names: a person, or an organisation with its acronym
     ("Organisasi Kesehatan Dunia (WHO) menyebutkan"), an acronym ("KPI menjelaskan") or "Pihak
@@ -1644,14 +1765,21 @@ def _subject_speaker(reader: _Reader, subject: re.Match[str]) -> str | None:
             )
             if person and " " in person:
                 return reader.canonical(person, before.start())
-    if text[max(0, subject.start() - 5) : subject.start()] == "dari ":
-        # "Bakkar Wibowo dari Sinergi Nusantara menuturkan": the person before "dari"
-        before = _NAME_BEFORE_FROM.search(text, max(0, subject.start() - 90), subject.start())
+    origin = _FROM_BEFORE.search(text, max(0, subject.start() - 60), subject.start())
+    if origin is not None:
+        # "Bakkar Wibowo dari Sinergi Nusantara menuturkan", "Leonardo Deras dari perusahaan
+        # listrik negara Honduras mengatakan": the person before "dari"
+        cut = origin.end("from") + 1
+        before = _NAME_BEFORE_FROM.search(text, max(0, cut - 90), cut)
         if before:
             person = person_in(before.group("name"))
             if person and " " in person:
                 return reader.canonical(person, before.start())
-        return None
+        inner = person_at_run(text, subject.start("subject"), subject.end("subject"))
+        if not (inner and " " in inner and subject.group("subject").endswith(" " + inner)):
+            return None
+        # "Seorang ahli hukum pidana dari Universitas Trisakti Abdul Ficar Hadjar menilai":
+        # nobody named before "dari", the organisation's own expert after it
     if _PREPOSITION_BEFORE.search(text, max(0, subject.start() - 12), subject.start()):
         return None  # "warga yang tinggal di kompleks Mediterania, mengatakan"
     if _RELATION_BEFORE.search(text, max(0, subject.start() - 14), subject.start()):

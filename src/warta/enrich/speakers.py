@@ -190,8 +190,14 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     """Spans of runs of capitalised words in ``text[start:end]``, cut where a scraper glued two
     words ("MisanoSituasi Lorenzo" gives "Misano" and "Situasi Lorenzo")."""
     spans: list[tuple[int, int]] = []
-    for match in _RUN.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    for match in _RUN.finditer(text, start, stop):
         lo, hi = match.span()
+        if hi == stop < len(text) and (text[stop].isalnum() or text[stop] in "'’-"):
+            # a window that ends inside a word must not cut a name ("Kartika Pu|tri"): its
+            # last word is read whole, past the window's end
+            while hi < len(text) and (text[hi].isalnum() or text[hi] in "'’-"):
+                hi += 1
         if hi - lo > 5:
             for cut in glue_points(text, lo, hi + 3):
                 if lo < cut < hi:
@@ -414,6 +420,24 @@ _ALIAS_CALLED = re.compile(
 )
 
 
+# "Edhie Baskoro Yudhoyono (Ibas) mengatakan": the name the article goes on to use, in brackets
+# after the full one (one word, not an acronym: "(KPK)" names an organisation).
+_ALIAS_PAREN = re.compile(
+    rf"(?P<full>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}})[ \t]*\((?P<alias>[A-Z][a-z][\w'’-]+)\)"
+)
+
+
+def _has_name_word(text: str, word: str, start: int) -> bool:
+    """True when ``word`` stands as a whole word in ``text`` after ``start``."""
+    at = text.find(word, start)
+    while at >= 0:
+        end = at + len(word)
+        if not text[at - 1].isalnum() and not text[end : end + 1].isalnum():
+            return True
+        at = text.find(word, end)
+    return False
+
+
 class NameIndex:
     """The people named in one article, to turn a short name into the full one."""
 
@@ -471,6 +495,20 @@ class NameIndex:
                         and len(alias) >= 3
                         and _name_token(alias)
                         and any(w.lower().startswith(alias[:3].lower()) for w in full.split())
+                    ):
+                        self._aliases.setdefault(alias, full)
+            if "(" in text:
+                for match in _ALIAS_PAREN.finditer(text):
+                    alias = match.group("alias")
+                    full = person_at_run(text, match.start("full"), match.end("full"))
+                    if (
+                        full
+                        and " " in full
+                        and alias not in full.split()
+                        and _name_token(alias)
+                        and not is_common_word(alias)
+                        and not _within(self.skip, match.start())
+                        and _has_name_word(text, alias, match.end())
                     ):
                         self._aliases.setdefault(alias, full)
             if "akrab " in text or "biasa " in text or "disapa " in text:
@@ -650,12 +688,32 @@ class NameIndex:
                 continue
             words = [name]
             for word in after.group().split():
+                if self._initials_surname(word, name):
+                    words.append(word)
+                    break
                 if not _name_token(word) or is_common_word(word):
                     break
                 words.append(word)
             if len(words) > 1:
                 return " ".join(words)
         return None
+
+    def _initials_surname(self, word: str, name: str) -> bool:
+        """True when ``word`` is a family name written as initials ("Astrid WEN", "Bambang
+        DH"): two to four capitals that the article writes only right after ``name`` (an
+        organisation's acronym, "DKI", "KPK", also stands elsewhere)."""
+        if not (2 <= len(word) <= 4 and word.isalpha() and word.isupper()):
+            return False
+        text = self.text
+        at = text.find(word)
+        while at >= 0:
+            whole = (at == 0 or not text[at - 1].isalnum()) and not text[
+                at + len(word) : at + len(word) + 1
+            ].isalnum()
+            if whole and not text[max(0, at - len(name) - 1) : at].startswith(name):
+                return False
+            at = text.find(word, at + 1)
+        return True
 
 
 # One or two capitalised words right after a name, on the same line.
@@ -730,9 +788,12 @@ def _opens_sentence(text: str, position: int) -> bool:
     full stop, ".,Agus", is a scraper's paragraph break and still opens one)."""
     if not at_sentence_start(text, position):
         return False
-    before = text[max(0, position - 4) : position].rstrip(" \t\xa0")
+    before = text[max(0, position - 6) : position].rstrip(" \t\xa0")
     appositive = before.endswith(",") and len(before) > 1
-    return not (appositive and (before[-2].isalnum() or before[-2] == ")"))
+    # "Pendidikan ,, Primadi H Serad": the commas of a cut link after a word are still an
+    # apposition ("katanya.,,Sebelumnya" is a paragraph break)
+    word = before.rstrip(",").rstrip(" \t\xa0")
+    return not (appositive and word and (word[-1].isalnum() or word[-1] == ")"))
 
 
 class PersonModel:
@@ -763,6 +824,7 @@ class PersonModel:
         self.other_spans = sorted((m.start, m.end) for m in others)
         self._person_words = {w for m in people for w in _words(m.text)}
         self._other_names = {" ".join(_words(m.text)).casefold() for m in others}
+        self._other_words = {w.casefold() for m in others for w in _words(m.text)}
         # Places and organisations the model tags more than once (and never as a person).
         seen: dict[str, int] = {}
         for m in others:
@@ -770,6 +832,14 @@ class PersonModel:
             seen[key] = seen.get(key, 0) + 1
         self._places = {k for k, n in seen.items() if n >= 2 and not self.is_person(k)}
         ranked = canonical_entities(people)
+        # every name of two or more words the model gives a person, to tell when a surname
+        # alone is shared ("Habibie": "BJ Habibie", "Tuti Marini Habibie", …)
+        self._all_full = [e.name for e in ranked if " " in e.name]
+        # names the model starts right after an organisation's or a place's word: their first
+        # word may be the organisation's own name ("Universitas Tarumanegara Leksmono …")
+        self._after_organisation = {
+            " ".join(_words(m.text)) for m in people if _organisation_word_before(text, m.start)
+        }
         # Full names, most mentioned first; a model's span that opens with a common word or a
         # title ("Anak Niki", "Bukan Marcus Rashford") is no full name, nor one only ever seen
         # at a sentence start ("Oh Niki bahagia …").
@@ -787,8 +857,37 @@ class PersonModel:
             and _name_words(e.name)
             # nor one the rules would cut: a degree or an organisation the model took in
             # ("Wismandari Wisnu SpPD", "Recording Academy Neil Portnow")
-            and person_in(e.name) == e.name
+            and (person_in(e.name) == e.name or self._longer_name(e.name))
         ]
+
+    def _longer_name(self, name: str) -> bool:
+        """True when the rules cut ``name`` only for its length or an initial, not for a
+        title or an organisation: "Thia Yufada Dodi Reza" (four words, the rules keep three),
+        "Primadi H Serad" ("H" may be the title Haji). The words the rules drop must be name
+        words the model calls no organisation or place, and an initial between two of them."""
+        cut = person_in(name)
+        words = name.split()
+        if (
+            not cut
+            or len(words) > 5
+            or not name.endswith(" " + cut)
+            or name in self._after_organisation
+        ):
+            return False
+        dropped = words[: len(words) - len(cut.split())]
+        for i, word in enumerate(dropped):
+            if len(word) == 1 and word.isupper() and i > 0:
+                continue  # "Primadi H Serad": a middle initial after a name word
+            if (
+                not word[:1].isupper()  # "Sivia Azizah da Rachel Amanda": two people
+                or not _name_token(word)
+                or is_common_word(word)
+                or is_role_word(word)
+                # "Universitas Tarumanegara Leksmono Suryo Putranto": an organisation's word
+                or word.casefold() in self._other_words
+            ):
+                return False
+        return True
 
     def person_at(self, start: int, end: int) -> bool:
         """True when the model tags a person overlapping ``text[start:end]``."""
@@ -841,17 +940,64 @@ class PersonModel:
         for full in self.full_names:
             parts = full.split()
             if len(parts) > n and (parts[:n] == words or parts[-n:] == words):
+                if n == 1 and self._shared(words[0], full):
+                    return name  # "Habibie" of a family: whose, the model cannot say
                 return full
         return name
+
+    def _shared(self, word: str, full: str) -> bool:
+        """True when another person the model names ends with ``word`` too, who is not the
+        same as ``full`` by name words ("Tuti Marini Habibie" beside "Alwi Abdul Jalil
+        Habibie"; "BJ Habibie" beside "Bacharuddin Jusuf Habibie")."""
+        mine = set(full.split())
+        for other in self._all_full:
+            parts = other.split()
+            if parts[-1] == word and other != full and not set(parts) <= mine:
+                return True
+        return False
 
 
 def _words(name: str) -> list[str]:
     return name.split()
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t\xa0]+\Z")
+
+
+def _organisation_word_before(text: str, start: int) -> bool:
+    """True when the word right before ``start`` (a space between) is an organisation's or a
+    place's word, not a title or a role: "Universitas", "PT", "Kota"."""
+    match = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return match.group(1)[:1].isupper() and (word in _organisation_words() or word in _ORG_HEADS)
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    """The organisation words of the asset ("universitas", "pt", "dinas"), not its places."""
+    text = files("warta.assets").joinpath("name_stopwords.txt").read_text(encoding="utf-8")
+    words: set[str] = set()
+    inside = False
+    for line in text.splitlines():
+        if line.startswith("#"):
+            inside = line.startswith("# organisation words")
+        elif inside:
+            words.update(line.split())
+    return frozenset(words)
+
+
 def _name_words(name: str) -> bool:
-    """True when every word of ``name`` may be a word of a person's name."""
-    return all(_name_token(w) or w.startswith(("al-", "el-")) for w in name.split())
+    """True when every word of ``name`` may be a word of a person's name (a capital alone
+    inside it an initial: "Primadi H Serad")."""
+    words = name.split()
+    return all(
+        _name_token(w)
+        or w.startswith(("al-", "el-"))
+        or (0 < i < len(words) - 1 and len(w) == 1 and w.isupper())
+        for i, w in enumerate(words)
+    )
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
