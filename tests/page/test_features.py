@@ -20,8 +20,10 @@ from warta.page.features import (
     _group_index,
     _group_sums,
     block_features,
+    container_groups,
     context_features,
 )
+from warta.page.features_extra import extra_features
 from warta.page.html import A_PRE, Block, page_blocks, page_title
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
@@ -154,3 +156,18 @@ def test_tree_ensemble_compares_float32_values_with_float64_thresholds() -> None
             x[3 * k + shift + 1, feature[node]] = v
     # Same leaves; only the order of adding leaf values differs (a wrong leaf is off by ~1).
     np.testing.assert_allclose(ens.decision(x), _reference_decision(ens, x), rtol=0, atol=1e-9)
+
+
+def test_shared_lowers_and_groups_give_the_same_matrices(
+    fixture_page: tuple[list[Block], str | None, dict[str, np.ndarray]],
+) -> None:
+    # The caller may hand over the lower-cased texts and the container groups it already has.
+    blocks, title, _ = fixture_page
+    groups = container_groups(blocks)
+    lowers = [b.text.lower() for b in blocks]
+    x = block_features(blocks, title)
+    np.testing.assert_array_equal(block_features(blocks, title, lowers=lowers, groups=groups), x)
+    p = np.linspace(0.0, 1.0, len(blocks))
+    shared = context_features(blocks, x, p, groups=groups)
+    np.testing.assert_array_equal(shared, context_features(blocks, x, p))
+    np.testing.assert_array_equal(extra_features(blocks, lowers=lowers), extra_features(blocks))

@@ -91,3 +91,27 @@ def test_walk_of_a_page_without_body_text() -> None:
         page_blocks(LexborHTMLParser("<html><head><title>T</title></head><body> </body></html>"))
         == []
     )
+
+
+def test_text_nodes_have_the_fixed_text_tag_id() -> None:
+    from warta.page.html import _TEXT_TAG_ID
+
+    tree = LexborHTMLParser("<body><p>text<!-- note --><b>bold</b></p></body>")
+    paragraph = tree.css_first("p")
+    assert paragraph is not None and paragraph.child is not None
+    assert paragraph.child.tag == "-text" and paragraph.child.tag_id == _TEXT_TAG_ID
+    assert paragraph.child.next is not None and paragraph.child.next.tag_id != _TEXT_TAG_ID
+
+
+@pytest.mark.parametrize(
+    ("html", "texts"),
+    [
+        # Leading whitespace-only text nodes are dropped, HTML whitespace or not ...
+        ("<div> \n\t<p>\u00a0 \u2003</p><p> x </p></div>", ["x"]),
+        # ... while whitespace between inline elements of a block is kept as one space.
+        ("<p><b>a</b> \n <i>b</i>\u00a0<u>c</u></p>", ["a b c"]),
+        ("<p>\r\n</p><p>\f<span> </span>y</p>", ["y"]),
+    ],
+)
+def test_whitespace_text_nodes(html: str, texts: list[str]) -> None:
+    assert [b.text for b in page_blocks(LexborHTMLParser(f"<body>{html}</body>"))] == texts

@@ -203,3 +203,19 @@ def test_normalise_language() -> None:
 def test_never_raises(parts: list[str], url: str | None) -> None:
     meta = extract_metadata(LexborHTMLParser("".join(parts)), url=url)
     assert isinstance(meta, Metadata)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jumat, 14 Juni 2024 10:15 WIB", "2024-06-14T10:15:00+07:00"),
+        ("Posted June 14, 2024", "2024-06-14"),
+        ("Diperbarui 14/06/2024", "2024-06-14"),
+        ("2024-06-14", "2024-06-14"),
+        ("Rabu pekan lalu, 3 Juli", None),  # no year: ruled out before the patterns run
+        ("Skor 21-19 di babak kedua", None),
+        ("", None),
+    ],
+)
+def test_dates_in_visible_text(text: str, expected: str | None) -> None:
+    assert find_date_in_text(text) == expected

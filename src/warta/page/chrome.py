@@ -40,6 +40,12 @@ _PROMPT = re.compile(
     r"(?:ke|on|to|via|artikel|berita|this|komentar|comments?|tanggapan)\b",
     re.I,
 )
+# Every match of _COPYRIGHT holds one of these, lower-cased, once the few non-ASCII characters
+# that ``re.IGNORECASE`` equates with an ASCII letter are mapped to it (found by scanning every
+# code point; tests/page/test_chrome.py checks the table): a substring test rules most lines out
+# faster than the case-insensitive search, which tries every alternative at every position.
+_COPYRIGHT_HINTS = ("copyright", "©", "(c)", "hak cipta", "all rights reserved", "dilarang")
+_IGNORECASE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _CAPTION_CREDIT = re.compile(r"^[A-Z][A-Z0-9.\- ]{1,30}/[A-Z][\w.\- ]{1,40}(?:\s|$)")
 _PHOTO_CREDIT = re.compile(
     r"^[\(\[]?(?:foto|photo|ilustrasi|gambar|sumber foto|image|credit|kredit)\s?:", re.I
@@ -47,6 +53,15 @@ _PHOTO_CREDIT = re.compile(
 _BREADCRUMB_SEP = re.compile(r"\s[»›>|/•·]\s|\s?[»›·•]\s?")
 _BREADCRUMB_CHAR = re.compile(r"[»›>|/•·]")  # every _BREADCRUMB_SEP match holds one
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’')\]]?\s+\S")
+
+
+def _has_copyright(text: str) -> bool:
+    """``_COPYRIGHT.search(text)``, ruled out first by a look for its literal parts."""
+    low = text.lower() if text.isascii() else text.translate(_IGNORECASE_ASCII).lower()
+    for hint in _COPYRIGHT_HINTS:
+        if hint in low:
+            return _COPYRIGHT.search(text) is not None
+    return False
 
 
 def _words(text: str) -> frozenset[str]:
@@ -77,32 +92,56 @@ _DATE_ANCHORS = _words(
     lalu ago
     """
 )
+_DATE_PARTS = re.compile(r"\s[|·•]\s")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[/.\-:]\d{1,2}(?:[/.\-:]\d{1,4})?")
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
+
+
+# The ASCII characters that are not letters or digits: ``[\W_]`` within ASCII.
+_ASCII_EDGE = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
+
+
+def _strip_edges(text: str) -> str:
+    r"""``_EDGE.sub("", text)``: ``text`` without its leading and trailing runs of ``[\W_]``.
+
+    ``[^\W_]`` is exactly ``str.isalnum`` on one character, so when stripping the ASCII ones
+    leaves a string that starts and ends with a letter or digit (most lines), that is the
+    answer; the regular expression handles the rest (a quote or bullet at an edge, say).
+    """
+    core = text.strip(_ASCII_EDGE)
+    if not core or (core[0].isalnum() and core[-1].isalnum()):
+        return core
+    return _EDGE.sub("", text)
 
 
 def chrome_key(line: str) -> str:
     """A line reduced for phrase look-up: lower case, without edge punctuation, arrows, bullets
     and a leading or trailing count ("Komentar (12)" → "komentar")."""
-    key = _EDGE.sub("", line.strip().lower())
-    key = _COUNT_PREFIX.sub("", key)
-    key = _COUNT_SUFFIX.sub("", key)
-    return " ".join(_EDGE.sub("", key).split())
+    key = _strip_edges(line.strip().lower())
+    # Both patterns are anchored, so each removes one match at most: a match of the prefix, and
+    # a search of the suffix only when the key holds a digit, which its every match needs.
+    prefix = _COUNT_PREFIX.match(key)
+    if prefix is not None:
+        key = key[prefix.end() :]
+    if _DIGIT.search(key) is not None:
+        key = _COUNT_SUFFIX.sub("", key)
+    return " ".join(_strip_edges(key).split())
 
 
 def is_date_line(line: str) -> bool:
     """Whether a short line is only a date and/or a clock time ("Sunday, September 8, 2024",
     "Rabu, 4 November 2015 | 21:04 WIB", "2 jam lalu")."""
-    parts = re.split(r"\s[|·•]\s", line)
+    parts = _DATE_PARTS.split(line)
     if len(parts) > 1:
         return is_date_line(parts[0]) and all(len(p.split()) <= 4 for p in parts[1:])
     tokens = _TOKEN.findall(line.lower())
     if not tokens or len(tokens) > MAX_WORDS:
         return False
+    if _DATE_ANCHORS.isdisjoint(tokens) and _NUMERIC_DATE.search(line) is None:
+        return False  # not anchored
     other = [t for t in tokens if not t.isdigit() and t not in _DATE_WORDS]
-    anchored = any(t in _DATE_ANCHORS for t in tokens) or bool(
-        re.search(r"\d{1,4}[/.\-:]\d{1,2}(?:[/.\-:]\d{1,4})?", line)
-    )
-    return anchored and len(other) <= 1 and len(other) < len(tokens) / 2
+    return len(other) <= 1 and len(other) < len(tokens) / 2
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -142,11 +181,13 @@ def is_chrome_line(line: str) -> bool:
     text = line.strip()
     if not text:
         return True
-    words = text.split()
     if is_breadcrumb(text) or is_tag_list(text) or _CAPTION_CREDIT.match(text):
         return True
+    if len(text) > 300:
+        return False  # what the next test returns for it, without splitting a long paragraph
+    words = text.split()
     if len(words) > MAX_WORDS or len(text) > 160:
-        return len(text) <= 300 and len(words) <= 40 and bool(_COPYRIGHT.search(text))
+        return len(text) <= 300 and len(words) <= 40 and _has_copyright(text)
     key = chrome_key(text)
     if not key or key in phrase_set("chrome_lines.txt"):
         return True
@@ -155,10 +196,10 @@ def is_chrome_line(line: str) -> bool:
     if _PHOTO_CREDIT.match(text) and len(words) <= 10:
         return True
     if _SENTENCE_INSIDE.search(text):
-        return bool(_COPYRIGHT.search(text))
+        return _has_copyright(text)
     return bool(
         _WEATHER.match(text)
-        or _COPYRIGHT.search(text)
+        or _has_copyright(text)
         or _COUNTER.match(text)
         or (_PROMPT.match(text) and len(words) <= 6)
         or is_date_line(text)

@@ -29,7 +29,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from warta.article import Paragraph, RelatedLink
 from warta.page.blockmodel import BlockModel, shipped_model
-from warta.page.features import BASE_FEATURES, block_features, context_features
+from warta.page.features import BASE_FEATURES, block_features, container_groups, context_features
 from warta.page.features_extra import EXTRA_FEATURES, extra_features
 from warta.page.html import Block, page_blocks, page_title
 
@@ -84,17 +84,27 @@ def extract_body(tree: LexborHTMLParser, model: BlockModel | None = None) -> Bod
         return Body(warnings=["no-text"])
     title = page_title(tree)
     model = model or shipped_model()
-    return select_body(blocks, stage_one_features(blocks, title, model), model, title=title)
+    groups = container_groups(blocks)  # both stages group the blocks by their containers
+    x = stage_one_features(blocks, title, model, groups=groups)
+    return select_body(blocks, x, model, title=title, groups=groups)
 
 
-def stage_one_features(blocks: list[Block], title: str | None, model: BlockModel) -> np.ndarray:
+def stage_one_features(
+    blocks: list[Block],
+    title: str | None,
+    model: BlockModel,
+    *,
+    groups: tuple[np.ndarray, int] | None = None,
+) -> np.ndarray:
     """The stage-one matrix ``model`` was trained on: the base columns, then the extra family if used.
 
     Models trained before :mod:`warta.page.features_extra` existed see only the base columns.
+    ``groups`` is :func:`warta.page.features.container_groups` of ``blocks`` if already known.
     """
-    x = block_features(blocks, title)
+    lowers = [b.text.lower() for b in blocks]  # both families read the lower-cased texts
+    x = block_features(blocks, title, lowers=lowers, groups=groups)
     if _uses_extra(model):
-        x = np.hstack([x, extra_features(blocks)])
+        x = np.hstack([x, extra_features(blocks, lowers=lowers)])
     return x
 
 
@@ -104,13 +114,19 @@ def _uses_extra(model: BlockModel) -> bool:
 
 
 def select_body(
-    blocks: list[Block], x: np.ndarray, model: BlockModel, *, title: str | None = None
+    blocks: list[Block],
+    x: np.ndarray,
+    model: BlockModel,
+    *,
+    title: str | None = None,
+    groups: tuple[np.ndarray, int] | None = None,
 ) -> Body:
-    """The body among ``blocks`` given their stage-one features ``x``."""
+    """The body among ``blocks`` given their stage-one features ``x`` (and, if already known,
+    :func:`warta.page.features.container_groups` of ``blocks``)."""
     if not blocks:
         return Body(warnings=["no-text"])
     p1 = model.stage1.proba(x)
-    p2 = model.stage2.proba(context_features(blocks, x, p1))
+    p2 = model.stage2.proba(context_features(blocks, x, p1, groups=groups))
     keep = _in_region(blocks, (p2 >= model.threshold).tolist(), p2)
     related = _take_related(blocks, keep)
     _trim_link_tail(blocks, keep)

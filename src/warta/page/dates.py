@@ -87,6 +87,8 @@ _YEAR_FIRST = re.compile(
     + r"(?:\.\d+)?",
     re.IGNORECASE,
 )
+# The year group every pattern above requires (digits have no case, so no IGNORECASE is needed).
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)[/_-]?(?P<month>0[1-9]|1[0-2])[/_-]?(?P<day>0[1-9]|[12]\d|3[01])(?=[/_\-.]|$)"
 )
@@ -207,6 +209,8 @@ def find_date_in_text(text: str) -> str | None:
     if not text:
         return None
     text = text[:5000]
+    if _ANY_YEAR.search(text) is None:
+        return None  # every format holds a year, 19xx or 20xx: one plain search rules most text out
     best: tuple[int, str] | None = None
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_FIRST, _NUMERIC):
         for match in pattern.finditer(text):

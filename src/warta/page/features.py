@@ -11,6 +11,7 @@ Feature order is part of the shipped model: change it only together with retrain
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import numpy as np
@@ -73,7 +74,13 @@ def _ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def _text_stats(blocks: list[Block], words: np.ndarray, chars: np.ndarray, title_key: str) -> np.ndarray:
+def _text_stats(
+    blocks: list[Block],
+    words: np.ndarray,
+    chars: np.ndarray,
+    title_key: str,
+    lowers: list[str] | None,
+) -> np.ndarray:
     """Punctuation, case, digits, function words and cue phrases of each block's text.
 
     Done for all blocks at once where it can be: tokens are split from all lowercased texts
@@ -82,7 +89,8 @@ def _text_stats(blocks: list[Block], words: np.ndarray, chars: np.ndarray, title
     """
     n = len(blocks)
     texts = [b.text for b in blocks]
-    lowers = list(map(str.lower, texts))
+    if lowers is None:
+        lowers = list(map(str.lower, texts))
 
     # Counts of ASCII characters on the UTF-8 bytes of all texts joined: each byte's class from a
     # table, summed per block with one ``bincount`` (multi-byte sequences never hold an ASCII
@@ -97,9 +105,13 @@ def _text_stats(blocks: list[Block], words: np.ndarray, chars: np.ndarray, title
     owner = np.repeat(np.arange(0, 4 * n, 4, dtype=np.int64), sizes)
     byte_class = _BYTE_CLASS[np.frombuffer(raw, dtype=np.uint8)]
     counts = np.bincount(owner + byte_class, minlength=4 * n).reshape(n, 4)[:, 1:].astype(np.float64)
-    for i in wide_at:  # the non-ASCII characters alone: the bytes that are left
-        wide = texts[i].encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-        counts[i, 2] += sum(map(str.isdecimal, wide.decode("utf-8", "surrogatepass")))
+    # The non-ASCII characters alone (the bytes that are left) hold no decimal digit on most
+    # pages: one search of them all rules that out before a look at each block's.
+    others = raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if wide_at else ""
+    if _DECIMAL.search(others):
+        for i in wide_at:
+            wide = texts[i].encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+            counts[i, 2] += sum(map(str.isdecimal, wide.decode("utf-8", "surrogatepass")))
 
     # Tokens: the first 300 of each block, from one split of all blocks' lowercased text.
     tokens, n_tokens = _tokens(blocks, lowers)
@@ -125,7 +137,8 @@ def _text_stats(blocks: list[Block], words: np.ndarray, chars: np.ndarray, title
     out[:, 5] = (chars - words + 1.0) / words
     out[:, 6] = stop / nt
     out[:, 7] = short / nt
-    out[:, 8] = [low[:40].startswith(_RELATED_CUES) for low in lowers]
+    # A related cue opens the first 40 characters; every cue is shorter, so this is that test.
+    out[:, 8] = [low.startswith(_RELATED_CUES) for low in lowers]
     out[:, 9] = _chrome_cues(blocks, lowers)
     out[:, 10] = ["|" in t or "»" in t or "›" in t or "•" in t for t in texts]
     if title_key:
@@ -180,6 +193,7 @@ def _tokens(blocks: list[Block], lowers: list[str]) -> tuple[list[str], np.ndarr
     return tokens, np.array(counts, dtype=np.int64)
 
 
+_DECIMAL: Final = re.compile(r"\d")  # a decimal digit of any script, as str.isdecimal
 _MAX_TOKENS: Final = 300
 _PUNCT_BYTES: Final = b".,;:!?"
 _UPPER_BYTES: Final = bytes(range(ord("A"), ord("Z") + 1))
@@ -221,7 +235,16 @@ def _group_index(keys: np.ndarray) -> tuple[np.ndarray, int]:
     return inverse, int(inverse.max()) + 1
 
 
-def _group_sums(keys: np.ndarray, weights: np.ndarray) -> np.ndarray:
+def container_groups(blocks: list[Block]) -> tuple[np.ndarray, int]:
+    """The group numbers of the blocks' containers at each level of ``_CONTAINER_LEVELS`` (rows ×
+    levels) and their bound: what :func:`block_features` and :func:`context_features` group by.
+    Computed once per page by the caller, it can be handed to both."""
+    return _group_index(_paths(blocks)[:, _LEVEL_COLUMNS])
+
+
+def _group_sums(
+    keys: np.ndarray, weights: np.ndarray, groups: tuple[np.ndarray, int] | None = None
+) -> np.ndarray:
     """For each row and key column, the sums of each weight over the rows sharing that key.
 
     ``keys`` is (rows, levels), ``weights`` (rows, w); the result is (rows, levels, w). One
@@ -229,7 +252,7 @@ def _group_sums(keys: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """
     n, levels = keys.shape
     width = weights.shape[1]
-    group, bound = _group_index(keys)
+    group, bound = _group_index(keys) if groups is None else groups
     bins = (group + np.arange(levels, dtype=np.int64) * bound)[:, :, None] * width + np.arange(width)
     flat = np.broadcast_to(weights[:, None, :], (n, levels, width))
     sums = np.bincount(bins.ravel(), weights=flat.ravel(), minlength=levels * bound * width)
@@ -239,8 +262,18 @@ def _group_sums(keys: np.ndarray, weights: np.ndarray) -> np.ndarray:
 _LEVEL_COLUMNS: Final = np.array(_CONTAINER_LEVELS, dtype=np.intp)
 
 
-def block_features(blocks: list[Block], title: str | None) -> np.ndarray:
-    """The stage-one feature matrix (one row per block, columns :data:`BASE_FEATURES`)."""
+def block_features(
+    blocks: list[Block],
+    title: str | None,
+    *,
+    lowers: list[str] | None = None,
+    groups: tuple[np.ndarray, int] | None = None,
+) -> np.ndarray:
+    """The stage-one feature matrix (one row per block, columns :data:`BASE_FEATURES`).
+
+    ``lowers`` (the blocks' texts lower-cased) and ``groups`` (:func:`container_groups`) may be
+    given when the caller has them already; they are computed here otherwise.
+    """
     n = len(blocks)
     x = np.zeros((n, _N_BASE), dtype=np.float32)
     if not n:
@@ -274,7 +307,7 @@ def block_features(blocks: list[Block], title: str | None) -> np.ndarray:
     x[:, 16] = link
     x[:, 17] = np.log1p(n_links)
     x[:, 18] = np.where(n_links > 0, words / np.maximum(n_links, 1.0), 50.0)
-    x[:, 19:31] = _text_stats(blocks, words, chars, title_key)
+    x[:, 19:31] = _text_stats(blocks, words, chars, title_key, lowers)
     col = 31
     for column, width in ((6, len(ANC_FLAGS)), (7, len(KEYWORDS)), (8, len(KEYWORDS))):
         x[:, col : col + width] = _bits(facts[:, column], width)
@@ -289,7 +322,8 @@ def block_features(blocks: list[Block], title: str | None) -> np.ndarray:
 
     # Container aggregates per ancestor level: words, link density, blocks, page share, <p> share.
     levels = len(_CONTAINER_LEVELS)
-    sums = _group_sums(paths[:, _LEVEL_COLUMNS], np.stack([words, link_chars, np.ones(n), chars, words * is_p], axis=1))
+    weights = np.stack([words, link_chars, np.ones(n), chars, words * is_p], axis=1)
+    sums = _group_sums(paths[:, _LEVEL_COLUMNS], weights, groups)
     w, lc, nb, c, pw = (sums[:, :, k] for k in range(5))
     out = np.empty((n, levels, 5), dtype=np.float64)
     out[:, :, 0] = np.log1p(w)
@@ -329,8 +363,17 @@ def _window_sum(values: np.ndarray, half: int) -> np.ndarray:
     return cum[np.minimum(idx + half + 1, n)] - cum[np.maximum(idx - half, 0)]
 
 
-def context_features(blocks: list[Block], x: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """The stage-two matrix: ``x`` plus the stage-one probabilities ``p`` around each block."""
+def context_features(
+    blocks: list[Block],
+    x: np.ndarray,
+    p: np.ndarray,
+    *,
+    groups: tuple[np.ndarray, int] | None = None,
+) -> np.ndarray:
+    """The stage-two matrix: ``x`` plus the stage-one probabilities ``p`` around each block.
+
+    ``groups`` is :func:`container_groups` of ``blocks``, computed here when not given.
+    """
     n = len(blocks)
     extra = np.zeros((n, len(CONTEXT_FEATURES)), dtype=np.float32)
     if not n:
@@ -353,7 +396,7 @@ def context_features(blocks: list[Block], x: np.ndarray, p: np.ndarray) -> np.nd
     # Per container level: the word-weighted mean and the max of p over the level's element.
     # All levels at once, in bins numbered (level, element); sums add rows in order as before.
     levels = len(_CONTAINER_LEVELS)
-    group, bound = _group_index(_paths(blocks)[:, _LEVEL_COLUMNS])
+    group, bound = container_groups(blocks) if groups is None else groups
     bins = (group + np.arange(levels, dtype=np.int64) * bound).ravel()
     size = levels * bound
     sum_pw = np.bincount(bins, weights=np.repeat(pw, levels), minlength=size)

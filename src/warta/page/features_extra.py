@@ -43,8 +43,9 @@ _LONG_NUMBER: Final = re.compile(r"\d{5}")
 _NO_GAP: Final = 1000.0
 
 
-def extra_features(blocks: list[Block]) -> np.ndarray:
-    """The extra columns :data:`EXTRA_FEATURES` (one row per block)."""
+def extra_features(blocks: list[Block], *, lowers: list[str] | None = None) -> np.ndarray:
+    """The extra columns :data:`EXTRA_FEATURES` (one row per block); ``lowers``, the blocks'
+    texts lower-cased, may be given when the caller has them."""
     n = len(blocks)
     x = np.zeros((n, len(EXTRA_FEATURES)), dtype=np.float32)
     if not n:
@@ -74,31 +75,26 @@ def extra_features(blocks: list[Block]) -> np.ndarray:
     x[:, 2] = np.log1p(np.minimum(idx - last, _NO_GAP))
     x[:, 3] = np.log1p(np.minimum(nxt - idx, _NO_GAP))
     x[:, 4] = prose
-    keys = [b.text.lower() for b in blocks]
+    keys = [b.text.lower() for b in blocks] if lowers is None else lowers
     counts = Counter(keys)
     x[:, 5] = np.log(np.array(list(map(counts.__getitem__, keys)), dtype=np.float64))
     linked = [i for i, b in enumerate(blocks) if b.links]
     if linked:
-        # A page repeats its hrefs (menus, teaser lists), so each distinct one is judged once.
-        is_article: dict[str | None, bool] = {}
-        x[linked, 6] = [_article_link_share(blocks[i].links, is_article) for i in linked]
+        # A page repeats its hrefs (menus, teaser lists), so each distinct one is judged once;
+        # the hits are then summed per block with one bincount (the shares are the same floats).
+        hrefs = [href for i in linked for _, href in blocks[i].links]
+        is_article = {href: _is_article_href(href) for href in set(hrefs)}
+        sizes = np.array([len(blocks[i].links) for i in linked], dtype=np.int64)
+        owner = np.repeat(np.arange(len(linked)), sizes)
+        weights = list(map(is_article.__getitem__, hrefs))
+        hits = np.bincount(owner, weights=weights, minlength=len(linked))
+        x[linked, 6] = hits / sizes
     return x
 
 
-def _article_link_share(links: list[tuple[str, str | None]], is_article: dict[str | None, bool]) -> float:
-    """The share of ``links`` to one article: a last path segment that is a slug of 4+ words, or
-    a URL with a long number. ``is_article`` memoises :func:`_is_article_href` (filled here)."""
-    hits = 0
-    for _, href in links:
-        hit = is_article.get(href)
-        if hit is None:
-            hit = is_article[href] = _is_article_href(href)
-        hits += hit
-    return hits / len(links)
-
-
 def _is_article_href(href: str | None) -> bool:
-    """Whether ``href`` looks like a link to one article (see :func:`_article_link_share`)."""
+    """Whether ``href`` looks like a link to one article: a last path segment that is a slug of 4+
+    words, or a URL with a long number."""
     if not href:
         return False
     return (

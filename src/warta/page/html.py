@@ -198,11 +198,13 @@ def page_blocks(tree: LexborHTMLParser) -> list[Block]:
     return _walk(tree.body or tree.root)
 
 
-# A frame per open element: (is_block, tag, anc, hits, near, own_hits). The element ids of the
-# open elements are kept in a parallel list (a block's path is the last few of them).
-_Frame = tuple[bool, str, int, int, int, int]
+# A frame per open element: (is_block, tag, anc, hits, near, own_hits, node). The element ids of
+# the open elements are kept in a parallel list (a block's path is the last few of them).
+_Frame = tuple[bool, str, int, int, int, int, LexborNode | None]
 _NO_KEY: Final = (None, None, None, None)
 _CELL_SEP: Final = "\x1f"
+_TEXT_TAG_ID: Final = 2
+"""Lexbor's tag id of text nodes (``LXB_TAG__TEXT``, fixed in its tag table)."""
 
 # What the walk needs of a tag: (ancestor flag, is a block boundary, is a table cell), or
 # _SKIPPED for elements whose subtree is never read (and for comments, doctypes, documents).
@@ -221,25 +223,26 @@ _TAG_INFO: Final[dict[str, _TagInfo]] = {
 }
 
 
-# What the walk keeps per tag id of a page: the tag, then its _TagInfo; _TEXT for text nodes.
-_TagEntry = tuple[str, _TagInfo]
-_TEXT: Final[_TagEntry] = ("-text", _SKIPPED)
+# What the walk keeps per tag id of a page: None for a tag whose subtree is never read, else
+# (tag, ancestor flag, is a block boundary, is a table cell).
+_TagEntry = tuple[str, int, bool, bool] | None
 
 
 def _tag_entry(tag: str) -> _TagEntry:
-    if tag == "-text":
-        return _TEXT
     info = _TAG_INFO.get(tag)
-    return (tag, info if info is not None else _tag_info(tag))
+    if info is None:
+        info = _tag_info(tag)
+    return None if info is _SKIPPED else (tag, *info)
 
 
 def _walk(root: LexborNode | None) -> list[Block]:
     """The blocks of the subtree of ``root`` (excluded), in document order.
 
-    One loop over ``child``/``next`` pointers with the open elements (their nodes and frames) on
-    explicit stacks. It runs once per DOM node, so it is written for speed: state in local
-    variables, the per-tag facts in one dict look-up by Lexbor's integer tag id (cheaper than the
-    tag name, which is a new string at every call), closing an element inlined.
+    One loop over ``child``/``next`` pointers with the open elements (their frames, which hold
+    their nodes) on an explicit stack. It runs once per DOM node, so it is written for speed:
+    state in local variables, text nodes told by their fixed tag id, the per-tag facts of an
+    element in one dict look-up by Lexbor's integer tag id (cheaper than the tag name, which is a
+    new string at every call), closing an element inlined.
 
     Tag ids stand for tag names within one document (Lexbor numbers the tags a page uses beyond
     the standard ones per document), so the id → tag table is built per page.
@@ -253,36 +256,38 @@ def _walk(root: LexborNode | None) -> list[Block]:
     href: str | None = None  # href of the open link
     link_start = 0  # index in ``parts`` where the open link's text starts
     keyword_cache: dict[tuple[str | None, str | None, str | None, str | None], int] = {}
-    entry_of: dict[int, _TagEntry] = {}  # tag id → (tag, info), filled as met
-    frames: list[_Frame] = [(True, "body", 0, 0, 0, 0)]
+    entry_of: dict[int, _TagEntry] = {}  # tag id → (tag, flag, is block, is cell), filled as met
+    top: _Frame = (True, "body", 0, 0, 0, 0, None)  # the innermost open element's frame
+    frames: list[_Frame] = [top]
     ids: list[int] = [0]
-    opened: list[LexborNode] = []  # the open elements' nodes (frames[1:] are theirs)
+    depth = 0  # open elements below the root (len(frames) - 1)
     next_id = 1
     node: LexborNode | None = root.child
     while node is not None:
         tag_id = node.tag_id
-        entry = entry_of.get(tag_id)
-        if entry is None:
-            entry = entry_of[tag_id] = _tag_entry(node.tag or "")
-        if entry is _TEXT:
+        if tag_id == _TEXT_TAG_ID:
             value = node.text_content
-            if value and (parts or not value.isspace()):
+            if value and (parts or not value.isspace()):  # leading whitespace is dropped
                 parts.append(value)
-                if frames[-1][2] & A_LINK:
+                if top[2] & A_LINK:
                     link_chars += len(value)
         else:
-            tag, info = entry
-            if info is not _SKIPPED:
+            if tag_id in entry_of:
+                entry = entry_of[tag_id]
+            else:
+                entry = entry_of[tag_id] = _tag_entry(node.tag or "")
+            if entry is not None:
+                tag, flag, is_block, is_cell = entry
                 attrs = node.attributes
-                top = frames[-1]
+                child = node.child
                 own = 0
-                anc = top[2] | info[0]
+                anc = top[2] | flag
                 hidden = False
                 if attrs:
                     style = attrs.get("style")
                     if "hidden" in attrs or (style and "none" in style and _style_hides(style)):
                         hidden = True  # skip the subtree
-                    else:
+                    elif child is not None:  # a leaf's keywords reach no block: not looked up
                         key = (attrs.get("class"), attrs.get("id"), attrs.get("role"), attrs.get("itemprop"))
                         if key != _NO_KEY:
                             own = keyword_cache.get(key, -1)
@@ -290,31 +295,30 @@ def _walk(root: LexborNode | None) -> list[Block]:
                                 own = keyword_cache[key] = _attr_bits(*key)
                             if key[3] == "articleBody":
                                 anc |= A_ARTICLEBODY
-                        if tag == "a":
-                            href = attrs.get("href")
-                            link_start = len(parts)
+                    if tag == "a" and not hidden:
+                        href = attrs.get("href")
+                        link_start = len(parts)
                 elif tag == "a":
                     href = None
                     link_start = len(parts)
                 if not hidden:
-                    is_block = info[1]
                     if is_block:
                         if parts:
-                            _flush(parts, top, ids, len(frames), link_chars, links, href, blocks)
+                            _flush(parts, top, ids, depth + 1, link_chars, links, href, blocks)
                             parts = []
                             link_chars = 0
                             links = []
                             link_start = 0
                         near = top[5] | own
                     else:
-                        if parts and info[2]:
+                        if is_cell and parts:
                             parts.append(_CELL_SEP)
                         near = top[4] | own
-                    child = node.child
                     if child is not None:
-                        frames.append((is_block, tag, anc, top[3] | own, near, own))
+                        top = (is_block, tag, anc, top[3] | own, near, own, node)
+                        frames.append(top)
                         ids.append(next_id)
-                        opened.append(node)
+                        depth += 1
                         next_id += 1
                         node = child
                         continue
@@ -325,25 +329,27 @@ def _walk(root: LexborNode | None) -> list[Block]:
                         href = None
         # Go to the next node in document order, closing the elements left on the way up.
         nxt = node.next
-        while nxt is None and opened:
+        while nxt is None and depth:
             frame = frames.pop()
+            depth -= 1
+            top = frames[-1]
             if frame[1] == "a":
                 text = " ".join("".join(parts[link_start:]).split())
                 if text:
                     links.append((text, href))
                 href = None
             if frame[0] and parts:
-                _flush(parts, frame, ids, len(frames) + 1, link_chars, links, href, blocks)
+                _flush(parts, frame, ids, depth + 2, link_chars, links, href, blocks)
                 parts = []
                 link_chars = 0
                 links = []
                 link_start = 0
             ids.pop()
-            node = opened.pop()
-            nxt = node.next
+            node = frame[6]
+            nxt = node.next  # type: ignore[union-attr]  # every frame but the root has a node
         node = nxt
     if parts:
-        _flush(parts, frames[-1], ids, len(frames), link_chars, links, href, blocks)
+        _flush(parts, top, ids, depth + 1, link_chars, links, href, blocks)
     return blocks
 
 
@@ -393,7 +399,7 @@ def _style_hides(style: str | None) -> bool:
     return "display:none" in compact or "visibility:hidden" in compact
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def _attr_bits(cls: str | None, ident: str | None, role: str | None, itemprop: str | None) -> int:
     """The keyword-group bits of an element's class, id, role and itemprop.
 

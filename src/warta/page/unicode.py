@@ -56,9 +56,10 @@ _FTFY_TOUCHES = re.compile(
 )
 # Every alternative of ftfy's badness pattern (ftfy 6.x ``badness.BADNESS_RE``) needs at least
 # one character of these mojibake categories, or one of the few letters added at the end (from
-# its Cyrillic and Greek three-letter cases, "вЂ", and "[ØÙ]"). A line with none of them is
-# never "bad", so ftfy leaves its encoding alone; quotes, dashes and no-break spaces, which are
-# everywhere, are not among them.
+# its Cyrillic and Greek three-letter cases, "вЂ", "[ØÙ]", and the low quote "‚" that opens its
+# MacRoman case "‚[âó][àä°ê]", where "‚ó°" holds no other). A line with none of them is never
+# "bad", so ftfy leaves its encoding alone; quotes, dashes and no-break spaces, which are
+# everywhere, are not among them (tests/page/test_unicode.py checks this against ftfy's pattern).
 _MOJIBAKE_CLUE = re.compile(
     "["
     + "".join(
@@ -74,7 +75,7 @@ _MOJIBAKE_CLUE = re.compile(
             "box",
         )
     )
-    + "ÙЂВГРСΒΓΞΟ]"
+    + "ÙЂВГРСΒΓΞΟ\u201a]"
 )
 
 
@@ -92,7 +93,7 @@ def _fix_text(text: str) -> str:
     gets NFC normalisation from it; that is done here directly, and ftfy runs on the other lines.
     """
     composed = unicodedata.normalize("NFC", text)  # NFC never joins across a line break
-    if not _needs_ftfy(text, composed):
+    if not _needs_ftfy(text, composed, one_line="\n" not in text):
         return composed
     out: list[str] = []
     lines = text.split("\n")
@@ -101,7 +102,7 @@ def _fix_text(text: str) -> str:
             line += "\n"  # ftfy's segments keep their line break: "\r\n" is one break
         if not line.isascii() or _FTFY_TOUCHES.search(line):
             composed = unicodedata.normalize("NFC", line)
-            if _needs_ftfy(line, composed):
+            if _needs_ftfy(line, composed, one_line=True):
                 line = ftfy.fix_text(line, config=_FTFY_CONFIG)
             else:
                 line = composed
@@ -109,14 +110,52 @@ def _fix_text(text: str) -> str:
     return "".join(out)
 
 
-def _needs_ftfy(text: str, composed: str) -> bool:
-    return bool(
+def _needs_ftfy(text: str, composed: str, *, one_line: bool = False) -> bool:
+    """Whether ``ftfy.fix_text`` could give ``text`` anything but ``composed`` (its NFC form).
+
+    ``one_line``: ``text`` holds no line break but maybe a final one (one segment of ftfy's).
+    """
+    if (
         len(text) > _FTFY_CONFIG.max_decode_length // 2
         or _FTFY_TOUCHES.search(text)
         or _FTFY_TOUCHES.search(composed)
-        or _MOJIBAKE_CLUE.search(text)
-        or _MOJIBAKE_CLUE.search(composed)
-    )
+    ):
+        return True
+    if not (_MOJIBAKE_CLUE.search(text) or _MOJIBAKE_CLUE.search(composed)):
+        return False
+    # ftfy re-decodes a segment (a line) only when its badness pattern matches the line or, on
+    # its second round, the line's NFC form (``_fix_encoding_one_step_and_explain``): test that
+    # here, after the cheaper clue (a mojibake-category character: é, ü, €, ² ...) has matched.
+    # Only per line: the pattern's ``^`` matches at the start of the string alone, so a search
+    # of several lines at once could miss a bad line.
+    if not one_line:
+        return True
+    return _is_bad(text) or (composed != text and _is_bad(composed))
+
+
+_BADNESS_WIDTH = 7
+"""The longest match of ftfy's badness pattern (checked in tests/page/test_unicode.py)."""
+
+_MAX_WINDOWS = 16
+
+
+def _is_bad(text: str) -> bool:
+    """``ftfy.badness.is_bad(text)``, searched only around the mojibake clues of ``text``.
+
+    Every match of the badness pattern holds a clue character and is at most
+    :data:`_BADNESS_WIDTH` long, so it lies in the window of that many characters either side
+    of a clue; searching those windows with ``pos``/``endpos`` (which keep the pattern's ``^``
+    at the real start of the text) finds a match exactly when a search of the whole text does.
+    A line with an accented letter or two takes a few short searches instead of one scan of
+    its every character by the pattern's 37 alternatives; a line full of clues (Cyrillic,
+    Greek, accented languages) is searched whole.
+    """
+    search = ftfy.badness.BADNESS_RE.search
+    reach = _BADNESS_WIDTH - 1
+    clues = [m.start() for m in itertools.islice(_MOJIBAKE_CLUE.finditer(text), _MAX_WINDOWS + 1)]
+    if len(clues) > _MAX_WINDOWS:
+        return search(text) is not None
+    return any(search(text, max(0, at - reach), at + reach + 1) is not None for at in clues)
 
 
 def normalise_texts(texts: list[str]) -> list[str]:
@@ -134,10 +173,17 @@ def normalise_texts(texts: list[str]) -> list[str]:
     wide = [i for i, text in enumerate(texts) if not text.isascii()]
     if not wide:
         return out  # ASCII text is returned unchanged by normalise_text
+    if not _BATCH_SAFE:
+        return [normalise_text(text) for text in texts]
+    if any("\n" in texts[i] for i in wide):
+        for i in wide:
+            if "\n" in texts[i]:
+                out[i] = normalise_text(texts[i])
+        wide = [i for i in wide if "\n" not in texts[i]]
+        if not wide:
+            return out
     originals = [texts[i] for i in wide]
     joined = "\n".join(originals)
-    if not _BATCH_SAFE or joined.count("\n") != len(wide) - 1:
-        return [normalise_text(text) for text in texts]
     composed = unicodedata.normalize("NFC", joined)
     nfc_texts = composed.split("\n")
     limit = _FTFY_CONFIG.max_decode_length // 2

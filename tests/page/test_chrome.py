@@ -1,0 +1,109 @@
+"""Single-line chrome rules: the fast paths give exactly what the plain regular expressions give."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from warta.page import chrome
+from warta.page.chrome import chrome_key, is_chrome_line, is_date_line
+
+_ALL_CHARACTERS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_ignorecase_table_holds_every_non_ascii_letter_matching_an_ascii_one() -> None:
+    # _has_copyright maps these before lower-casing; a character missing here could hide a match.
+    found = {}
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for match in re.finditer(letter, _ALL_CHARACTERS, re.IGNORECASE):
+            if not match.group().isascii():
+                found[match.group()] = letter
+    assert found == {chr(code): value for code, value in chrome._IGNORECASE_ASCII.items()}
+
+
+COPYRIGHT_LINES = [
+    "Copyright 2024 Kompas",
+    "COPYRİGHT 2020",  # dotted capital I: re.IGNORECASE matches it to "i", str.lower() does not
+    "copyrıght 2020",  # dotless i
+    "Hak Cipta Dilindungi Undang-undang",
+    "hak cipta",
+    "All rights reserved.",
+    "ALL RIGHTS RESERVED",
+    "\u212a",  # the Kelvin sign alone
+    "all rightſ reserved",  # long s
+    "(c) 2024 Tempo",
+    "(C)\u00a02024",
+    "© Detik",
+    "Dilarang mengutip tanpa izin",
+    "DILARANG KERAS MENGAMBIL konten",
+    "Harga naik dua persen pekan ini.",
+    "The copyrights of others",
+    "",
+]
+
+
+@pytest.mark.parametrize("line", COPYRIGHT_LINES)
+def test_copyright_test_is_the_regular_expression(line: str) -> None:
+    assert chrome._has_copyright(line) == bool(chrome._COPYRIGHT.search(line))
+
+
+def _old_chrome_key(line: str) -> str:
+    key = chrome._EDGE.sub("", line.strip().lower())
+    key = chrome._COUNT_PREFIX.sub("", key)
+    key = chrome._COUNT_SUFFIX.sub("", key)
+    return " ".join(chrome._EDGE.sub("", key).split())
+
+
+KEY_LINES = [
+    "Komentar (12)",
+    "12. Share",
+    "(3) Baca",
+    "1) 2) 3) x",
+    "Views 1.234k",
+    "Dibaca 1.234 kali",
+    "٣ komentar",  # a digit of another script
+    "Share ›",
+    "---",
+    "",
+    "Bagikan",
+    "2 jam lalu",
+    "(12)",
+]
+
+
+@pytest.mark.parametrize("line", KEY_LINES)
+def test_chrome_key_is_the_substitutions(line: str) -> None:
+    assert chrome_key(line) == _old_chrome_key(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Senin, 4 November 2015 | 21:04 WIB", True),
+        ("2 jam lalu", True),
+        ("12/06/2024", True),
+        ("Harga beras naik", False),
+        ("Senin depan kami rapat", False),
+    ],
+)
+def test_date_lines(line: str, expected: bool) -> None:
+    assert is_date_line(line) is expected
+
+
+def test_a_long_paragraph_is_never_chrome_but_a_long_breadcrumb_is() -> None:
+    prose = "Warga menulis komentar pedas di media sosial pada Minggu (8/9) tentang harga beras. " * 5
+    assert not is_chrome_line(prose)
+    crumbs = " » ".join(["Berita", "Daerah", "Kalimantan Tengah", "Palangka Raya"] * 20)
+    assert len(crumbs) > 300 and is_chrome_line(crumbs)
+
+
+def test_edge_strip_is_the_substitution() -> None:
+    import random
+
+    rng = random.Random(3)
+    alphabet = [*"ab_-. \n\t1", "«", "»", "“", "•", "٣", "\u00a0", "\u2028", "é", "ß", "\x1f"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
+        assert chrome._strip_edges(text) == chrome._EDGE.sub("", text), repr(text)
