@@ -174,7 +174,14 @@ def test_gold_quote_attribution() -> None:
     R 0.958; indirect (unnamed sources, "mengatakan kepada X bahwa", a gold opening "jika …"
     scored as the passage after it) P 0.838, R 0.525 and P 0.846, R 0.550 (223 articles:
     direct P 0.966, R 0.964; indirect P 0.872, R 0.631). heldout3's indirect floor is 0.90
-    since: an unnamed source's report its annotators left out.
+    since: an unnamed source's report its annotators left out. heldout12 (23 articles) and
+    heldout13 (23), blind after round 9, scored direct P 0.813, R 0.813 and P 0.794, R 0.771
+    (indirect P 0.826, R 0.507 and P 0.667, R 0.338); development data since round 10
+    (nicknames of an office's holder, real names after "bernama asli", bare nicknames after
+    an honorific, initials after a rank, names in a cue's own clause, unnamed voices going on
+    unnamed, a group's member brought in before a pronoun): direct P 0.933, R 0.933 and
+    P 0.942, R 0.929; indirect P 0.870, R 0.533 and P 0.821, R 0.416 (269 articles: direct
+    P 0.963, R 0.960; indirect P 0.868, R 0.599).
     Blind parts are scored by the lead outside this repository."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
@@ -190,6 +197,8 @@ def test_gold_quote_attribution() -> None:
         "heldout9": (0.92, 0.89, 0.84, 0.54),
         "heldout10": (0.93, 0.93, 0.81, 0.50),
         "heldout11": (0.93, 0.93, 0.82, 0.53),
+        "heldout12": (0.91, 0.91, 0.84, 0.50),
+        "heldout13": (0.92, 0.90, 0.79, 0.39),
     }
     for split, (dp, dr, ip, ir) in floors.items():
         part = [a for a in articles if a["split"] == split]
@@ -198,9 +207,9 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.945 and recall >= 0.94
+    assert precision >= 0.955 and recall >= 0.95
     precision, recall = _scores(articles, "indirect")
-    assert precision >= 0.85 and recall >= 0.61
+    assert precision >= 0.85 and recall >= 0.58
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
@@ -1497,3 +1506,124 @@ def test_an_organisations_expert_after_dari_speaks() -> None:
         " RKUHP ini merupakan bentuk dari sikap arogan."
     )
     assert _indirect(text) == [("Abdul Ficar Hadjar", "RKUHP ini me")]
+
+
+# Round 10: heldout12 and heldout13 became development data.
+
+
+def test_nickname_of_an_office_is_its_holder_never_its_place() -> None:
+    text = (
+        "Gibran menemui Wali Kota Surakarta, FX Hadi Rudyatmo, pada hari Rabu.\n\n"
+        "Usai pertemuan, Rudy, sapaan akrab Wali Kota Surakarta, menjelaskan hal itu.\n\n"
+        '"Nanya-nanya iya wajarlah," kata Rudy, Rabu.'
+    )
+    assert _direct(text) == [("FX Hadi Rudyatmo", "Nanya-nanya ")]
+
+
+def test_stage_name_gives_way_to_the_real_name() -> None:
+    text = (
+        "Penyanyi Cut Keke tampil di Jakarta. Perempuan bernama asli Cut Zudiake itu masih"
+        ' tampak awet muda.\n\n"Aku rajin perawatan," ujar Cut Keke, Selasa.'
+    )
+    assert _direct(text) == [("Cut Zudiake", "Aku rajin pe")]
+
+
+def test_bare_nickname_after_an_honorific_is_the_full_name() -> None:
+    text = (
+        "Kepala Dinas Pemuda dan Olahraga Kota Pekanbaru Zulfahmi Adrian optimis acara Gowes"
+        " Nusantara Etape Pekanbaru Smart City tetap digelar. Hal itu disampaikan pria yang"
+        ' akrab disapa Bang Zoel ini.\n\n"Mudah-mudahan asap sudah hilang," harap Zoel.'
+    )
+    assert _direct(text) == [("Zulfahmi Adrian", "Mudah-mudaha")]
+
+
+def test_nickname_used_before_it_is_declared_stays_itself() -> None:
+    text = (
+        "Kisah itu ditulis oleh Wiyono, saksi hidup sang mendiang. Ia kembali ke pangkuan Sang"
+        " Ilahi kemarin, kata pria yang akrab disapa Mas Wiyono itu.\n\n"
+        '"Kami ikut mempersiapkan pemakaman," ungkap Wiyono.'
+    )
+    assert _direct(text) == [("Wiyono", "Kami ikut me")]
+
+
+def test_initials_as_the_family_name_after_a_rank() -> None:
+    text = '"Sudah ada 19 tersangka," ujar Kapolda Jambi Irjen Pol Muchlis AS, Rabu.'
+    assert _direct(text) == [("Muchlis AS", "Sudah ada 19")]
+    assert person_in("Dari AS") is None
+    assert person_in("Kepala SMK Ichthus KL") is None
+
+
+def test_an_initial_with_its_dot_does_not_end_the_name() -> None:
+    text = '"Ini kebanggaan diri untukku," ucap J. K Rowling.'
+    assert _direct(text) == [("J. K Rowling", "Ini kebangga")]
+
+
+def test_verb_to_whom_then_the_quote() -> None:
+    text = 'Juncker mengatakan kepada parlemen, "Brexit tanpa perjanjian mungkin pilihan Inggris."'
+    assert _direct(text) == [("Juncker", "Brexit tanpa")]
+
+
+def test_names_in_the_cue_clause_are_no_new_speaker() -> None:
+    text = (
+        'Imam Nahrawi menyatakan siap.\n\n"Saya tidak bisa menduga-duga," kata Menpora di'
+        " kediamannya, Kompleks Menteri, Widya Candra, Jakarta Selatan, Rabu.\n\n"
+        '"Tentu saya sebagai warga negara punya hak juga untuk memberikan jawaban."'
+    )
+    assert [speaker for speaker, _ in _direct(text)] == ["Imam Nahrawi", "Imam Nahrawi"]
+
+
+def test_long_role_then_a_comma_then_the_name() -> None:
+    text = (
+        '"Risiko bunuh diri bisa meningkat," kata Sekretaris PP Perhimpunan Dokter Spesialis'
+        " Kedokteran Jiwa Indonesia (PDSKJI), Dr Agung Frijanto."
+    )
+    assert _direct(text) == [("Agung Frijanto", "Risiko bunuh")]
+
+
+def test_one_of_a_group_brought_in_is_the_next_pronoun() -> None:
+    text = (
+        "Sekretaris Jenderal DPR, Indra Iskandar menerima mahasiswa.\n\n"
+        '"Semua dibahas," ujar Indra di Senayan.\n\n'
+        "Salah satu perwakilan dari BEM UI, Manik Marganamahendra. Ia menyatakan pihaknya"
+        ' kecewa.\n\n"Kami sangat menyesalkan revisi UU KPK," tutur dia.'
+    )
+    assert [speaker for speaker, _ in _direct(text)] == ["Indra Iskandar", "Manik Marganamahendra"]
+
+
+def test_an_answer_by_nobody_named_is_not_the_askers() -> None:
+    text = (
+        '"Apakah RUU ini dapat kita setujui untuk diproses lebih lanjut?," ujar Wakil Ketua'
+        " Baleg DPR Sarmuji dalam rapat, Kompleks Parlemen, Senayan, Jakarta, Rabu"
+        ' (18/9/2019).,"Setuju," jawab anggota Baleg di ruang rapat.'
+    )
+    found = find_quotes(text, "id", mentions=_mentions(text))
+    assert [(q.speaker, q.text[:12]) for q in found if q.kind == "direct"] == [
+        ("Sarmuji", "Apakah RUU i"),
+        (None, "Setuju"),
+    ]
+
+
+def test_an_unnamed_voice_goes_on_unnamed() -> None:
+    text = (
+        '"Petugas menemukan korban tidak responsif," demikian pernyataan dari Kepolisian Menlo'
+        ' Park.\n\n"Kami sedih mengetahui kabar ini," kata seorang juru bicara Facebook. "Kami'
+        ' bekerja sama dengan polisi dalam penyelidikan mereka."'
+    )
+    assert [speaker for speaker, _ in _direct(text)] == ["Kepolisian Menlo Park", None, None]
+
+
+def test_an_unnamed_voice_gives_way_to_one_named_in_between() -> None:
+    text = (
+        'Salah satu tetangganya mengatakan, "Kami melihat sebuah tenda besar didirikan."\n\n'
+        "Tetangga lain yang bernama Dewi Jones mengatakan bahwa warga harus dihargai. "
+        '"Jika anda tinggal di desa, tentunya anda harus menghargai para tetangga."'
+    )
+    assert [speaker for speaker, _ in _direct(text)] == [None, "Dewi Jones"]
+
+
+def test_a_title_opens_the_name_after_a_long_office() -> None:
+    text = (
+        "Direktur Jenderal Pencegahan dan Pengendalian Penyakit, Dr. Anung Sugihantono juga"
+        " mengatakan, perilaku bunuh diri mencapai angka kritis."
+    )
+    assert _indirect(text) == [("Anung Sugihantono", "perilaku bun")]

@@ -82,7 +82,13 @@ _BOUNDARY = re.compile(
     r"\n\s*|[.!?\"”:],+ ?(?=[^\s\d,])(?![\"”]\s+[a-z])"
     r"|(?<=[a-z)])(?P<stop>[.!?])(?=[A-Z])|(?<=[a-z\d\])])(?P<mark>[\"“])(?=[A-Z])"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$|[\"“”A-Z,])|\n")
+# (not the dot of a title or an initial before a name: "Dr. Anung Sugihantono", "J. K Rowling")
+_TITLE_DOT = "|".join(
+    rf"(?<=(?<![\w.]){t}\.)" for t in ("[A-Z]", "Dr", "Prof", "Ir", "Hj", "Jr", "Sr")
+)
+_SENTENCE_END = re.compile(
+    rf"[!?](?=\s|$|[\"“”A-Z,])|\.(?=\s|$|[\"“”A-Z,])(?!(?:{_TITLE_DOT})[ \t\xa0]+[A-Z])|\n"
+)
 # A paragraph that only links to another article: "Baca juga: …", "Simak Video …".
 _LINK = re.compile(r"\s*(?:Baca|BACA|Simak|Lihat|Tonton)(?:\s+(?:[Jj]uga|JUGA|[Vv]ideo))?\s*:")
 # A word or two in straight marks, inside a quote.
@@ -100,7 +106,7 @@ _RUN = re.compile(_NAME_RUN)
 # nor a comma after a space or a comma, which CLICK-ID leaves where it cut a linked word out:
 # "ujar Direktur Program Bakti Pendidikan ,, Primadi H Serad").
 _CLAUSE_STOP = re.compile(
-    r"[;!?\n]|\.(?!\w)|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})|(?<![\s,]),\s*(?![A-Z]{2,}\b|AKBP|AKP|Kombes)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai"
+    r"[;!?\n]|\.(?!\w)(?!(?<=\b[A-Z]\.)[ \t\xa0]+[A-Z])|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})|(?<![\s,]),\s*(?![A-Z]{2,}\b|AKBP|AKP|Kombes)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai"
     r"|seperti|melalui|pada|dilansir|dikutip|yang|sambil|sembari|when|in|at|on|to|after)\s"
 )
 
@@ -167,10 +173,12 @@ _DESCRIBING_NOUNS = frozenset(
     " pelajar pedagang petani nelayan sopir pengemudi karyawan karyawati buruh pegawai guru"
     " penjual pembeli pengunjung penumpang pemilik penghuni korban saksi relawan".split()
 )
-# Words that open a sentence turning to another person: "Sementara itu, Gubernur …".
+# Words that open a sentence turning to another person: "Sementara itu, Gubernur …"; or
+# bringing in one of a group: "Salah satu perwakilan dari BEM UI, Manik …. Ia menyatakan".
 _TOPIC_SHIFT = re.compile(
     r"[\s,\"”]*(?:Sementara[ \t\xa0]+itu|Sedangkan|Di[ \t\xa0]+sisi[ \t\xa0]+lain|Di[ \t\xa0]+lain"
-    r"[ \t\xa0]+pihak|Adapun|Meanwhile)\b"
+    r"[ \t\xa0]+pihak|Adapun|Meanwhile|Salah[ \t\xa0]+satu(?:nya)?|(?:Satu[ \t\xa0]+)?[Dd]i"
+    r"[ \t\xa0]+antaranya)\b"
 )
 # A time phrase that ends a cue's clause with "ini"/"itu" and points at no person: "kata Haris
 # menjawab pertanyaan, belum lama ini", "ujar Budi, Senin pagi itu".
@@ -261,7 +269,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # Before the opening mark: "X mengatakan, ", "kata X: ", "Menurut X, ", "X said: ".
         "before": re.compile(
             rf"(?P<cue>\b(?:{cue_before})(?:\s+(?:bahwa|lagi|pula))?|\bkata\s+(?P<name>{_NAME_RUN}))"
-            r"\s*[,:]?\s*$"
+            # "Juncker mengatakan kepada parlemen, "…": to whom, then the quote
+            r"(?:\s+kepada\s[^,.;:\"“”\n]{1,40})?\s*[,:]?\s*$"
         ),
         "menurut_before": re.compile(
             rf"\b(?P<cue>[Mm]enurut(?:nya|\s+(?P<name>{_NAME_RUN})))\s*[,:]?\s*$"
@@ -665,7 +674,9 @@ class _Reader:
         Oktaryal"; with ``single``, one name word too ("kata salah satu reporter, Paramitha")."""
         if stop_match is None or self.text[stop_match.start()] != ",":
             return None
-        if stop_match.start() - position > 70:
+        if stop_match.start() - position > 100:
+            # a long role still ends before its holder's name: "kata Sekretaris PP Perhimpunan
+            # Dokter Spesialis Kedokteran Jiwa Indonesia (PDSKJI), Dr Agung Frijanto"
             return None
         at = stop_match.start()
         rest = _AFTER_COMMA.match(self.text, at, at + 60)
@@ -1057,7 +1068,7 @@ def find_quotes(
                 and previous_speaker
                 and _follows(text, previous, span, segments)
             ):
-                named = reader.person_at(previous.close + 1, span.open)
+                named = reader.person_at(_after_cue_clause(text, previous.close + 1), span.open)
                 if named and _about(text[span.start : span.end], named):
                     named = None  # "… pengrajin Gambo Muba …" between and inside: its topic
                 speaker, found = named or previous_speaker, True
@@ -1073,7 +1084,13 @@ def find_quotes(
                 # the person the quote names in full is whom it is about, not who says it;
                 # and the untagged quotes that follow are the same unknown voices
                 chained = (
-                    abstained and previous is not None and _follows(text, previous, span, segments)
+                    abstained
+                    and previous is not None
+                    and _follows(text, previous, span, segments)
+                    # not when someone is named in between ("Tetangga lain yang bernama
+                    # Dewi Jones mengatakan …. "…"")
+                    and reader.person_at(_after_cue_clause(text, previous.close + 1), span.open)
+                    is None
                 )
                 if speaker is None and not chained:
                     continue
@@ -1100,8 +1117,9 @@ def find_quotes(
                 and cue.split()[0] in _ANSWER_CUES
                 and text[previous.start : previous.end].rstrip().endswith("?")
             ):
-                # '"…?" kata X. "…," jawab [nobody named]': the one asked answers
-                speaker = next((s for s in reversed(history) if s != speaker), speaker)
+                # '"…?" kata X. "…," jawab [nobody named]': the one asked answers, not X;
+                # nobody named when nobody else has spoken ('"Setuju," jawab anggota Baleg')
+                speaker = next((s for s in reversed(history) if s != speaker), None)
         speaker = reader.canonical(speaker, span.start)
         quotes.append(
             Quote(
@@ -1116,13 +1134,28 @@ def find_quotes(
             reader.last_speaker = speaker
             reader.known.add(speaker)
         reader.last_close = span.close
-        abstained = cue is None and speaker is None
+        # the last quote has nobody named: standing alone, or cued by someone left unnamed
+        # ('"…," kata seorang juru bicara Facebook. "…"': what follows goes on unnamed)
+        abstained = speaker is None
         previous, previous_speaker = span, speaker
         if speaker:
             history.append(speaker)
     quotes.extend(_indirect(reader, patterns, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+_LOWER_AFTER_CLOSE = re.compile(r"[ \t\xa0,]*[a-z]")
+
+
+def _after_cue_clause(text: str, position: int) -> int:
+    """Where the sentence that a quote closing at ``position`` ends in gives way to the next:
+    after '"…," kata Menpora di kediamannya, Kompleks Menteri, Widya Candra, Jakarta.' the
+    names in the cue's own clause (places, whom it was said to) are no new speaker."""
+    if not _LOWER_AFTER_CLOSE.match(text, position):
+        return position
+    end = _SENTENCE_END.search(text, position)
+    return end.end() if end else position
 
 
 # Lower-case words before a name that make it the owner of a thing, not the one who acts:
@@ -1756,8 +1789,9 @@ def _subject_speaker(reader: _Reader, subject: re.Match[str]) -> str | None:
     Kepolisian Wales Selatan mengatakan"."""
     text = reader.text
     name = subject.group("subject")
-    if is_name_stopword(name.split()[0]):
-        # "Allana Abdullah, CEO Bahaso mengungkapkan": the name before the role
+    if is_name_stopword(name.split()[0]) and name.split()[0].rstrip(".") not in _HONORIFICS:
+        # "Allana Abdullah, CEO Bahaso mengungkapkan": the name before the role (not "…
+        # Pengendalian Penyakit, Dr. Anung Sugihantono mengatakan": a title opens a name)
         before = _NAME_BEFORE_ROLE.search(text, max(0, subject.start() - 60), subject.start())
         if before:
             person = person_in(  # not "Menurut Mendag, India menyatakan"

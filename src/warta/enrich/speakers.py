@@ -236,6 +236,18 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
         ):
             continue  # two initials inside a name: "AKBP Timbul RK Siregar"
         if (
+            cut < i == len(tokens) - 1
+            and len(token) == 2
+            and token.isupper()
+            and token not in _NOT_INITIALS
+            and i - cut == 1
+            and tokens[cut - 1].lower() in _RANKS | {"pol", "polisi"}
+            and _name_token(tokens[i - 1])
+            and not _is_acronym(tokens[i - 1])
+        ):
+            continue  # initials as the family name of one name right after a rank: "Irjen
+            # Pol Muchlis AS" (not "Dari AS", "Kepala SMK Ichthus KL")
+        if (
             cut < i < len(tokens) - 1
             and len(token) == 1
             and token.isupper()
@@ -300,6 +312,8 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
 
 
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+# Two capitals that end a phrase as an acronym, not a person's initials ("Menteri BUMN RI").
+_NOT_INITIALS = frozenset("RI UI PT TV CV UK US EU UN PM".split())
 # Conjunctions and adverbs that open a clause and are never a name's first word; a scraper that
 # joins paragraphs with a comma (",Namun Emery menegaskan") hides the sentence start before them.
 # ("Lalu" is not here: a Sasak title, "Lalu Muhammad Zohri".)
@@ -412,6 +426,11 @@ _ALIAS_NAMED = re.compile(
 _ALIAS_OR = re.compile(
     rf"(?P<full>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})[ \t]+atau[ \t]+(?P<alias>{_TOKEN})(?![ \t]+[A-Z])"
 )
+# "perempuan bernama asli Cut Zudiake", "nama aslinya Cut Zudiake".
+_REAL_NAME = re.compile(
+    rf"(?<![\w-])(?:bernama|nama)[ \t\xa0]+asli(?:nya)?[ \t\xa0]+(?:adalah[ \t\xa0]+)?"
+    rf"(?P<full>{_TOKEN}(?:[ \t\xa0]+{_TOKEN}){{1,4}})"
+)
 # "Pria yang akrab disapa Dani", "Abbas, demikian biasa ia dipanggil".
 _ALIAS_CALLED = re.compile(
     rf"(?:(?:akrab|biasa)\s+(?:di)?(?:sapa|panggil|sebut)|yang\s+disapa)\s+"
@@ -477,9 +496,26 @@ class NameIndex:
             self._aliases = {}
             if "sapaan" in text:
                 for match in _ALIAS_AFTER.finditer(text):
-                    full = person_in(match.group("full"))
+                    phrase = match.group("full")
+                    if is_role_word(phrase.split()[0]):
+                        # "Rudy, sapaan akrab Wali Kota Surakarta": the nickname of the person
+                        # the article names with that office, never the office's place
+                        full = self._holder_of(phrase, match.start())
+                    else:
+                        full = person_in(phrase)
                     if full:
                         self._aliases[match.group("alias")] = full
+            if " asli" in text:
+                for match in _REAL_NAME.finditer(text):
+                    # "Cut Keke … bernama asli Cut Zudiake": the stage name stands for the
+                    # real one, as the gold names people
+                    real = person_at_run(text, match.start("full"), match.end("full"))
+                    if real and " " in real:
+                        stage = self._nearest_full_before(
+                            match.start(), exclude=real
+                        ) or self._most_named(exclude=real)
+                        if stage and not set(stage.split()) & set(real.split()[1:]):
+                            self._aliases.setdefault(stage, real)
             if " alias " in text:
                 for match in _ALIAS_NAMED.finditer(text):
                     full = person_at_run(text, match.start("full"), match.end("full"))
@@ -517,7 +553,39 @@ class NameIndex:
                     full = self._nearest_full_before(match.start(), exclude=alias)
                     if full:
                         self._aliases.setdefault(alias, full)
+                        bare = alias.split()[-1]
+                        if (
+                            " " in alias
+                            and not _has_name_word(text[: match.start()], bare, 0)
+                            and any(w[:1] == bare[:1] for w in full.split())
+                        ):
+                            # "Zulfahmi Adrian … akrab disapa Bang Zoel", then "ujar Zoel": the
+                            # bare nickname too, when the text did not use it before and it
+                            # comes from the name (not "Wiyono … akrab disapa Mas Wiyono")
+                            self._aliases.setdefault(bare, full)
         return self._aliases
+
+    def _most_named(self, exclude: str) -> str | None:
+        """The full name the article gives most often, twice at least (the one it is about,
+        when a scraper cut the first mention out)."""
+        names = [name for _start, name in self.full_names if name != exclude]
+        best = max(names, key=names.count, default=None)
+        return best if best is not None and names.count(best) >= 2 else None
+
+    def _holder_of(self, office: str, before: int) -> str | None:
+        """The full name the text gives right after ``office`` ("Wali Kota Surakarta, FX Hadi
+        Rudyatmo"), the last time before ``before`` first, else the first time after it."""
+        found: str | None = None
+        for match in re.finditer(rf"(?<![\w-]){re.escape(office)},?[ \t\xa0]+(?=[A-Z])", self.text):
+            for start, end in name_runs(self.text, match.end(), match.end() + 80)[:1]:
+                if start != match.end():
+                    continue
+                person = person_in(self.text[match.start() : end])
+                if person and " " in person:
+                    found = person
+            if found and match.start() >= before:
+                break
+        return found
 
     def _nearest_full_before(self, position: int, exclude: str) -> str | None:
         """The last full name before ``position``; one that holds the nickname's last word
@@ -525,6 +593,7 @@ class NameIndex:
         before)."""
         best = None
         holder = None
+        initial = None
         core = exclude.split()[-1].lower()
         for start, name in self.full_names:
             if start >= position:
@@ -533,7 +602,11 @@ class NameIndex:
                 best = name
                 if len(core) >= 3 and any(core in w.lower() for w in name.split()):
                     holder = name
-        return holder or best
+                elif name[:1] == core[:1].upper():
+                    # "Zulfahmi Adrian … akrab disapa Bang Zoel": a nickname made from the
+                    # name, before a place or an event named in between ("Smart City")
+                    initial = name
+        return holder or initial or best
 
     def without_organisation(self, name: str, speakers: set[str]) -> str:
         """``name`` without an organisation's name glued before it, known from the article: the
