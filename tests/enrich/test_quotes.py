@@ -143,46 +143,14 @@ def test_gold_is_large_enough() -> None:
 
 def test_gold_quote_attribution() -> None:
     """Floors under the measured scores (with the NER model's mentions, as annotate() reads
-    quotes), to catch regressions; a little room is left for a retrained NER model. All of the
-    gold is development data now (78 articles, 271 direct quotes: P 0.989, R 0.989; 166
-    indirect: P 0.899, R 0.753). The blind heldout4 part (20 articles) first scored direct
-    P 0.731, R 0.700 and indirect P 0.742, R 0.460; heldout3 direct P 0.750, R 0.750; the
-    older held-out parts P 0.81, R 0.79 before the rules they led to. heldout5 (20 articles,
-    blind after the NER round): direct P 0.824, R 0.792, indirect P 0.735, R 0.490; direct
-    P 0.961, R 0.961, indirect P 0.800, R 0.549 after the rules it led to (98 articles: direct
-    P 0.983, R 0.983; indirect P 0.891, R 0.714). heldout6 (20 articles, blind after round 4):
-    direct P 0.836, R 0.824 with the model (0.904/0.892 by the rules alone); P 0.961, R 0.986,
-    indirect P 0.915, R 0.623 after the rules it led to (118 articles: direct P 0.981,
-    R 0.986; indirect P 0.901, R 0.703). heldout7 (20 articles, blind after round 5): direct
-    P 0.789, R 0.778 with the model (0.746/0.736 by the rules alone), indirect P 0.576,
-    R 0.288; P 0.915, R 0.903, indirect P 0.800, R 0.424 after the rules it led to (138
-    articles: direct P 0.972, R 0.974; indirect P 0.888, R 0.656). Its remaining direct errors
-    are mostly gold conventions (Jokowi, a title kept) and an airline taken for a speaker.
-    heldout8 (20 articles, blind after round 6) first scored direct P 0.657, R 0.620 (same
-    person by name words: 0.836, 0.789), indirect P 0.750, R 0.412; it is development data
-    since round 7: direct P 0.942, R 0.915, indirect P 0.871, R 0.529 after the rules it led
-    to (158 articles: direct P 0.972, R 0.970; indirect P 0.881, R 0.663). heldout9 (24
-    articles, blind after round 7) first scored direct P 0.783, R 0.740 (same person 0.797,
-    0.753), indirect P 0.814, R 0.438; development data since round 8: direct P 0.915,
-    R 0.890 (same person 0.958, 0.932), indirect P 0.826, R 0.475 (182 articles: direct
-    P 0.965, R 0.962; indirect P 0.874, R 0.634). heldout10 (20 articles) and heldout11 (21),
-    blind after round 8, scored direct P 0.868, R 0.868 and P 0.746, R 0.746 (same person
-    0.941 and 0.831); development data since round 9, which fixed mechanisms rather than
-    shapes (the model's four-word names, whole name words, initials as a family name, quotes
-    about the person they name, a relative's description, a new subject after "Sementara
-    itu", a one-word name described as a person): direct P 0.956, R 0.956 and P 0.958,
-    R 0.958; indirect (unnamed sources, "mengatakan kepada X bahwa", a gold opening "jika …"
-    scored as the passage after it) P 0.838, R 0.525 and P 0.846, R 0.550 (223 articles:
-    direct P 0.966, R 0.964; indirect P 0.872, R 0.631). heldout3's indirect floor is 0.90
-    since: an unnamed source's report its annotators left out. heldout12 (23 articles) and
-    heldout13 (23), blind after round 9, scored direct P 0.813, R 0.813 and P 0.794, R 0.771
-    (indirect P 0.826, R 0.507 and P 0.667, R 0.338); development data since round 10
-    (nicknames of an office's holder, real names after "bernama asli", bare nicknames after
-    an honorific, initials after a rank, names in a cue's own clause, unnamed voices going on
-    unnamed, a group's member brought in before a pronoun): direct P 0.933, R 0.933 and
-    P 0.942, R 0.929; indirect P 0.870, R 0.533 and P 0.821, R 0.416 (269 articles: direct
-    P 0.963, R 0.960; indirect P 0.868, R 0.599).
-    Blind parts are scored by the lead outside this repository."""
+    quotes), to catch regressions; a little room is left for a retrained NER model.
+
+    dev … heldout13 are development data: each heldoutN part was annotated blind, scored once
+    as it came (its first, blind score is in docs/benchmarks.md, "Quotes"), and only then used
+    to write rules. heldout14 and heldout15 are the held-out parts: scored blind after rounds
+    9 and 10 and never used to write a rule; their floors guard the figure and are not
+    targets. Blind parts are scored by the lead outside this repository before they are
+    committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.90, 0.96),
@@ -199,6 +167,8 @@ def test_gold_quote_attribution() -> None:
         "heldout11": (0.93, 0.93, 0.82, 0.53),
         "heldout12": (0.91, 0.91, 0.84, 0.50),
         "heldout13": (0.92, 0.90, 0.79, 0.39),
+        "heldout14": (0.70, 0.66, 0.58, 0.28),  # held out
+        "heldout15": (0.76, 0.72, 0.72, 0.49),  # held out
     }
     for split, (dp, dr, ip, ir) in floors.items():
         part = [a for a in articles if a["split"] == split]
@@ -207,9 +177,9 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.955 and recall >= 0.95
+    assert precision >= 0.915 and recall >= 0.905
     precision, recall = _scores(articles, "indirect")
-    assert precision >= 0.85 and recall >= 0.58
+    assert precision >= 0.82 and recall >= 0.55
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
