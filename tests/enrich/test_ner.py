@@ -114,3 +114,26 @@ def test_conlleval_counting() -> None:
         ("PLACE", 2, 3),
         ("PERSON", 3, 4),
     ]
+
+
+def test_bio_viterbi_keeps_sequences_valid() -> None:
+    from training.ner.ensemble import bio_viterbi
+
+    names = ["O", "B-PERSON", "I-PERSON", "B-PLACE", "I-PLACE"]
+    # The per-token best would be I-PERSON, I-PLACE: not a valid BIO sequence.
+    probs = [
+        [0.1, 0.4, 0.45, 0.05, 0.0],
+        [0.1, 0.0, 0.4, 0.0, 0.5],
+    ]
+    assert bio_viterbi(probs, names) == ["B-PERSON", "I-PERSON"]
+    assert bio_viterbi([[0.0, 0.0, 1.0, 0.0, 0.0]], names) != ["I-PERSON"]
+    assert bio_viterbi([[0.9, 0.1, 0.0, 0.0, 0.0]], names) == ["O"]
+
+
+def test_ensemble_of_one_model_tags_like_the_model() -> None:
+    from training.ner.ensemble import EnsembleModel
+
+    model = load_model()
+    twice = EnsembleModel([model._model, model._model], model.features.clusters)
+    words = "Presiden Rusia Vladimir Putin terbang ke Pyongyang , Korea Utara .".split()
+    assert twice.tag_words(words) == model.tag_words(words)

@@ -68,9 +68,11 @@ def case_profile(inside: int, capital: int) -> str:
     return "c0" if r < 0.1 else "c1" if r < 0.5 else "c2" if r < 0.9 else "c3"
 
 
-def build(min_count: int, n_context: int, dims: int, seed: int = 0) -> dict[str, tuple[str, ...]]:
+def build(
+    min_count: int, n_context: int, dims: int, seed: int = 0, hierarchy: bool = False
+) -> dict[str, tuple[str, ...]]:
     """The case profile and cluster ids at each of :data:`SIZES` for every word seen at least
-    ``min_count`` times."""
+    ``min_count`` times; with ``hierarchy``, also the word's :func:`tree_paths` bits."""
     t0 = time.perf_counter()
     tokens, inside, capital = read_tokens(NEWS)
     counts = Counter(tokens)
@@ -123,10 +125,53 @@ def build(min_count: int, n_context: int, dims: int, seed: int = 0) -> dict[str,
         km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3)
         labels.append(km.fit_predict(emb))
         print(f"k-means {k} done ({time.perf_counter() - t0:.0f}s)")
+    paths = tree_paths(emb) if hierarchy else []
+    if paths:
+        print(f"tree paths done ({time.perf_counter() - t0:.0f}s)")
     return {
-        w: (case_profile(inside[w], capital[w]), *(str(lab[i]) for lab in labels))
+        w: (
+            case_profile(inside[w], capital[w]),
+            *(str(lab[i]) for lab in labels),
+            *([paths[i]] if paths else []),
+        )
         for i, w in enumerate(vocab)
     }
+
+
+def tree_paths(emb: np.ndarray, depth: int = 16, min_size: int = 4) -> list[str]:
+    """A Brown-style bit string per word: its path in a binary tree built top-down by
+    splitting the embeddings in two, recursively, to ``depth`` bits or until a node has fewer
+    than ``min_size`` words. Prefixes of any length are then nested clusters, coarse to fine.
+
+    Each split is principal-direction divisive partitioning (sign of the projection on the
+    node's first principal axis) refined by three 2-means steps: a few numpy lines, fast
+    enough for the ~20,000 small splits where sklearn's per-call overhead would dominate.
+    """
+    paths = [""] * len(emb)
+    stack: list[tuple[np.ndarray, str]] = [(np.arange(len(emb)), "")]
+    while stack:
+        idx, path = stack.pop()
+        side = _split(emb[idx]) if len(path) < depth and len(idx) >= min_size else None
+        if side is None:
+            for i in idx:
+                paths[i] = path
+            continue
+        stack.append((idx[~side], path + "0"))
+        stack.append((idx[side], path + "1"))
+    return paths
+
+
+def _split(x: np.ndarray) -> np.ndarray | None:
+    """A boolean mask cutting the rows of ``x`` in two, or None if they do not split."""
+    centred = x - x.mean(axis=0)
+    _, _, vt = np.linalg.svd(centred[:: max(1, len(x) // 2000)], full_matrices=False)
+    side = centred @ vt[0] > 0
+    for _ in range(3):
+        if side.all() or not side.any():
+            return None
+        a, b = x[side].mean(axis=0), x[~side].mean(axis=0)
+        side = ((x - a) ** 2).sum(axis=1) < ((x - b) ** 2).sum(axis=1)
+    return None if side.all() or not side.any() else side
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -136,8 +181,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--contexts", type=int, default=5000)
     ap.add_argument("--dims", type=int, default=100)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--hierarchy", action="store_true", help="add the dendrogram bit paths")
     args = ap.parse_args(argv)
-    table = build(args.min_count, args.contexts, args.dims)
+    table = build(args.min_count, args.contexts, args.dims, hierarchy=args.hierarchy)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
         for word, ids in table.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import gzip
 import lzma
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from typing import Literal, NamedTuple
 
@@ -54,21 +54,26 @@ class NerModel:
         """BIO labels for one sequence of token strings."""
         if not words:
             return []
-        labels = list(self._tagger.tag(self.features.sentence(words)))
-        self._split_fused(labels)
+        labels, marginal = self._decode(self.features.sentence(words))
+        self._split_fused(labels, marginal)
         self._extend_people_left(words, labels)
         return labels
 
-    def _split_fused(self, labels: list[str]) -> None:
+    def _decode(self, xseq: list[list[str]]) -> tuple[list[str], Callable[[str, int], float]]:
+        """The CRF's best path, and ``marginal(label, t)`` of the sequence just tagged (a hook:
+        the ensemble experiments in ``training/ner/ensemble.py`` decode differently)."""
+        return list(self._tagger.tag(xseq)), self._tagger.marginal
+
+    def _split_fused(self, labels: list[str], marginal: Callable[[str, int], float]) -> None:
         """Split a span where the CRF itself gives real weight to a new entity starting.
 
         Indonesian titles run a place or body straight into a name (``Duta Besar Rusia untuk
         Korea Selatan Georgy Zinoviev``) and the best path sometimes tags it all as one place.
         When, inside a span of type X, a token has marginal probability ≥ ``SPLIT_MIN`` of
         ``B-Y`` (Y ≠ X) and the rest of the span has ≥ ``SPLIT_MIN`` of ``I-Y``, the span is
-        cut there and the rest relabelled Y. Reads the marginals of the sequence just tagged.
+        cut there and the rest relabelled Y. ``marginal(label, t)`` reads the marginals of the
+        sequence just tagged.
         """
-        tagger = self._tagger
         n = len(labels)
         i = 1
         while i < n:
@@ -84,12 +89,12 @@ class NerModel:
                     (
                         y
                         for y in ("PERSON", "ORGANIZATION", "PLACE")
-                        if y != kind and tagger.marginal("B-" + y, cut) >= SPLIT_MIN
+                        if y != kind and marginal("B-" + y, cut) >= SPLIT_MIN
                     ),
                     None,
                 )
                 if other and all(
-                    tagger.marginal("I-" + other, j) >= SPLIT_MIN for j in range(cut + 1, end)
+                    marginal("I-" + other, j) >= SPLIT_MIN for j in range(cut + 1, end)
                 ):
                     labels[cut] = "B-" + other
                     for j in range(cut + 1, end):
