@@ -25,7 +25,7 @@ from benchmarks.runner import (
     ToolUnavailable,
     check_runs,
     pin_to_one_core,
-    run_tool,
+    run_tools,
 )
 from benchmarks.scoring import SetScore, score_set
 
@@ -103,9 +103,9 @@ def run(
         for tool in tools:
             check_runs(tool, inputs[0])
         scores: list[SetScore] = []
+        calls = run_tools(tools, inputs, bound=args.bound, progress=progress)
         for tool in tools:
-            calls = run_tool(tool, inputs, bound=args.bound, progress=progress)
-            scores.append(score_set(set_name, tool.name, pages, calls))
+            scores.append(score_set(set_name, tool.name, pages, calls[tool.name]))
             progress(
                 f"  {tool.name}: F1 {scores[-1].f1:.3f}, {scores[-1].pages_per_second:.1f} pages/s"
             )

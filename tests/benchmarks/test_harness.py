@@ -18,6 +18,7 @@ from benchmarks.runner import (
     ToolUnavailable,
     check_runs,
     run_tool,
+    run_tools,
     timed_call,
 )
 from benchmarks.scoring import score_set
@@ -261,3 +262,18 @@ def test_a_missing_file_behind_an_error_stops_the_run() -> None:
 
     with pytest.raises(ToolUnavailable, match="FileNotFoundError"):
         check_runs(Tool("wrapped", "", wrapped), None)
+
+
+def test_tools_run_side_by_side_page_by_page() -> None:
+    order: list[tuple[str, int]] = []
+
+    def tool(name: str) -> Tool[int]:
+        def fn(item: int) -> str:
+            order.append((name, item))
+            return str(item)
+
+        return Tool(name, "", fn)
+
+    calls = run_tools([tool("a"), tool("b")], [1, 2, 3], warmup=0)
+    assert [c.text for c in calls["a"]] == [c.text for c in calls["b"]] == ["1", "2", "3"]
+    assert order == [("a", 1), ("b", 1), ("b", 2), ("a", 2), ("a", 3), ("b", 3)]
