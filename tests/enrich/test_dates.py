@@ -201,3 +201,112 @@ def test_a_lone_time_takes_the_day_named_before_it() -> None:
     found = find_dates("Rabu (18/9). Massa bergerak pukul 13.10 WIB.", "2019-09-30")
     assert found[-1].value == "2019-09-30T13:10:00+07:00"
     assert find_dates("Laga dimulai pukul 19.30 WIB.", None) == []
+
+
+def test_clock_times_alone_with_or_without_pukul() -> None:
+    page = "2024-06-18T21:00:00+07:00"
+    text = (
+        "Aksi sejak pukul 14.30 hingga 16.15 WIB. Ia tiba jam 11.30 tadi, rapat Pukul 09.30 Wita."
+    )
+    assert [(m.text, m.value) for m in find_dates(text, page)] == [
+        ("pukul 14.30", "2024-06-18T14:30:00+07:00"),  # no zone: the page's offset
+        ("16.15 WIB", "2024-06-18T16:15:00+07:00"),
+        ("jam 11.30 tadi", "2024-06-18T11:30:00+07:00"),
+        ("Pukul 09.30 Wita", "2024-06-18T09:30:00+08:00"),
+    ]
+    # "tadi" at a time the page has not reached yet is yesterday's
+    assert parse_date_expression("jam 11.30 tadi", "2024-06-18T08:00:00+07:00") == (
+        "2024-06-17T11:30:00+07:00"
+    )
+    # a zoned time after a date in the sentence takes its day
+    found = find_dates("Laga Kamis malam, 20 Juni 2024, mulai 23.55 WIB.", "2024-06-18")
+    assert found[-1].value == "2024-06-20T23:55:00+07:00"
+    # without "pukul"/"jam" and without a zone a number is no time; a duration is none either
+    assert find_dates("Skor akhir 10.30 dan 2 jam 15 menit.", page) == []
+
+
+def test_weekend_is_its_saturday() -> None:
+    wednesday, saturday = "2024-06-19", "2024-06-22"
+    assert parse_date_expression("akhir pekan lalu", wednesday) == "2024-06-15"
+    assert parse_date_expression("akhir pekan", wednesday) == "2024-06-15"
+    assert parse_date_expression("akhir pekan ini", wednesday) == "2024-06-22"
+    assert parse_date_expression("akhir pekan nanti", wednesday) == "2024-06-22"
+    assert parse_date_expression("akhir pekan depan", wednesday) == "2024-06-29"
+    assert parse_date_expression("akhir minggu lalu", wednesday) == "2024-06-15"
+    # on the weekend itself, a bare "akhir pekan" is this one
+    assert parse_date_expression("akhir pekan", saturday) == "2024-06-22"
+    # "pekan lalu" inside it is not read on its own
+    assert [m.text for m in find_dates("pada akhir pekan lalu.", wednesday)] == ["akhir pekan lalu"]
+
+
+def test_weekday_of_this_or_next_week() -> None:
+    friday = "2024-06-21"
+    assert parse_date_expression("Rabu pekan ini", friday) == "2024-06-19"
+    assert parse_date_expression("Jumat ini", friday) == "2024-06-21"
+    assert parse_date_expression("Senin pekan depan", friday) == "2024-06-24"
+    assert parse_date_expression("Selasa minggu depan", friday) == "2024-06-25"
+    # "pada Jumat ini" is this week's Friday, even before it comes
+    assert [m.value for m in find_dates("Rapat pada Jumat ini.", "2024-06-19")] == ["2024-06-21"]
+    # "Minggu ini" is this week, not a Sunday
+    assert find_dates("Pertemuan Minggu ini dibatalkan.", friday) == []
+
+
+def test_esok_and_trading_days() -> None:
+    assert parse_date_expression("Esok pagi", "2024-06-18T17:44:00+07:00") == "2024-06-19"
+    assert parse_date_expression("esok", "2024-06-18") == "2024-06-19"
+    # "esok harinya" is the day after the story's, "hari esok" the future: neither is dated
+    assert find_dates("Esok harinya ia pergi menatap hari esok.", "2024-06-18") == []
+    found = find_dates("Pada penutupan perdagangan Kamis, IHSG melemah.", "2024-06-21")
+    assert [(m.text, m.value) for m in found] == [("perdagangan Kamis", "2024-06-20")]
+
+
+def test_weekday_numeric_slips() -> None:
+    # a digit of the year lost; the month left out: the weekday places the date near the page
+    assert parse_date_expression("Rabu (4/11/205)", "2015-11-04T21:00:00+07:00") == "2015-11-04"
+    assert parse_date_expression("Rabu (19/2024)", "2024-06-20") == "2024-06-19"
+    assert parse_date_expression("Rabu (15/2024)", "2024-06-20") == "2024-05-15"
+    # a weekday one off a date a day before the page: the date, not another year's Thursday
+    assert parse_date_expression("Kamis (18/9) pukul 13.46", "2019-09-19") == (
+        "2019-09-18T13:46:00+07:00"
+    )
+    # far from the page the weekday still chooses the year
+    assert parse_date_expression("Kamis (13/6)", "2025-01-03") == "2024-06-13"
+
+
+def test_ranges_and_month_years_with_lalu() -> None:
+    page = "2019-09-18"
+    assert parse_date_expression("Januari hingga September 2019", page) == "2019-01"
+    assert parse_date_expression("Desember sampai Februari 2019", page) == "2018-12"
+    found = find_dates("sejak tanggal 13 sampai dengan 25 Pebruari 2017 dan", page)
+    assert [(m.text, m.value) for m in found] == [
+        ("tanggal 13", "2017-02-13"),
+        ("25 Pebruari 2017", "2017-02-25"),
+    ]
+    # "Mei 2018 lalu" is the month, not the year alone
+    assert [(m.text, m.value) for m in find_dates("pada Mei 2018 lalu.", page)] == [
+        ("Mei 2018", "2018-05")
+    ]
+
+
+def test_twelve_hour_times_with_the_part_of_the_day() -> None:
+    page = "2024-06-18T22:00:00+07:00"
+    cases = {
+        "jam 2 siang": "14:00",
+        "jam 11 siang": "11:00",
+        "pukul 8.30 pagi": "08:30",
+        "pukul 12.30 pagi": "00:30",
+        "jam 3 dini hari": "03:00",
+        "pukul 5 sore": "17:00",
+        "jam 8 malam": "20:00",
+        "jam 2 malam": "02:00",
+        "pukul 08.00 malam": "20:00",
+    }
+    for expr, clock in cases.items():
+        assert parse_date_expression(expr, page) == f"2024-06-18T{clock}:00+07:00", expr
+    # a 24-hour time keeps its hour; a duration is no time
+    assert parse_date_expression("pukul 19.00 malam", page) is None
+    assert find_dates("pukul 19.00 malam", page)[0].value == "2024-06-18T19:00:00+07:00"
+    assert find_dates("selama 2 jam siang itu", page) == []
+    # the day named before it in the sentence
+    found = find_dates("Rabu (19/6/2024) jam 2 siang massa datang.", page)
+    assert found[-1].value == "2024-06-19T14:00:00+07:00"

@@ -70,11 +70,15 @@ _TIME = (
     r"(?:\s*(?P<tz>WIB|WITA|WIT)\b)?)?"
 )
 _FLAGS = re.IGNORECASE
+# What joins the two ends of a range: "15-22", "13 sampai dengan 25", "Januari hingga September".
+_RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:sampai(?:\s+dengan)?|hingga|s\.?\s?d\.?)\s+)"
 
-# "Kamis (13/6)", "Senin (17/6/2024) pagi", "Jumat (6/11) pukul 08.45 WITA".
+# "Kamis (13/6)", "Senin (17/6/2024) pagi", "Jumat (6/11) pukul 08.45 WITA"; with the slips
+# "Rabu (4/11/205)" (a digit lost: the weekday places the date) and "Rabu (18/2019)" (the month
+# left out: the weekday and the page place it).
 _WEEKDAY_NUMERIC = re.compile(
-    rf"\b(?P<wd>{_WD})(?:\s+{_POD})?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
-    rf"(?:[/.](?P<y>\d{{4}}|\d{{2}}))?\s*\)(?:\s+{_POD}\b)?{_TIME}",
+    rf"\b(?P<wd>{_WD})(?:\s+{_POD})?\s*\(\s*(?P<d>\d{{1,2}})/(?:(?P<m>\d{{1,2}})"
+    rf"(?:[/.](?P<y>\d{{2,4}}))?|(?P<ym>\d{{4}}))\s*\)(?:\s+{_POD}\b)?{_TIME}",
     _FLAGS,
 )
 # "14 Juni 2024", "Senin, 17 Juni 2024 | 10:15 WIB", "Senin malam, 15 Februari 2016", "13 Juni".
@@ -84,14 +88,25 @@ _DAY_MONTH = re.compile(
     rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})(?![\w-])(?:,?\s+(?P<y>\d{{4}})\b)?{_TIME}",
     _FLAGS,
 )
+# A range's first day in words: "tanggal 13" of "sejak tanggal 13 sampai dengan 25 Pebruari 2017"
+# takes its month and year from the end, which _DAY_MONTH reads on its own (the gold names both
+# ends; "15-22 September 2019" is one expression, its first day).
+_DAY_RANGE_START = re.compile(
+    rf"\b(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})(?=\s+(?:sampai(?:\s+dengan)?|hingga|s\.?\s?d\.?)"
+    rf"\s+(?P<d1>\d{{1,2}})\s+(?P<mon>{_MON})(?![\w-])(?:,?\s+(?P<y>\d{{4}})\b)?)",
+    _FLAGS,
+)
 # "June 14, 2024", "Monday, June 17, 2024", "Sep 8th".
 _MONTH_DAY = re.compile(
     rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<mon>{_MON_EN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?:,?\s+(?P<y>\d{{4}})\b)?{_TIME}",
     _FLAGS,
 )
-# "November 2023", "bulan Juni 2024".
-_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<y>\d{{4}})\b", _FLAGS)
+# "November 2023", "bulan Juni 2024"; a range gives its first month: "Januari hingga September
+# 2019" is 2019-01, as "15-22 September 2019" is the 15th.
+_MONTH_YEAR = re.compile(
+    rf"(?:\b(?P<mon0>{_MON}){_RANGE_TO})?\b(?P<mon>{_MON})\s+(?P<y>\d{{4}})\b", _FLAGS
+)
 # "17/06/2024", "17-6-2024" (day first, as written in Indonesia), and ISO "2024-06-17".
 _NUMERIC = re.compile(
     rf"(?<![\d/.-])(?:(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})[/-](?P<y>\d{{4}})"
@@ -115,12 +130,14 @@ _RELATIVE_PERIOD = re.compile(
 # "kemarin sore", "tadi malam", "semalam", "hari ini", "besok", "yesterday".
 _RELATIVE_DAY = re.compile(
     rf"\b(?:kemarin\s+lusa|kemarin(?:\s+{_POD})?|tadi\s+{_POD}|{_POD}\s+(?:tadi|ini)|semalam|hari\s+ini"
-    rf"|besok(?:\s+{_POD})?|lusa|yesterday|today|tomorrow|last\s+night|tonight)\b",
+    rf"|besok(?:\s+{_POD})?|(?<!hari )esok(?:\s+{_POD})?(?!\s*hari\w)|lusa|yesterday|today"
+    r"|tomorrow|last\s+night|tonight)\b",
     _FLAGS,
 )
 # "Selasa lalu", "Senin depan", "last Tuesday", "next Friday".
 _WEEKDAY_RELATIVE = re.compile(
-    rf"\b(?:(?P<wd>{_WD})\s+(?P<which>lalu|kemarin|depan|mendatang|pekan\s+lalu|minggu\s+lalu)"
+    rf"\b(?:(?P<wd>{_WD})\s+(?P<which>lalu|kemarin|depan|mendatang|ini"
+    r"|(?:pekan|minggu)\s+(?:lalu|ini|depan|mendatang))"
     rf"|(?P<en_which>last|next|on)\s+(?P<en_wd>{_WD}))\b",
     _FLAGS,
 )
@@ -149,21 +166,25 @@ _YEAR = re.compile(
 # A weekday the text says is a day: "pada Rabu,", "pada hari Selasa", "Selasa malam" (without a
 # date after it, which the rules above read): the last such day up to the page's.
 _WEEKDAY_DAY = re.compile(
-    rf"(?<![\w-])(?:(?:pada\s+(?:hari\s+)?|hari\s+)(?P<wd>{_WD})(?:\s+{_POD})?"
+    rf"(?<![\w-])(?:(?:pada\s+(?:hari\s+)?|hari\s+|perdagangan\s+|sesi\s+)(?P<wd>{_WD})"
+    rf"(?:\s+{_POD})?"
     rf"|(?P<wd2>{_WD})\s+{_POD})(?![\w-])"
     rf"(?!\s*[(,]?\s*\d{{1,2}}(?:\s*[/.-]\s*\d|\s+{_MON}))"
     # "pada Selasa besok", "pada Rabu lusa": ahead of the page, not the last such day
-    r"(?!\s+(?:besok|lusa|depan|mendatang|nanti|lalu|kemarin|pekan|minggu)\b)",
+    r"(?!\s+(?:besok|lusa|depan|mendatang|nanti|lalu|kemarin|pekan|minggu|ini)\b)",
     _FLAGS,
 )
 
 
 _NUMBERED_BEFORE = re.compile(r"\d[ \t\xa0]*\Z")
+_MONTH_BEFORE = re.compile(rf"(?<![\w-]){_MON}\s+\Z", _FLAGS)
 
 
 def _year_value(match: re.Match[str], page: date | datetime | None) -> str | None:
     if _NUMBERED_BEFORE.search(match.string, max(0, match.start() - 12), match.start()):
         return None  # "Undang-Undang Nomor 30 Tahun 2002": a law's number, not a time
+    if match.group("y2") and _MONTH_BEFORE.search(match.string, 0, match.start()):
+        return None  # "Mei 2018 lalu": the month rule reads "Mei 2018"
     year = int(match.group("y") or match.group("y2"))
     part = (match.group("part") or "").lower()
     if part == "awal":
@@ -226,6 +247,12 @@ def _place_day_month(
     A future date costs twice its distance: news mostly reports the past.
     """
     today = _day(page)
+    if weekday is not None:
+        near = _place_day_month(day, month, None, page)
+        if near is not None and abs((near - today).days) <= 7:
+            # "Kamis (18/9)" on a page of Thursday 19 September 2019: the 18th was a Wednesday,
+            # a slip of the weekday; the Thursday 18 September of 2014 is not what is meant.
+            return near
     years = (
         range(today.year - 6, today.year + 2)
         if weekday is not None
@@ -267,7 +294,7 @@ def _resolve_calendar(
     if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     year_text = match.groupdict().get("y")
-    year = _year(year_text, page) if year_text else None
+    year = _year(year_text, page) if year_text and len(year_text) != 3 else None
     slip = year is not None and page is not None and year - _day(page).year > 20
     if slip and match.groupdict().get("wd"):
         year = None  # "Rabu (18/9/3019)": a typing slip; the weekday places the date
@@ -281,7 +308,29 @@ def _resolve_calendar(
 
 
 def _weekday_numeric(match: re.Match[str], page: date | datetime | None) -> str | None:
+    if match.group("m") is None:
+        return _place_day_without_month(match, page)
     return _resolve_calendar(match, int(match.group("d")), int(match.group("m")), page)
+
+
+def _place_day_without_month(match: re.Match[str], page: date | datetime | None) -> str | None:
+    """The day of "Rabu (18/2019)": ``d`` on that weekday in the given year nearest the page, up
+    to a year back (a future date costs twice its distance); None without a page or a fit."""
+    if page is None:
+        return None
+    today, day = _day(page), int(match.group("d"))
+    weekday, year = _weekday_of(match), int(match.group("ym"))
+    best: tuple[int, date] | None = None
+    for back in range(-2, 13):
+        index = today.year * 12 + today.month - 1 - back
+        candidate = _safe_date(index // 12, index % 12 + 1, day)
+        if candidate is None or candidate.year != year or candidate.weekday() != weekday:
+            continue
+        delta = (candidate - today).days
+        cost = -delta if delta <= 0 else 2 * delta
+        if best is None or cost < best[0]:
+            best = (cost, candidate)
+    return _with_time(best[1], match, page) if best else None
 
 
 def _named_month(match: re.Match[str], page: date | datetime | None) -> str | None:
@@ -292,9 +341,20 @@ def _named_month(match: re.Match[str], page: date | datetime | None) -> str | No
     return _resolve_calendar(match, int(match.group("d")), month, page)
 
 
+def _range_start(match: re.Match[str], page: date | datetime | None) -> str | None:
+    if int(match.group("d")) >= int(match.group("d1")):
+        return None
+    month = _MONTH_NAMES.get(match.group("mon").lower().rstrip("."))
+    return _resolve_calendar(match, int(match.group("d")), month, page)
+
+
 def _month_year(match: re.Match[str], page: date | datetime | None) -> str | None:
     month = _MONTH_NAMES[match.group("mon").lower().rstrip(".")]
-    return f"{int(match.group('y')):04d}-{month:02d}"
+    year = int(match.group("y"))
+    if match.group("mon0"):
+        first = _MONTH_NAMES[match.group("mon0").lower().rstrip(".")]
+        year, month = (year, first) if first <= month else (year - 1, first)
+    return f"{year:04d}-{month:02d}"
 
 
 def _numeric(match: re.Match[str], page: date | datetime | None) -> str | None:
@@ -370,7 +430,7 @@ def _relative_day(match: re.Match[str], page: date | datetime | None) -> str | N
     today = _day(page)
     if words[0] in ("kemarin", "yesterday"):
         offset = -2 if words[-1] == "lusa" else -1
-    elif words[0] in ("besok", "tomorrow"):
+    elif words[0] in ("besok", "esok", "tomorrow"):
         offset = 1
     elif words[0] == "lusa":
         offset = 2
@@ -413,6 +473,14 @@ def _weekday_relative(match: re.Match[str], page: date | datetime | None) -> str
     if weekday is None:
         return None
     today = _day(page)
+    monday = today - timedelta(days=today.weekday())
+    if which == "ini" and weekday == 6:
+        return None  # "Minggu ini" is this week far more often than this Sunday
+    if which.startswith(("pekan ", "minggu ")) and not which.endswith("lalu"):
+        # "Rabu pekan ini", "Senin pekan depan": that day of this week or of the next
+        return (monday + timedelta(days=weekday + (0 if which.endswith("ini") else 7))).isoformat()
+    if which == "ini":
+        return (monday + timedelta(days=weekday)).isoformat()  # "Jumat ini": this week's
     if which in ("depan", "mendatang", "next"):
         ahead = (weekday - today.weekday()) % 7 or 7
         return (today + timedelta(days=ahead)).isoformat()
@@ -452,29 +520,96 @@ def _weekday_bare(match: re.Match[str], page: date | datetime | None) -> str | N
     return (today - timedelta(days=back)).isoformat()
 
 
+# The weekend, which the gold (and the expression set) place on its Saturday: "akhir pekan lalu"
+# is last week's, "akhir pekan ini" ("nanti") this week's, a bare "akhir pekan" the last one up to
+# the page.
+_WEEKEND = re.compile(
+    r"(?<![\w-])akhir\s+(?:pekan|minggu)"
+    r"(?:\s+(?P<which>lalu|kemarin|ini|nanti|depan|mendatang))?"
+    r"(?![\w-])",
+    _FLAGS,
+)
+
+
+def _weekend(match: re.Match[str], page: date | datetime | None) -> str | None:
+    if page is None:
+        return None
+    today = _day(page)
+    saturday = today + timedelta(days=5 - today.weekday())  # this week's (weeks start Monday)
+    which = (match.group("which") or "").lower()
+    if which in ("lalu", "kemarin") or (not which and today.weekday() < 5):
+        saturday -= timedelta(days=7)
+    elif which in ("depan", "mendatang"):
+        saturday += timedelta(days=7)
+    return saturday.isoformat()
+
+
 _Resolver = Callable[[re.Match[str], date | datetime | None], str | None]
 
 # Longer, more precise patterns first: on overlap the longest match wins, then the earlier rule.
-# A time with its zone and no date: "sekitar pukul 17.00 WIB" (the day is the date named
-# before it in the sentence, else the page's; see _mentions).
+# A clock time with no date: "sekitar pukul 17.00 WIB", "pukul 09.30 Wita", "pukul 14.30",
+# "jam 11.30 tadi" (the day is the date named before it in the sentence, else the page's; see
+# _times_on_their_day). A time with no zone takes the page's offset, as a time after a date does.
 _TIME_ALONE = re.compile(
-    r"(?<![\w.])(?:pukul|pkl\.?)\s*(?P<hh>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?![\d.,:]\d|\d)"
+    r"(?<![\w.])(?i:pukul|pkl\.?|jam)\s*(?P<hh>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)"
+    r"(?![\d.,:]\d|\d)(?:\s*(?P<tz>(?i:WIB|WITA|WIT))\b)?(?:\s+(?P<tadi>(?i:tadi))\b)?"
+)
+# A clock time without "pukul" needs its zone to be one: "hingga 16.15 WIB", "10:15 WITA".
+_TIME_ZONED = re.compile(
+    r"(?<![\w.,:/-])(?P<hh>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?![\d.,:]\d|\d)"
     r"\s*(?P<tz>WIB|WITA|WIT)\b"
 )
 
 
+# A twelve-hour clock time with its part of the day: "jam 2 siang" (14.00), "pukul 7 malam",
+# "pukul 12.30 pagi" (00.30), "jam 3 dini hari".
+_TIME_OF_DAY = re.compile(
+    r"(?<![\w.])(?i:pukul|pkl\.?|jam)\s*(?P<h>[01]?\d)(?:[.:](?P<m>[0-5]\d))?(?![\d.,:]\d|\d)"
+    r"\s+(?P<pod>(?i:pagi|siang|sore|petang|malam|dini\s*hari))\b"
+    r"(?:\s*(?P<tz>(?i:WIB|WITA|WIT))\b)?"
+)
+
+
+def _time_of_day(match: re.Match[str], page: date | datetime | None) -> str | None:
+    hour, part = int(match.group("h")), match.group("pod").lower()
+    if page is None or hour > 12:
+        return None
+    if part == "pagi" or part.startswith("dini") or (part == "malam" and (hour < 6 or hour == 12)):
+        hour %= 12  # "pukul 12.30 pagi" is half past midnight; "jam 2 malam" 02.00
+    elif part == "siang":
+        hour = hour + 12 if hour < 11 else hour  # "jam 1 siang" 13.00, "jam 11 siang" 11.00
+    else:
+        hour = hour % 12 + 12  # sore, petang, "jam 8 malam"
+    zone_name = match.group("tz")
+    zone = _ZONES[zone_name.lower()] if zone_name else _tz_of(page)
+    moment = datetime.combine(_day(page), time(hour, int(match.group("m") or 0)), tzinfo=zone)
+    return moment.isoformat(timespec="seconds")
+
+
 def _time_alone(match: re.Match[str], page: date | datetime | None) -> str | None:
-    return _with_time(_day(page), match, page) if page is not None else None
+    if page is None:
+        return None
+    day = _day(page)
+    moment = (int(match.group("hh")), int(match.group("mi")))
+    if (
+        match.groupdict().get("tadi")
+        and isinstance(page, datetime)
+        and (page.hour, page.minute) < moment
+    ):
+        day -= timedelta(days=1)  # "jam 11.30 tadi" in a story out at 09.00: yesterday's
+    return _with_time(day, match, page)
 
 
 _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (_WEEKDAY_NUMERIC, _weekday_numeric),
     (_DAY_MONTH, _named_month),
     (_MONTH_DAY, _named_month),
+    (_DAY_RANGE_START, _range_start),
     (_NUMERIC, _numeric),
     (_MONTH_YEAR, _month_year),
     (_AGO, _ago),
     (_WEEKDAY_RELATIVE, _weekday_relative),
+    (_WEEKEND, _weekend),
     (_RELATIVE_PERIOD, _relative_period),
     (_RELATIVE_DAY, _relative_day),
     (_WEEKDAY_BARE, _weekday_bare),
@@ -482,6 +617,8 @@ _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (_YEAR, _year_value),
     (_WEEKDAY_DAY, _weekday_day),
     (_TIME_ALONE, _time_alone),
+    (_TIME_ZONED, _time_alone),
+    (_TIME_OF_DAY, _time_of_day),
 )
 
 
@@ -503,7 +640,7 @@ def _as_page_date(page_date: date | datetime | str | None) -> date | datetime | 
 _ENDING_KEYWORDS = ("lalu", "silam", "ago", "depan", "mendatang", "hari ini", "bulan ini",
                     "tahun ini", "this month", "this year", "pagi ini", "siang ini", "sore ini",
                     "petang ini", "malam ini")  # fmt: skip
-_STARTING_KEYWORDS = ("kemarin", "tadi", "semalam", "besok", "lusa", "yesterday", "today",
+_STARTING_KEYWORDS = ("kemarin", "tadi", "semalam", "esok", "lusa", "akhir pekan", "akhir minggu", "yesterday", "today",
                       "tomorrow", "tonight", "last ", "next ", "monday", "tuesday", "wednesday",
                       "thursday", "friday", "saturday", "sunday")  # fmt: skip
 _BARE_WEEKDAYS = tuple(f", {name}" for name in _WEEKDAY_NAMES)
@@ -587,11 +724,15 @@ def _mentions(text: str, page: date | datetime | None) -> list[tuple[int, int, s
     return _times_on_their_day(text, kept)
 
 
+def _is_time_alone(text: str, start: int, end: int) -> bool:
+    return any(p.fullmatch(text, start, end) for p in (_TIME_ALONE, _TIME_ZONED, _TIME_OF_DAY))
+
+
 def _times_on_their_day(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A lone time ("pukul 17.00 WIB") takes the day of the date named before it in the same
     sentence: "pada Rabu (18/9/2019), sekitar pukul 17.00 WIB" is the 18th."""
     for i, (start, end, value) in enumerate(kept):
-        if i == 0 or not text.startswith(("pukul", "pkl"), start) or "T" not in value:
+        if i == 0 or "T" not in value or not _is_time_alone(text, start, end):
             continue
         _lo, before_end, before = kept[i - 1]
         between = text[before_end:start]
