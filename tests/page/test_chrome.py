@@ -107,3 +107,45 @@ def test_edge_strip_is_the_substitution() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
         assert chrome._strip_edges(text) == chrome._EDGE.sub("", text), repr(text)
+
+
+def _plain_breadcrumb(line: str) -> bool:
+    """is_breadcrumb without its fast exits: the rule as first written."""
+    parts = [p for p in chrome._BREADCRUMB_SEP.split(line) if p.strip()]
+    if len(parts) < 3 and not (len(parts) == 2 and re.search(r"[»›]", line)):
+        return False
+    return all(len(p.split()) <= 4 and not chrome._SENTENCE_INSIDE.search(p) for p in parts)
+
+
+def _plain_tag_list(line: str) -> bool:
+    parts = [p.strip() for p in line.split(",")]
+    if len(parts) < 4 or not all(parts) or chrome._SENTENCE_INSIDE.search(line) or line.rstrip()[-1:] in ".!?":
+        return False
+    return all(len(p.split()) <= 3 for p in parts) and sum(p[:1].islower() for p in parts) >= len(parts) - 1
+
+
+def test_breadcrumb_and_tag_list_fast_exits_change_nothing() -> None:
+    # The token bound of is_breadcrumb (at most 5 tokens a separator character, plus 4) and the
+    # prose test run before the split in is_tag_list only skip work: random lines built from
+    # words, separators glued or spaced, commas and sentence ends agree with the plain rules.
+    import random
+
+    rng = random.Random(5)
+    words = "home news regional a b berita jakarta 8/9 x.com/a/b foo. bar! baz, Sport Terkini".split()
+    seps = [" » ", "»", " › ", " > ", " | ", " / ", "/", "•", " • ", "·", ", ", " ", "\t/\t", "a•b"]
+    found = 0
+    for _ in range(4000):
+        line = rng.choice(words)
+        for _ in range(rng.randrange(0, 12)):
+            line += rng.choice(seps) + " ".join(rng.choice(words) for _ in range(rng.randrange(1, 6)))
+        assert chrome.is_breadcrumb(line) == _plain_breadcrumb(line), line
+        assert chrome.is_tag_list(line) == _plain_tag_list(line), line
+        found += _plain_breadcrumb(line)
+    assert found > 100  # the lines do exercise both answers
+
+
+def test_copyright_translation_only_when_needed() -> None:
+    # Non-ASCII lines without the four mapped characters skip the translation; with them, not.
+    assert chrome._has_copyright("“Berita” — hak cipta dilindungi")
+    assert chrome._has_copyright("“Berita” — ALL RIGHTſ RESERVED")
+    assert not chrome._has_copyright("“Berita” — İstanbul ıslak")

@@ -17,8 +17,10 @@ from selectolax.lexbor import LexborHTMLParser
 from warta.page.blockmodel import TreeEnsemble
 from warta.page.features import (
     BASE_FEATURES,
+    FACT_COLUMNS,
     _group_index,
     _group_sums,
+    block_facts,
     block_features,
     container_groups,
     context_features,
@@ -171,3 +173,12 @@ def test_shared_lowers_and_groups_give_the_same_matrices(
     shared = context_features(blocks, x, p, groups=groups)
     np.testing.assert_array_equal(shared, context_features(blocks, x, p))
     np.testing.assert_array_equal(extra_features(blocks, lowers=lowers), extra_features(blocks))
+    # ... and the blocks' facts, read once for every family and stage.
+    facts = block_facts(blocks)
+    assert facts.shape == (len(blocks), len(FACT_COLUMNS))
+    assert facts[:, FACT_COLUMNS.index("words")].tolist() == [b.words for b in blocks]
+    groups_from_facts = container_groups(blocks, facts=facts)
+    np.testing.assert_array_equal(groups_from_facts[0], groups[0])
+    np.testing.assert_array_equal(block_features(blocks, title, facts=facts, groups=groups_from_facts), x)
+    np.testing.assert_array_equal(context_features(blocks, x, p, groups=groups, facts=facts), shared)
+    np.testing.assert_array_equal(extra_features(blocks, facts=facts), extra_features(blocks))

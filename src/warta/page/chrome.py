@@ -46,18 +46,26 @@ _PROMPT = re.compile(
 # faster than the case-insensitive search, which tries every alternative at every position.
 _COPYRIGHT_HINTS = ("copyright", "©", "(c)", "hak cipta", "all rights reserved", "dilarang")
 _IGNORECASE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_IGNORECASE_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")  # the keys of _IGNORECASE_ASCII
 _CAPTION_CREDIT = re.compile(r"^[A-Z][A-Z0-9.\- ]{1,30}/[A-Z][\w.\- ]{1,40}(?:\s|$)")
 _PHOTO_CREDIT = re.compile(
     r"^[\(\[]?(?:foto|photo|ilustrasi|gambar|sumber foto|image|credit|kredit)\s?:", re.I
 )
 _BREADCRUMB_SEP = re.compile(r"\s[»›>|/•·]\s|\s?[»›·•]\s?")
-_BREADCRUMB_CHAR = re.compile(r"[»›>|/•·]")  # every _BREADCRUMB_SEP match holds one
+_BREADCRUMB_CHARS = "»›>|/•·"
+_BREADCRUMB_CHAR = re.compile(f"[{_BREADCRUMB_CHARS}]")  # every _BREADCRUMB_SEP match holds one
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’')\]]?\s+\S")
 
 
 def _has_copyright(text: str) -> bool:
     """``_COPYRIGHT.search(text)``, ruled out first by a look for its literal parts."""
-    low = text.lower() if text.isascii() else text.translate(_IGNORECASE_ASCII).lower()
+    # ``str.translate`` with a mapping takes a Python-level look-up per character, several
+    # microseconds on a paragraph; the text is translated only when it holds one of the four
+    # characters it maps (without them the translation is the text itself).
+    if text.isascii() or _IGNORECASE_SPECIAL.search(text) is None:
+        low = text.lower()
+    else:
+        low = text.translate(_IGNORECASE_ASCII).lower()
     for hint in _COPYRIGHT_HINTS:
         if hint in low:
             return _COPYRIGHT.search(text) is not None
@@ -148,6 +156,12 @@ def is_breadcrumb(line: str) -> bool:
     """Whether a line is a breadcrumb or inline menu: "Home » News » Regional", "A | B | C"."""
     if _BREADCRUMB_CHAR.search(line) is None:  # no separator: one part at most (most lines)
         return False
+    # A breadcrumb's parts have at most 4 words each and there are at most C + 1 of them, C the
+    # separator characters in the line (a separator holds one); every token of the line holds
+    # a word of a part or is separator characters alone. So it has at most 5 C + 4 tokens, which
+    # rules out a paragraph with a "/" or two without the regular-expression split.
+    if len(line.split()) > 5 * sum(map(line.count, _BREADCRUMB_CHARS)) + 4:
+        return False
     parts = [p for p in _BREADCRUMB_SEP.split(line) if p.strip()]
     if len(parts) < 3 and not (len(parts) == 2 and re.search(r"[»›]", line)):
         return False
@@ -158,13 +172,10 @@ def is_tag_list(line: str) -> bool:
     """Whether a line is a keyword list: "prostitusi, pelajar prostitusi, praktik prostitusi"."""
     if line.count(",") < 3:  # fewer than four parts (most lines): skip the split
         return False
+    if _SENTENCE_INSIDE.search(line) or line.rstrip()[-1:] in ".!?":  # prose: skip the split
+        return False
     parts = [p.strip() for p in line.split(",")]
-    if (
-        len(parts) < 4
-        or not all(parts)
-        or _SENTENCE_INSIDE.search(line)
-        or line.rstrip()[-1:] in ".!?"
-    ):
+    if len(parts) < 4 or not all(parts):
         return False
     return (
         all(len(p.split()) <= 3 for p in parts)

@@ -29,7 +29,13 @@ from selectolax.lexbor import LexborHTMLParser
 
 from warta.article import Paragraph, RelatedLink
 from warta.page.blockmodel import BlockModel, shipped_model
-from warta.page.features import BASE_FEATURES, block_features, container_groups, context_features
+from warta.page.features import (
+    BASE_FEATURES,
+    block_facts,
+    block_features,
+    container_groups,
+    context_features,
+)
 from warta.page.features_extra import EXTRA_FEATURES, extra_features
 from warta.page.html import Block, page_blocks, page_title
 
@@ -84,9 +90,10 @@ def extract_body(tree: LexborHTMLParser, model: BlockModel | None = None) -> Bod
         return Body(warnings=["no-text"])
     title = page_title(tree)
     model = model or shipped_model()
-    groups = container_groups(blocks)  # both stages group the blocks by their containers
-    x = stage_one_features(blocks, title, model, groups=groups)
-    return select_body(blocks, x, model, title=title, groups=groups)
+    facts = block_facts(blocks)  # the blocks' integer facts, read once for every feature family
+    groups = container_groups(blocks, facts=facts)  # both stages group blocks by container
+    x = stage_one_features(blocks, title, model, groups=groups, facts=facts)
+    return select_body(blocks, x, model, title=title, groups=groups, facts=facts)
 
 
 def stage_one_features(
@@ -95,16 +102,20 @@ def stage_one_features(
     model: BlockModel,
     *,
     groups: tuple[np.ndarray, int] | None = None,
+    facts: np.ndarray | None = None,
 ) -> np.ndarray:
     """The stage-one matrix ``model`` was trained on: the base columns, then the extra family if used.
 
     Models trained before :mod:`warta.page.features_extra` existed see only the base columns.
-    ``groups`` is :func:`warta.page.features.container_groups` of ``blocks`` if already known.
+    ``groups`` is :func:`warta.page.features.container_groups` of ``blocks`` and ``facts``
+    :func:`warta.page.features.block_facts` of them, if already known.
     """
     lowers = [b.text.lower() for b in blocks]  # both families read the lower-cased texts
-    x = block_features(blocks, title, lowers=lowers, groups=groups)
+    if facts is None:
+        facts = block_facts(blocks)
+    x = block_features(blocks, title, lowers=lowers, groups=groups, facts=facts)
     if _uses_extra(model):
-        x = np.hstack([x, extra_features(blocks, lowers=lowers)])
+        x = np.hstack([x, extra_features(blocks, lowers=lowers, facts=facts)])
     return x
 
 
@@ -120,13 +131,15 @@ def select_body(
     *,
     title: str | None = None,
     groups: tuple[np.ndarray, int] | None = None,
+    facts: np.ndarray | None = None,
 ) -> Body:
     """The body among ``blocks`` given their stage-one features ``x`` (and, if already known,
-    :func:`warta.page.features.container_groups` of ``blocks``)."""
+    :func:`warta.page.features.container_groups` and :func:`warta.page.features.block_facts` of
+    ``blocks``)."""
     if not blocks:
         return Body(warnings=["no-text"])
     p1 = model.stage1.proba(x)
-    p2 = model.stage2.proba(context_features(blocks, x, p1, groups=groups))
+    p2 = model.stage2.proba(context_features(blocks, x, p1, groups=groups, facts=facts))
     keep = _in_region(blocks, (p2 >= model.threshold).tolist(), p2)
     related = _take_related(blocks, keep)
     _trim_link_tail(blocks, keep)

@@ -80,8 +80,10 @@ def _text_stats(
     chars: np.ndarray,
     title_key: str,
     lowers: list[str] | None,
+    facts: np.ndarray,
 ) -> np.ndarray:
-    """Punctuation, case, digits, function words and cue phrases of each block's text.
+    """Punctuation, case, digits, function words and cue phrases of each block's text
+    (``facts`` is :func:`block_facts` of ``blocks``).
 
     Done for all blocks at once where it can be: tokens are split from all lowercased texts
     joined, then counted per block with ``bincount``. The ratios are taken in float64 as Python
@@ -98,7 +100,7 @@ def _text_stats(
     # decimal digits of other scripts, which ``\\d`` matches.
     joined = "".join(texts)
     raw = joined.encode("utf-8", "surrogatepass")
-    sizes = [b.chars for b in blocks]  # bytes per block: one a character, but for wide ones
+    sizes = facts[:, 1].tolist()  # bytes per block: one a character, but for wide ones
     wide_at = [] if len(raw) == len(joined) else [i for i, t in enumerate(texts) if not t.isascii()]
     for i in wide_at:
         sizes[i] = len(texts[i].encode("utf-8", "surrogatepass"))
@@ -114,7 +116,7 @@ def _text_stats(
             counts[i, 2] += sum(map(str.isdecimal, wide.decode("utf-8", "surrogatepass")))
 
     # Tokens: the first 300 of each block, from one split of all blocks' lowercased text.
-    tokens, n_tokens = _tokens(blocks, lowers)
+    tokens, n_tokens = _tokens(lowers, facts)
     owner = np.repeat(np.arange(n), n_tokens)
     is_stop = np.fromiter(map(_STOP.__contains__, tokens), dtype=bool, count=len(tokens))
     lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
@@ -139,7 +141,7 @@ def _text_stats(
     out[:, 7] = short / nt
     # A related cue opens the first 40 characters; every cue is shorter, so this is that test.
     out[:, 8] = [low.startswith(_RELATED_CUES) for low in lowers]
-    out[:, 9] = _chrome_cues(blocks, lowers)
+    out[:, 9] = _chrome_cues(lowers, facts)
     out[:, 10] = ["|" in t or "»" in t or "›" in t or "•" in t for t in texts]
     if title_key:
         out[:, 11] = [
@@ -151,15 +153,15 @@ def _text_stats(
     return out
 
 
-def _chrome_cues(blocks: list[Block], lowers: list[str]) -> np.ndarray:
+def _chrome_cues(lowers: list[str], facts: np.ndarray) -> np.ndarray:
     """Whether each block has fewer than 40 words and holds a chrome cue phrase.
 
     The cues are plain strings, so they are found with ``str.find`` (a fast C scan) in the
     short blocks' texts joined by line breaks (no cue holds one, so none matches across two
     blocks) instead of a regex search of each block.
     """
-    found = np.zeros(len(blocks), dtype=np.float64)
-    short = [i for i, b in enumerate(blocks) if b.words < 40]
+    found = np.zeros(len(lowers), dtype=np.float64)
+    short = np.flatnonzero(facts[:, 0] < 40).tolist()
     if not short:
         return found
     joined = "\n".join([lowers[i] for i in short])
@@ -176,7 +178,7 @@ def _chrome_cues(blocks: list[Block], lowers: list[str]) -> np.ndarray:
     return found
 
 
-def _tokens(blocks: list[Block], lowers: list[str]) -> tuple[list[str], np.ndarray]:
+def _tokens(lowers: list[str], facts: np.ndarray) -> tuple[list[str], np.ndarray]:
     """The whitespace-separated tokens of all blocks in order, and how many each block has.
 
     A block's text is its words joined by single spaces (only ``<pre>`` text keeps line breaks
@@ -185,12 +187,14 @@ def _tokens(blocks: list[Block], lowers: list[str]) -> tuple[list[str], np.ndarr
     split per block.
     """
     tokens = " ".join(lowers).split()
-    counts = [len(low.split()) if b.anc & A_PRE else b.words for b, low in zip(blocks, lowers, strict=True)]
-    if sum(counts) != len(tokens):
+    counts = facts[:, 0].copy()  # words
+    for i in np.flatnonzero(facts[:, 6] & A_PRE).tolist():
+        counts[i] = len(lowers[i].split())
+    if int(counts.sum()) != len(tokens):
         per_block = [low.split() for low in lowers]
-        counts = [len(t) for t in per_block]
+        counts = np.array([len(t) for t in per_block], dtype=np.int64)
         tokens = [t for ts in per_block for t in ts]
-    return tokens, np.array(counts, dtype=np.int64)
+    return tokens, counts
 
 
 _DECIMAL: Final = re.compile(r"\d")  # a decimal digit of any script, as str.isdecimal
@@ -207,6 +211,34 @@ _BYTE_CLASS[list(_DIGIT_BYTES)] = 3
 _BYTE_CLASS.flags.writeable = False
 _SHORT: Final = 4
 _SENTENCE_END: Final = frozenset(".!?\"'”»)…:")
+
+
+FACT_COLUMNS: Final = (
+    "words", "chars", "link_chars", "links", "depth", "tag_group", "anc", "hits", "near",
+    *(f"path_{k}" for k in range(PATH_LEN)),
+)  # fmt: skip
+"""The columns of :func:`block_facts`."""
+
+_PATH_START: Final = FACT_COLUMNS.index("path_0")
+
+
+def block_facts(blocks: list[Block]) -> np.ndarray:
+    """The integer facts of each block as one int64 matrix (columns :data:`FACT_COLUMNS`; the
+    path is padded with -1, nearest ancestor first).
+
+    Read from the :class:`Block` objects once per page and handed to :func:`container_groups`,
+    :func:`block_features`, :func:`context_features` and
+    :func:`warta.page.features_extra.extra_features`, which would each read them again.
+    """
+    pad = (-1,) * PATH_LEN
+    return np.array(
+        [
+            (b.words, b.chars, b.link_chars, len(b.links), b.depth, _TAG_GROUP.get(b.tag, 13),
+             b.anc, b.hits, b.near, *(b.path + pad)[:PATH_LEN])
+            for b in blocks
+        ],
+        dtype=np.int64,
+    ).reshape(len(blocks), len(FACT_COLUMNS))  # fmt: skip
 
 
 def _bits(values: np.ndarray, width: int) -> np.ndarray:
@@ -235,11 +267,13 @@ def _group_index(keys: np.ndarray) -> tuple[np.ndarray, int]:
     return inverse, int(inverse.max()) + 1
 
 
-def container_groups(blocks: list[Block]) -> tuple[np.ndarray, int]:
+def container_groups(blocks: list[Block], *, facts: np.ndarray | None = None) -> tuple[np.ndarray, int]:
     """The group numbers of the blocks' containers at each level of ``_CONTAINER_LEVELS`` (rows ×
     levels) and their bound: what :func:`block_features` and :func:`context_features` group by.
-    Computed once per page by the caller, it can be handed to both."""
-    return _group_index(_paths(blocks)[:, _LEVEL_COLUMNS])
+    Computed once per page by the caller, it can be handed to both. ``facts`` is
+    :func:`block_facts` of ``blocks``, if known (it holds the same paths)."""
+    paths = _paths(blocks) if facts is None else facts[:, _PATH_START:]
+    return _group_index(paths[:, _LEVEL_COLUMNS])
 
 
 def _group_sums(
@@ -268,26 +302,21 @@ def block_features(
     *,
     lowers: list[str] | None = None,
     groups: tuple[np.ndarray, int] | None = None,
+    facts: np.ndarray | None = None,
 ) -> np.ndarray:
     """The stage-one feature matrix (one row per block, columns :data:`BASE_FEATURES`).
 
-    ``lowers`` (the blocks' texts lower-cased) and ``groups`` (:func:`container_groups`) may be
-    given when the caller has them already; they are computed here otherwise.
+    ``lowers`` (the blocks' texts lower-cased), ``groups`` (:func:`container_groups`) and
+    ``facts`` (:func:`block_facts`) may be given when the caller has them already; they are
+    computed here otherwise.
     """
     n = len(blocks)
     x = np.zeros((n, _N_BASE), dtype=np.float32)
     if not n:
         return x
     title_key = " ".join(title.lower().split()) if title else ""
-    pad = (-1,) * PATH_LEN
-    facts = np.array(
-        [
-            (b.words, b.chars, b.link_chars, len(b.links), b.depth, _TAG_GROUP.get(b.tag, 13),
-             b.anc, b.hits, b.near, *(b.path + pad)[:PATH_LEN])
-            for b in blocks
-        ],
-        dtype=np.int64,
-    )  # fmt: skip
+    if facts is None:
+        facts = block_facts(blocks)
     words = facts[:, 0].astype(np.float64)
     chars = facts[:, 1].astype(np.float64)
     link_chars = facts[:, 2].astype(np.float64)
@@ -295,7 +324,7 @@ def block_features(
     depth = facts[:, 4].astype(np.float64)
     group = facts[:, 5]
     is_p = (group == 0).astype(np.float64)  # only "p" is in tag group 0
-    paths = facts[:, 9:]
+    paths = facts[:, _PATH_START:]
     total_words = float(words.sum())
     total_chars = float(chars.sum())
     link = link_chars / np.maximum(chars, 1.0)
@@ -307,7 +336,7 @@ def block_features(
     x[:, 16] = link
     x[:, 17] = np.log1p(n_links)
     x[:, 18] = np.where(n_links > 0, words / np.maximum(n_links, 1.0), 50.0)
-    x[:, 19:31] = _text_stats(blocks, words, chars, title_key, lowers)
+    x[:, 19:31] = _text_stats(blocks, words, chars, title_key, lowers, facts)
     col = 31
     for column, width in ((6, len(ANC_FLAGS)), (7, len(KEYWORDS)), (8, len(KEYWORDS))):
         x[:, col : col + width] = _bits(facts[:, column], width)
@@ -369,17 +398,22 @@ def context_features(
     p: np.ndarray,
     *,
     groups: tuple[np.ndarray, int] | None = None,
+    facts: np.ndarray | None = None,
 ) -> np.ndarray:
     """The stage-two matrix: ``x`` plus the stage-one probabilities ``p`` around each block.
 
-    ``groups`` is :func:`container_groups` of ``blocks``, computed here when not given.
+    ``groups`` is :func:`container_groups` of ``blocks``, computed here when not given;
+    ``facts`` is :func:`block_facts` of ``blocks``, if known.
     """
     n = len(blocks)
     extra = np.zeros((n, len(CONTEXT_FEATURES)), dtype=np.float32)
     if not n:
         return np.hstack([x, extra])
     p = p.astype(np.float32)
-    words = np.fromiter((b.words for b in blocks), dtype=np.float32, count=n)
+    if facts is None:
+        words = np.fromiter((b.words for b in blocks), dtype=np.float32, count=n)
+    else:
+        words = facts[:, 0].astype(np.float32)
     extra[:, 0] = p
     col = 1
     for sign in (1, -1):

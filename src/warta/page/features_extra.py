@@ -24,6 +24,7 @@ from typing import Final
 
 import numpy as np
 
+from warta.page.features import block_facts
 from warta.page.html import Block
 
 EXTRA_FEATURES: Final = (
@@ -43,24 +44,23 @@ _LONG_NUMBER: Final = re.compile(r"\d{5}")
 _NO_GAP: Final = 1000.0
 
 
-def extra_features(blocks: list[Block], *, lowers: list[str] | None = None) -> np.ndarray:
+def extra_features(
+    blocks: list[Block], *, lowers: list[str] | None = None, facts: np.ndarray | None = None
+) -> np.ndarray:
     """The extra columns :data:`EXTRA_FEATURES` (one row per block); ``lowers``, the blocks'
-    texts lower-cased, may be given when the caller has them."""
+    texts lower-cased, and ``facts``, :func:`warta.page.features.block_facts` of them, may be
+    given when the caller has them."""
     n = len(blocks)
     x = np.zeros((n, len(EXTRA_FEATURES)), dtype=np.float32)
     if not n:
         return x
-    prose = np.fromiter(
-        (
-            b.words >= PROSE_WORDS
-            and b.link_chars < PROSE_LINK_SHARE * b.chars
-            and b.text[-1] in _SENTENCE_END
-            for b in blocks
-        ),
-        dtype=bool,
-        count=n,
-    )
-    words = np.fromiter((b.words for b in blocks), dtype=np.float64, count=n)
+    if facts is None:
+        facts = block_facts(blocks)
+    # The ints are exact in float64, so these are the comparisons Python makes on the ints.
+    words = facts[:, 0].astype(np.float64)
+    prose = (words >= PROSE_WORDS) & (facts[:, 2].astype(np.float64) < PROSE_LINK_SHARE * facts[:, 1])
+    for i in np.flatnonzero(prose).tolist():  # ... and that end like a sentence
+        prose[i] = blocks[i].text[-1] in _SENTENCE_END
     prose_words = np.where(prose, words, 0.0)
     cum = np.cumsum(prose_words)
     total = float(cum[-1]) or 1.0
@@ -78,13 +78,13 @@ def extra_features(blocks: list[Block], *, lowers: list[str] | None = None) -> n
     keys = [b.text.lower() for b in blocks] if lowers is None else lowers
     counts = Counter(keys)
     x[:, 5] = np.log(np.array(list(map(counts.__getitem__, keys)), dtype=np.float64))
-    linked = [i for i, b in enumerate(blocks) if b.links]
+    linked = np.flatnonzero(facts[:, 3]).tolist()
     if linked:
         # A page repeats its hrefs (menus, teaser lists), so each distinct one is judged once;
         # the hits are then summed per block with one bincount (the shares are the same floats).
         hrefs = [href for i in linked for _, href in blocks[i].links]
         is_article = {href: _is_article_href(href) for href in set(hrefs)}
-        sizes = np.array([len(blocks[i].links) for i in linked], dtype=np.int64)
+        sizes = facts[linked, 3]
         owner = np.repeat(np.arange(len(linked)), sizes)
         weights = list(map(is_article.__getitem__, hrefs))
         hits = np.bincount(owner, weights=weights, minlength=len(linked))
