@@ -1,0 +1,184 @@
+"""``find_quotes``: direct quotes in text order (with continuation quotes and the rules
+that carry a speaker from one quote to the next), then indirect speech, sorted by position."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from warta.article import Quote
+from warta.enrich.quotes.cues import _cues
+from warta.enrich.quotes.direct import _direct_speaker
+from warta.enrich.quotes.indirect import _indirect
+from warta.enrich.quotes.marks import (
+    _after_cue_clause,
+    _follows,
+    _is_title,
+    _opens_sentence,
+    _quoted,
+    _segments,
+    _Span,
+)
+from warta.enrich.quotes.names import _has_word
+from warta.enrich.quotes.reader import _Reader
+from warta.enrich.speakers import PersonModel
+
+if TYPE_CHECKING:
+    from warta.enrich.ner.tagger import Mention
+
+
+_LANGUAGES = ("id", "en", "ms")
+
+
+def find_quotes(
+    text: str,
+    language: str | None = None,
+    *,
+    speakers: list[str] | None = None,
+    mentions: list[Mention] | None = None,
+) -> list[Quote]:
+    """Direct and indirect quotes in an article's text, in text order.
+
+    ``language`` is the article's language code: Indonesian and English are read, any other
+    language gives an empty list (None reads the text as Indonesian). ``speakers`` optionally names
+    known people to prefer as speakers. ``mentions`` are the NER model's mentions in ``text``
+    (:func:`warta.enrich.ner.tagger.tag`, with :func:`warta.enrich.entities.add_repeats`), as
+    :func:`warta.enrich.annotate.annotate` shares them with the entities step: the model then
+    says which names are people, where a person's full name starts, and which capitalised runs
+    are organisations or places (see :class:`~warta.enrich.speakers.PersonModel`). Without
+    them the capitalisation rules decide alone.
+    """
+    if language is not None and language.split("-")[0].lower() not in _LANGUAGES:
+        return []
+    if not text:
+        return []
+    segments, links = _segments(text)
+    spans = _quoted(text, segments)
+    people = (
+        PersonModel(text, mentions, skip=sorted((s.open, s.close + 1) for s in spans))
+        if mentions is not None
+        else None
+    )
+    reader = _Reader(text, speakers, spans, segments, links, people)
+    quotes: list[Quote] = []
+    patterns = reader.patterns
+    previous: _Span | None = None
+    previous_speaker: str | None = None
+    history: list[str] = []  # the speakers so far, in order
+    abstained = False  # the last quote stood alone, and nobody known said it
+    for span in spans:
+        speaker, cue, found = _direct_speaker(reader, span, segments)
+        if cue is None:
+            # No cue: a continuation when it opens a segment (or a sentence) right after a quote.
+            if _is_title(text, span):
+                continue  # '"Hotel Del Luna" sendiri …': a title, nobody's words
+            if (
+                previous is not None
+                and previous_speaker
+                and _follows(text, previous, span, segments)
+            ):
+                named = reader.person_at(_after_cue_clause(text, previous.close + 1), span.open)
+                if named and _about(text[span.start : span.end], named):
+                    named = None  # "… pengrajin Gambo Muba …" between and inside: its topic
+                speaker, found = named or previous_speaker, True
+            elif (
+                _opens_sentence(text, span, segments)
+                and span.end - span.start > 40
+                and not _UNKNOWN_TAG.match(text, span.close + 1)
+            ):
+                # A long quote standing alone as a sentence is the subject's, unless a word we
+                # do not know tags it ("komentar netter"): then we cannot tell whose it is.
+                speaker = reader.subject_before(span.open)
+                # '"Akting Jung Ji Hoon luar biasa …"' after "netter … akting Jung Ji Hoon":
+                # the person the quote names in full is whom it is about, not who says it;
+                # and the untagged quotes that follow are the same unknown voices
+                chained = (
+                    abstained
+                    and previous is not None
+                    and _follows(text, previous, span, segments)
+                    # not when someone is named in between ("Tetangga lain yang bernama
+                    # Dewi Jones mengatakan …. "…"")
+                    and reader.person_at(_after_cue_clause(text, previous.close + 1), span.open)
+                    is None
+                )
+                if speaker is None and not chained:
+                    continue
+                if chained or _about(text[span.start : span.end], speaker or ""):
+                    speaker = None
+                found = speaker is not None
+            else:
+                continue
+        elif not found:
+            speaker = reader.role_holder(span.close + 1) or reader.subject_before(span.open)
+            if (
+                speaker
+                and reader.last_speaker
+                and speaker != reader.last_speaker
+                and _named_in(text[span.start : span.end], speaker)
+            ):
+                # '"Aminah lalu pulang …," ungkapnya': a quote that names the one the
+                # sentences before were about is about her, not by her; the last speaker goes on
+                speaker = reader.last_speaker
+            if (
+                speaker is not None
+                and speaker == previous_speaker
+                and previous is not None
+                and cue.split()[0] in _ANSWER_CUES
+                and text[previous.start : previous.end].rstrip().endswith("?")
+            ):
+                # '"…?" kata X. "…," jawab [nobody named]': the one asked answers, not X;
+                # nobody named when nobody else has spoken ('"Setuju," jawab anggota Baleg')
+                speaker = next((s for s in reversed(history) if s != speaker), None)
+        speaker = reader.canonical(speaker, span.start)
+        quotes.append(
+            Quote(
+                speaker=speaker,
+                cue=cue,
+                text=text[span.start : span.end],
+                start=span.start,
+                end=span.end,
+            )
+        )
+        if speaker:
+            reader.last_speaker = speaker
+            reader.known.add(speaker)
+        reader.last_close = span.close
+        # the last quote has nobody named: standing alone, or cued by someone left unnamed
+        # ('"…," kata seorang juru bicara Facebook. "…"': what follows goes on unnamed)
+        abstained = speaker is None
+        previous, previous_speaker = span, speaker
+        if speaker:
+            history.append(speaker)
+    quotes.extend(_indirect(reader, patterns, quotes))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _named_in(passage: str, name: str) -> bool:
+    """True when a word of ``name`` (of three letters or more) stands in ``passage``."""
+    return any(len(word) > 2 and _has_word(passage, word) for word in name.split())
+
+
+def _about(passage: str, name: str) -> bool:
+    """True when ``passage`` names ``name`` in full, and not as the speaker of a cue inside it
+    ("… dihipnotis,'' ungkap Lee Jinhyuk. ''Saya …": marks a scraper left unmatched)."""
+    if not name:
+        return False
+    after = frozenset(_cues().after)
+    at = passage.find(name)
+    while at >= 0:
+        end = at + len(name)
+        whole = (at == 0 or not (passage[at - 1].isalnum() or passage[at - 1] == "-")) and not (
+            end < len(passage) and (passage[end].isalnum() or passage[end] == "-")
+        )
+        before = passage[max(0, at - 20) : at].split()
+        if whole and not (before and before[-1].casefold() in after):
+            return True
+        at = passage.find(name, end)
+    return False
+
+
+# Cues of a reply: after a question, the one asked answers.
+_ANSWER_CUES = frozenset({"jawab", "jawabnya", "balas", "balasnya", "sahut", "sahutnya"})
+# A lower-case word after a quote: a tag, whether we know its verb or not.
+_UNKNOWN_TAG = re.compile(r"[ \t\xa0,]*[a-z]")

@@ -1,0 +1,471 @@
+"""Whom the sentences are about: the person a sentence names as its subject, the
+person a pronoun cue ("katanya") stands for, sentence by sentence back from the cue, and the
+appositive and anaphor patterns ("Dr Brian Kantor, dokter gigi …, mengatakan", "Pria berusia
+44 tahun ini menyatakan") that decide it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from warta.enrich.quotes.marks import _SENTENCE_END, _WORD_AFTER, _within_ranges
+from warta.enrich.quotes.names import (
+    _ACRONYM,
+    _HONORIFICS,
+    _NAME_RUN,
+    _PERSON_NOUNS,
+    _PREPOSITION_BEFORE,
+    _RELATION_BEFORE,
+    _RUN,
+    _has_word,
+    _is_handle,
+)
+from warta.enrich.quotes.state import _ReaderState
+from warta.enrich.speakers import (
+    after_organisation_kind,
+    at_sentence_start,
+    is_common_word,
+    is_name_stopword,
+    name_runs,
+    person_at_run,
+    person_in,
+)
+
+# A pronoun standing for a person in a sentence: the person is the one talked about before.
+# "Pihaknya" (his side: the office the speaker stands for) too.
+_PRONOUN = re.compile(
+    r"(?<![\w-])(?:[Dd]ia|[Ii]a|[Bb]eliau|[Dd]irinya|[Pp]ihaknya|He|he|She|she)(?![\w-])"
+)
+
+# An organisation's name is followed by its abbreviation: "(BIL)", "(Satpel LH)".
+# ... or one glossed with its acronym in brackets: "kecerdasan buatan (Artificial
+# Intelligence/AI)", a term, no person.
+_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][\w-]*\s?){1,3}\)|[ \t\xa0]*/[ \t\xa0]*[A-Z]{2,}\)")
+
+# Nouns that describe the person just named: "Karliansyah warga Palangka Raya", "Aminah, ibu …".
+_DESCRIBING_NOUNS = frozenset(
+    "warga pria wanita perempuan lelaki pemuda remaja gadis ibu bapak mahasiswa mahasiswi siswa"
+    " pelajar pedagang petani nelayan sopir pengemudi karyawan karyawati buruh pegawai guru"
+    " penjual pembeli pengunjung penumpang pemilik penghuni korban saksi relawan".split()
+)
+# Words that open a sentence turning to another person: "Sementara itu, Gubernur …"; or
+# bringing in one of a group: "Salah satu perwakilan dari BEM UI, Manik …. Ia menyatakan".
+_TOPIC_SHIFT = re.compile(
+    r"[\s,\"”]*(?:Sementara[ \t\xa0]+itu|Sedangkan|Di[ \t\xa0]+sisi[ \t\xa0]+lain|Di[ \t\xa0]+lain"
+    r"[ \t\xa0]+pihak|Adapun|Meanwhile|Salah[ \t\xa0]+satu(?:nya)?|(?:Satu[ \t\xa0]+)?[Dd]i"
+    r"[ \t\xa0]+antaranya)\b"
+)
+
+# Lower-case words before a name that make it the owner of a thing, not the one who acts:
+# "tampilan Alief yang sederhana juga membuat Addie tertarik", "mengunggah video Alief".
+_WORD_BEFORE = re.compile(r"(?<![\w-])(?P<word>[a-z]+)[ \t\xa0]+\Z")
+_POSSESSED = frozenset("milik video foto akun lagu karya rumah mobil".split())
+_NOT_POSSESSED = frozenset("kemudian belakangan perlahan sebagian dengan bulan tahun".split())
+
+
+def _possessor(text: str, position: int) -> bool:
+    """True when the name at ``position`` follows a thing it owns: a listed noun, or a noun
+    made with "-an" ("tampilan Alief", "pernyataan Jokowi"; not a "-kan" verb: "mengatakan")."""
+    before = _WORD_BEFORE.search(text, max(0, position - 20), position)
+    if before is None:
+        return False
+    word = before.group("word")
+    return word in _POSSESSED or (
+        len(word) >= 6
+        and word.endswith("an")
+        and not word.endswith("kan")
+        and word not in _NOT_POSSESSED
+    )
+
+
+# A relative named by the person they belong to, at a sentence start: "Putri Sinta, Alissa
+# Wahid, sempat bercerita" ("Ibu" and "Ayah" are not here: titles too, "Ibu Sri Mulyani").
+_RELATIVE_OF = re.compile(
+    r"(?:Putri|Putra|Istri|Suami|Anak|Kakak|Adik|Ayahanda|Ibunda|Cucu|Menantu|Keponakan)"
+    r"[ \t\xa0]+[A-Z]"
+)
+# What may join the capitalised runs of one long subject: spaces, brackets, commas, "of".
+_SUBJECT_GAP = re.compile(r"[ \t\xa0,()]*(?:(?:of|for|and|the|dan|untuk)[ \t\xa0]+)?[ \t\xa0(]*")
+
+# "pihak Ditlantas (maupun Jasa Marga)": the side of an organisation, never a person's name.
+_PARTY_BEFORE = re.compile(
+    r"(?<![\w-])pihak[ \t\xa0]+(?:(?:[A-Z][\w-]*[ \t\xa0]*){1,4},?[ \t\xa0]*"
+    r"(?:maupun|dan|serta|atau)[ \t\xa0]+)?$"
+)
+
+# A name set off by a comma, then its description up to the verb: "Hal Eddins, Chief Economist
+# Capital Investment Counsel, mengatakan", "Rossi, pebalap Monster Energy Yamaha mengatakan".
+# What follows a name's comma that is no description of the person: an auxiliary or an
+# adverb, a verb of their own ("memberikan", "berharap"), or a clause that ends in "yang".
+_NO_DESCRIPTION = re.compile(
+    r"(?:akan|telah|sudah|juga|pun|kemudian|lalu|kembali|sempat|tidak|belum|masih|pernah)\b"
+    r"|(?:me|be[rl])[a-z]{4,}\b|.*[ \t\xa0]yang[ \t\xa0,]*\Z"
+)
+
+_APPOSITIVE = re.compile(
+    rf"(?P<name>{_NAME_RUN}),[ \t\xa0]+(?P<role>[^.;!?\"“”\n]{{3,120}}?),?[ \t\xa0]*\Z"
+)
+
+
+def _appositive_speaker(reader: _ReaderState, position: int, subject_at: int | None) -> str | None:
+    """The person named first in the sentence of a speech verb at ``position`` when a
+    description of them runs from the comma after the name up to the verb, so that the
+    capitalised words right before the verb are their office or company, not the speaker
+    ("Dr Brian Kantor, dokter gigi kosmetik Lowenberg, Lituchy & Kantor di New York, Amerika
+    Serikat, mengatakan" → Brian Kantor). The name opens its sentence or follows a comma."""
+    text = reader.text
+    floor = max(0, position - 200)
+    head = max((m.end() for m in _SENTENCE_END.finditer(text, floor, position)), default=floor)
+    for run in _RUN.finditer(text, head, position):
+        before = text[head : run.start()].rstrip(' \t\xa0"“”')
+        if before and not before.endswith(","):
+            continue  # not "… tim Monster Energy Yamaha, Rossi": a name inside a clause
+        match = _APPOSITIVE.match(text, run.start(), position)
+        if (
+            match is None
+            or match.end("name") != run.end()
+            or run.group().split()[0].lower() in _PERSON_NOUNS
+        ):
+            # "Melansir laman ,, Dr Brian Kantor, …": the name comes later; "Warga Parepare,
+            # Sekar Ayu Eka, …": a description before the name
+            continue
+        if _NO_DESCRIPTION.match(match.group("role")):
+            # "kakaknya, Ilham Akbar Habibie, akan menyampaikan", "Ernesto Valverde, memberikan
+            # tanggapan soal rumor yang mengatakan": the verb's own clause, not a description
+            return None
+        if subject_at is not None and subject_at <= run.end():
+            return None  # the subject is this name itself: the usual reading finds it
+        # Read as inside a sentence: the comma and the description are evidence enough that
+        # a sentence-opening "Hal Eddins" is a name, not "Hal ini"; one word must be a name
+        # the article uses for a person.
+        person = person_in(run.group())
+        if person is None or not run.group().endswith(person):
+            return None
+        if any(w.rstrip(".") not in _HONORIFICS for w in run.group()[: -len(person)].split()):
+            return None  # "Kabid Humas Polda Metro Jaya, Kombes Argo Yuwono": a role first
+        full = reader.canonical(person, run.start())
+        if full is None or (" " not in full and full not in reader.known):
+            return None
+        return full
+    return None
+
+
+# A passive verb right after a name: the name is the patient ("Dzulmi ditangkap", "Ahok
+# divonis"). Verbs of being reached for a word ("dihubungi", "ditemui", "dikonfirmasi") are not
+# such: the one reached then speaks.
+_PATIENT_VERB_AFTER = re.compile(
+    r"[ \t\xa0]+(?:telah[ \t\xa0]+|sudah[ \t\xa0]+|sempat[ \t\xa0]+)?"
+    r"di(?!hubungi|temui|jumpai|konfirmasi|wawancara|tanya|mintai|kutip|lansir|sela|rinya)"
+    r"[a-z]{4,}(?![\w-])"
+)
+# "… tersebut dibeberkan X", "Hal itu disampaikan oleh X": a thing said, and by whom.
+_PASSIVE_SPEECH = re.compile(
+    r"\s+(?:ini|itu|tersebut)(?:\s+(?:pun|juga|lah))*\s+di(?:sampaikan|ungkapkan|beberkan"
+    r"|katakan|jelaskan|tegaskan|utarakan|paparkan|kemukakan|sebutkan|ucapkan|tuturkan|akui"
+    r"|nyatakan|bongkar|ceritakan|terangkan|umumkan)\b"
+)
+
+# A sentence opening with a description of a person spoken of before: "Sutradara film Berbagi
+# Suami ini mengaku", "Pria 40 tahun itu menambahkan" (the noun is checked against the list).
+_PERSON_ANAPHOR_HEAD = re.compile(
+    r"(?P<noun>[A-Z][a-z-]+)(?:[ \t\xa0]+[\w-]+){0,5}?[ \t\xa0]+(?:ini|itu|tersebut)"
+    r"(?:[ \t\xa0]+(?:pun|juga|bahkan|lalu|kemudian|pun))?[ \t\xa0]+[a-z]"
+)
+# "istri presenter Prabu Revolusi ini", "putri Presiden Joko Widodo itu": a person described as
+# someone's relative (a lower-case relation, up to three lower-case words, the relative's name,
+# then "ini/itu/tersebut") is the person spoken of before, not the one named.
+_RELATIVE_ANAPHOR = re.compile(
+    r"(?<![\w-])(?:istri|suami|anak|putra|putri|ibu|ayah|ibunda|ayahanda|kakak|adik|kekasih"
+    r"|pacar|tunangan|menantu|mertua|cucu|keponakan)(?:[ \t\xa0]+[a-z][\w-]*){0,3}"
+    r"(?:[ \t\xa0]+[A-Z][\w'’-]*){1,4}[ \t\xa0]+(?:ini|itu|tersebut)\b"
+)
+_ANAPHOR = re.compile(
+    r"(?P<noun>[A-Za-z][\w-]*)(?:[ \t][\w-]+){0,6}?[ \t](?:ini|itu|tersebut)"
+    r"(?:[ \t]+(?:pun|juga|bahkan|lalu|kemudian))?[ \t]+\Z"
+)
+
+
+def _person_noun_anaphor(text: str, position: int) -> bool:
+    """True when the clause before the cue at ``position`` is a description of a person
+    spoken of before: "Pria berusia 44 tahun ini bahkan menyatakan", "Perupa ini mengatakan"."""
+    floor = max(0, position - 80)
+    start = max(text.rfind(mark, floor, position) for mark in ".,\n") + 1 or floor
+    while start < position and text[start] in ' \t\xa0"”':
+        start += 1
+    match = _ANAPHOR.match(text, start, position)
+    return match is not None and match.group("noun").lower() in _PERSON_NOUNS
+
+
+class _Subjects(_ReaderState):
+    """Whom the sentences are about: a sentence's subject, a pronoun cue's person."""
+
+    def person_at(
+        self, start: int, end: int, first_by: int | None = None, *, agent: bool = False
+    ) -> str | None:
+        """The first person named in ``text[start:end]`` outside quotes: a name of two or more
+        words, or one word the article uses as a name elsewhere. With ``agent``, a name
+        followed by a passive verb ("Dzulmi ditangkap …") is what happens to someone, not who
+        acts or speaks, and is passed over."""
+        text = self.text
+        chained = -1  # the end of the last run, in a subject phrase that began by ``first_by``
+        for lo, hi in name_runs(text, start, end):
+            # "Sementara itu, Tenaga Ahli Menteri … Calendar of Event (CoE) Esthy Reko Astuti
+            # berharap": one long capitalised subject goes on past the limit
+            if (
+                first_by is not None
+                and lo >= first_by
+                and (chained < 0 or not _SUBJECT_GAP.fullmatch(text, chained, lo))
+            ):
+                return None
+            chained = hi
+            if agent and (_PATIENT_VERB_AFTER.match(text, hi) or _possessor(text, lo)):
+                continue
+            if (
+                self._inside_quote(lo)
+                or _ACRONYM_AFTER.match(text, hi, hi + 20)
+                or _within_ranges(self.links, lo)
+            ):
+                # inside a quote or a "Baca juga" link, or an organisation with its acronym:
+                # "… Lombok (BIL)"
+                continue
+            if (
+                _PREPOSITION_BEFORE.search(text, max(0, lo - 12), lo)
+                or text.startswith((" &", " of ", " for "), hi)
+                or after_organisation_kind(text, lo)
+                or _PARTY_BEFORE.search(text, max(0, lo - 60), lo)
+            ):
+                # a place, part of a role ("Channel Sales & Marketing Manager", "Bidang
+                # Management Calendar of Event"), or a party
+                # to something ("Baik pihak Ditlantas maupun Jasa Marga perlu berdiskusi")
+                continue
+            if _RELATION_BEFORE.search(text, max(0, lo - 14), lo):
+                continue  # "mantan suami Barbie, Bagus …": the relative is not the subject
+            if _RELATIVE_OF.match(text, lo, hi) and text.startswith(",", hi):
+                continue  # "Putri Sinta, Alissa Wahid, …": the daughter, named next, acts
+            if text[lo:hi] in self.known and _ACRONYM.fullmatch(text[lo:hi]):
+                return text[lo:hi]  # "NIKI", a singer the article quotes by her stage name
+            person = person_at_run(text, lo, hi, sentence_start=at_sentence_start(text, lo))
+            people = self.people
+            if (
+                not person
+                and people is not None
+                and people.person_exactly(lo, hi)
+                and " " not in text[lo:hi]
+                and text[max(0, lo - 2) : lo].strip(" \t\xa0") == ","
+            ):
+                # "mantan suami Barbie, Bagus akhirnya …": a name that is also a word ("bagus",
+                # good) is a person where the model says so, after a comma (not at a sentence
+                # start, where the model is least sure)
+                person = text[lo:hi]
+            if not person:
+                continue
+            if people is not None:
+                if self._not_a_person(person, lo, hi):
+                    continue  # "Puskesmas Pulang Pisau": an organisation for the model
+                at = lo + text[lo:hi].rfind(person)
+                if " " not in person and people.person_at(at, at + len(person)):
+                    full = self.canonical(person, lo)
+                    if full and not people.is_other(full):
+                        return full  # "Bagi Niki, …": a person for the model
+            if " " not in person and not person.startswith("@") and person not in self.known:
+                full = self.canonical(person, lo)
+                if (full is None or " " not in full) and not self._described_person(hi):
+                    continue
+                person = full or person
+            full = self.canonical(person, lo)
+            if people is not None and full and not full.startswith("@"):
+                if people.is_other(full):
+                    continue  # "Puskesmas" for "Puskesmas Pulang Pisau"
+                if not people.is_person(full) and any(is_common_word(w) for w in full.split()):
+                    continue  # "Upah riil-nya naik": a word, no person for the model
+            return full
+        return None
+
+    def subject_before(self, position: int) -> str | None:
+        """The person a pronoun cue ("katanya", "kata dia") at ``position`` stands for.
+
+        Sentence by sentence back from ``position``: the first person named outside quotes in
+        the nearest sentence that names one; a sentence whose pronoun ("ia", "dirinya") or
+        anaphor ("Kakak Raoul Salim ini") comes before any name is about the person before it,
+        that is, the last speaker when there is one; reaching the last quote gives its speaker.
+        """
+        starts = self.sentence_starts
+        floor = max(0, position - 600)
+        at = bisect_left(starts, position)
+        end = position
+        while at > 0:
+            at -= 1
+            begin = starts[at]
+            if begin < floor:
+                break
+            if begin >= end:
+                continue
+            if begin <= self.last_close < end and self.last_speaker:
+                return self.last_speaker  # back at the last quote: its speaker goes on
+            quote_at = self._quote_at(begin)
+            if quote_at is not None and quote_at[1] >= end:
+                end = begin
+                continue
+            found = self._subject_in(begin, end)
+            if found == "":
+                # A pronoun, or "Hal ini" going on about someone: the one who spoke since
+                # the last quote ("DIY Trisaktiyana menjelaskan …. Hal ini …"), else its speaker.
+                recent = self._last_reporter(max(self.last_close, floor), begin)
+                if recent:
+                    return recent
+                shifted = self._shifted_subject(at, max(self.last_close, floor))
+                if shifted:
+                    return shifted
+                if self.last_speaker:
+                    return self.last_speaker
+            elif found is not None:
+                return found
+            end = begin
+        return self.last_speaker
+
+    def _described_person(self, end: int) -> bool:
+        """True when a one-word name ending at ``end`` is described as a person right after
+        it: "Karliansyah warga Palangka Raya lainnya juga mengatakan", "Maryati, ibu rumah
+        tangga"."""
+        after = _WORD_AFTER.match(self.text, end, end + 24)
+        return after is not None and after.group(1) in _DESCRIBING_NOUNS
+
+    def _shifted_subject(self, at: int, floor: int) -> str | None:
+        """The person named by the sentence before sentence ``at`` when it turns to a new
+        subject after the last quote (``floor``): "Sementara itu, Gubernur Jawa Tengah, Ganjar
+        Pranowo mengapresiasi …. Meski begitu, dia …" is about Ganjar, not the last speaker."""
+        if at < 1:
+            return None
+        begin, end = self.sentence_starts[at - 1], self.sentence_starts[at]
+        if begin <= floor or not _TOPIC_SHIFT.match(self.text, begin, end):
+            return None
+        found = self._subject_in(begin, end)
+        return found or None
+
+    def _last_reporter(self, start: int, end: int) -> str | None:
+        """The last person in ``text[start:end]`` named right before a speech verb."""
+        found = None
+        for verb in self.patterns["speaker_verb"].finditer(self.text, max(0, start), end):
+            if self._inside_quote(verb.start()):
+                continue
+            person = person_at_run(self.text, verb.start("name"), verb.end("name"))
+            if (
+                person
+                and (" " in person or not is_name_stopword(person, sentence_start=True))
+                and not self._not_a_person(person, verb.start("name"), verb.end("name"))
+            ):
+                found = self.canonical(person, verb.start("name"))
+        return found
+
+    def _not_a_person(self, person: str, lo: int, hi: int) -> bool:
+        """True when the NER model says the name ``person`` found in the run ``text[lo:hi]``
+        is an organisation or a place ("Observatorium Suriah … mengatakan"), or does not take
+        a name holding a common word for a person."""
+        people = self.people
+        if people is None or _is_handle(person):
+            return False
+        at = lo + self.text[lo:hi].rfind(person)
+        if people.is_other(person, at):
+            return True
+        # "Kepala Negara menerangkan", "Upah riil-nya naik": a common word, no person for the
+        # model
+        if people.is_person(person):
+            return False
+        # ... nor one word left of a run after its role ("Kepala Negara menerangkan")
+        return any(is_common_word(w) for w in person.split()) or (
+            " " not in person and hi - lo > len(person)
+        )
+
+    def _subject_in(self, start: int, end: int) -> str | None:
+        """The person a sentence is about: a name, "" when a pronoun or an anaphor comes
+        first, None when it names nobody."""
+        text = self.text
+        window = text[start : min(end, start + 80)]  # never read on into the quote itself
+        head = window.lstrip(' ,"“”-–')
+        offset = start + len(window) - len(head)
+        run = _RUN.match(head)
+        linked = False  # "Selain itu, …": goes on about the person before, unless it names one
+        if run and re.match(r"\s+(?:ini|itu|tersebut)\b", head[run.end() : run.end() + 12]):
+            word = run.group()
+            if (
+                " " not in word
+                and word.lower() not in _PERSON_NOUNS
+                and is_common_word(word.lower())
+                and _PASSIVE_SPEECH.match(text, offset + run.end(), offset + run.end() + 40)
+            ):
+                # "Fakta tersebut dibeberkan Senior Officer …, Azmiati Zuliah.": a thing said,
+                # and the person the sentence names said it
+                person = self.person_at(offset + run.end(), min(end, offset + 160))
+                if person:
+                    return person
+            if " " in word or not is_name_stopword(word, sentence_start=True):
+                return ""  # "Kakak Raoul Salim ini"
+            linked = True  # "Selain itu", "Sementara itu, Pelatih X menyatakan"
+        anaphor = _PERSON_ANAPHOR_HEAD.match(head)
+        if anaphor and anaphor.group("noun").lower() in _PERSON_NOUNS:
+            # "Sutradara film Berbagi Suami ini mengaku …": the person before, unless the
+            # description names the person ("Pria yang akrab disapa Dani ini")
+            return self.person_at(offset + anaphor.end("noun"), offset + anaphor.end()) or ""
+        relative = _RELATIVE_ANAPHOR.search(head, 0, 120)
+        if relative and relative.start() <= 24 and not self._inside_quote(offset):
+            # "Lebih lanjut, istri presenter Prabu Revolusi ini mengatakan": the wife, whom
+            # the sentences before were about, speaks; the husband is how she is described
+            return ""
+        pronoun = _PRONOUN.search(text, offset, end)
+        while pronoun is not None and self._inside_quote(pronoun.start()):
+            pronoun = _PRONOUN.search(text, pronoun.end(), end)
+        limit = min(end, offset + 160)
+        if pronoun is not None:
+            limit = min(limit, pronoun.start())
+        # After "Sementara itu" a new subject comes first: "Sementara itu, Pelatih X menyatakan".
+        first_by = offset + run.end() + 30 if linked and run is not None else None
+        # The one who speaks in a sentence with a speech verb is named right before it:
+        # "Prakirawan BMKG Stasiun Meteorologi Cilacap, Rendi Krisnawan mengatakan".
+        verb = self.patterns["speaker_verb"].search(text, offset, limit)
+        if verb and not self._inside_quote(verb.start()):
+            cue_at = verb.end() - len(verb.group().split()[-1])
+            appositive = _appositive_speaker(self, cue_at, verb.start("name"))
+            if appositive is not None:
+                return appositive  # "Dr Brian Kantor, dokter gigi … di New York, mengatakan"
+            found = person_at_run(text, verb.start("name"), verb.end("name"))
+            if (
+                found
+                and (" " in found or not is_name_stopword(found, sentence_start=True))
+                and not self._not_a_person(found, verb.start("name"), verb.end("name"))
+            ):
+                self.known.add(found)  # "DIY Trisaktiyana menjelaskan": a speaker's name
+                return self.canonical(found, verb.start("name"))
+        # Otherwise the first person the sentence names, who does something (not "Dzulmi
+        # ditangkap …": the one arrested is the news, the one who spoke is named before).
+        person = self.person_at(offset, limit, first_by, agent=True)
+        if person:
+            return person
+        if run is not None and not linked and self._lone_name_subject(run.group(), offset):
+            return run.group()
+        return "" if pronoun is not None or linked else None
+
+    def _lone_name_subject(self, word: str, at: int) -> bool:
+        """True when ``word``, opening a sentence at ``at`` and followed by a lower-case word,
+        is a one-word name the article repeats ("Niki juga lantas …" after "… Niki …"): not a
+        title, a function or common word, an acronym or a place after a preposition."""
+        text = self.text
+        if (
+            " " in word
+            or len(word) < 3
+            or not word[1:].islower()
+            or is_name_stopword(word, sentence_start=True)
+            or not re.match(r"[ \t\xa0]+[a-z]", text[at + len(word) : at + len(word) + 3])
+        ):
+            return False
+        seen = 0
+        found = text.find(word)
+        while found >= 0:
+            start, found = found, text.find(word, found + 1)
+            if not _has_word(text[max(0, start - 1) : start + len(word) + 1], word):
+                continue
+            if self._inside_quote(start):
+                continue
+            if _PREPOSITION_BEFORE.search(text, max(0, start - 12), start):
+                return False  # "di Bogor": a place
+            seen += 1
+        return seen >= 2

@@ -1,0 +1,453 @@
+"""The names of one article (:class:`NameIndex`): short names mapped to the full name used
+elsewhere ("Yang" → "Yang Moo Jin", "Jokowi" → "Joko Widodo", initials "JK" → "Jusuf Kalla"),
+and the nicknames and real names the text declares ("Emil --sapaan Ridwan Kamil--", "yang akrab
+disapa Dani")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from warta.enrich.speakers.names import (
+    _TOKEN,
+    _name_token,
+    at_sentence_start,
+    is_common_word,
+    is_role_word,
+    name_runs,
+    person_at_run,
+    person_in,
+)
+
+# Declared nicknames: "Emil --sapaan Ridwan Kamil--", "Emil (sapaan akrab Ridwan Kamil)".
+_ALIAS_AFTER = re.compile(
+    rf"(?P<alias>{_TOKEN})\s*(?:--|—|–|\(|,)?\s*sapaan(?:\s+akrab)?\s+(?P<full>{_TOKEN}(?:\s+{_TOKEN}){{0,3}})"
+)
+# "Franco Wellyjat alias Enda": the alias after the full name.
+_ALIAS_NAMED = re.compile(
+    rf"(?P<full>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}})[ \t]+alias[ \t]+(?P<alias>{_TOKEN})"
+)
+# "Romahurmuziy atau Romi", "Ahmad Muzani atau Muzani": a short name after "atau" that shares
+# its first letters with a word of the name before (else "Jokowi atau Prabowo" is a choice).
+_ALIAS_OR = re.compile(
+    rf"(?P<full>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})[ \t]+atau[ \t]+(?P<alias>{_TOKEN})(?![ \t]+[A-Z])"
+)
+# "perempuan bernama asli Cut Zudiake", "nama aslinya Cut Zudiake".
+_REAL_NAME = re.compile(
+    rf"(?<![\w-])(?:bernama|nama)[ \t\xa0]+asli(?:nya)?[ \t\xa0]+(?:adalah[ \t\xa0]+)?"
+    rf"(?P<full>{_TOKEN}(?:[ \t\xa0]+{_TOKEN}){{1,4}})"
+)
+# "Pria yang akrab disapa Dani", "Abbas, demikian biasa ia dipanggil".
+_ALIAS_CALLED = re.compile(
+    rf"(?:(?:akrab|biasa)\s+(?:di)?(?:sapa|panggil|sebut)|yang\s+disapa)\s+"
+    rf"(?P<alias>(?:Cak|Gus|Bang|Mbak|Mas|Kang|Bung|Pak|Bu|Ning|Teh)\s+{_TOKEN}|{_TOKEN})"
+    rf"|(?P<alias2>{_TOKEN}),\s+demikian\s+(?:biasa\s+|akrab\s+)?(?:ia|dia)\s+(?:di)?(?:sapa|panggil)"
+)
+
+
+# "Edhie Baskoro Yudhoyono (Ibas) mengatakan": the name the article goes on to use, in brackets
+# after the full one (one word, not an acronym: "(KPK)" names an organisation).
+_ALIAS_PAREN = re.compile(
+    rf"(?P<full>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}})[ \t]*\((?P<alias>[A-Z][a-z][\w'’-]+)\)"
+)
+
+
+def _has_name_word(text: str, word: str, start: int) -> bool:
+    """True when ``word`` stands as a whole word in ``text`` after ``start``."""
+    at = text.find(word, start)
+    while at >= 0:
+        end = at + len(word)
+        if not text[at - 1].isalnum() and not text[end : end + 1].isalnum():
+            return True
+        at = text.find(word, end)
+    return False
+
+
+class NameIndex:
+    """The people named in one article, to turn a short name into the full one."""
+
+    def __init__(self, text: str, skip: list[tuple[int, int]] | None = None) -> None:
+        """``skip``: sorted (start, end) ranges whose names do not count, such as quoted
+        passages: "Sivia Blink" inside a quote does not make "Blink" before it a person."""
+        self.text = text
+        self.skip = skip or []
+        self._full_names: list[tuple[int, str]] | None = None
+        self._aliases: dict[str, str] | None = None
+        self._trimmed: dict[str, str] = {}
+        # One-word names the article uses for speakers ("kata Teddy"), set by the caller.
+        self.speakers: set[str] = set()
+
+    @property
+    def full_names(self) -> list[tuple[int, str]]:
+        """(position, name) of every name of two or more words, built on first use."""
+        if self._full_names is None:
+            text = self.text
+            self._full_names = []
+            skip = self.skip
+            for start, end in name_runs(text):
+                if text.find(" ", start, end) < 0 or _within(skip, start):
+                    continue
+                person = person_at_run(
+                    text, start, end, sentence_start=at_sentence_start(text, start)
+                )
+                if person and " " in person:
+                    self._full_names.append((start + text[start:end].rfind(person), person))
+        return self._full_names
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Nicknames the text declares, mapped to full names."""
+        if self._aliases is None:
+            text = self.text
+            self._aliases = {}
+            if "sapaan" in text:
+                for match in _ALIAS_AFTER.finditer(text):
+                    phrase = match.group("full")
+                    if is_role_word(phrase.split()[0]):
+                        # "Rudy, sapaan akrab Wali Kota Surakarta": the nickname of the person
+                        # the article names with that office, never the office's place
+                        full = self._holder_of(phrase, match.start())
+                    else:
+                        full = person_in(phrase)
+                    if full:
+                        self._aliases[match.group("alias")] = full
+            if " asli" in text:
+                for match in _REAL_NAME.finditer(text):
+                    # "Cut Keke … bernama asli Cut Zudiake": the stage name stands for the
+                    # real one, as the gold names people
+                    real = person_at_run(text, match.start("full"), match.end("full"))
+                    if real and " " in real:
+                        stage = self._nearest_full_before(
+                            match.start(), exclude=real
+                        ) or self._most_named(exclude=real)
+                        if stage and not set(stage.split()) & set(real.split()[1:]):
+                            self._aliases.setdefault(stage, real)
+            if " alias " in text:
+                for match in _ALIAS_NAMED.finditer(text):
+                    full = person_at_run(text, match.start("full"), match.end("full"))
+                    if full and " " in full:
+                        self._aliases.setdefault(match.group("alias"), full)
+            if " atau " in text:
+                for match in _ALIAS_OR.finditer(text):
+                    alias = match.group("alias")
+                    full = person_at_run(text, match.start("full"), match.end("full"))
+                    if (
+                        full
+                        and alias not in full.split()
+                        and len(alias) >= 3
+                        and _name_token(alias)
+                        and any(w.lower().startswith(alias[:3].lower()) for w in full.split())
+                    ):
+                        self._aliases.setdefault(alias, full)
+            if "(" in text:
+                for match in _ALIAS_PAREN.finditer(text):
+                    alias = match.group("alias")
+                    full = person_at_run(text, match.start("full"), match.end("full"))
+                    if (
+                        full
+                        and " " in full
+                        and alias not in full.split()
+                        and _name_token(alias)
+                        and not is_common_word(alias)
+                        and not _within(self.skip, match.start())
+                        and _has_name_word(text, alias, match.end())
+                    ):
+                        self._aliases.setdefault(alias, full)
+            if "akrab " in text or "biasa " in text or "disapa " in text:
+                for match in _ALIAS_CALLED.finditer(text):
+                    alias = match.group("alias") or match.group("alias2")
+                    full = self._nearest_full_before(match.start(), exclude=alias)
+                    if full:
+                        self._aliases.setdefault(alias, full)
+                        bare = alias.split()[-1]
+                        if (
+                            " " in alias
+                            and not _has_name_word(text[: match.start()], bare, 0)
+                            and any(w[:1] == bare[:1] for w in full.split())
+                        ):
+                            # "Zulfahmi Adrian … akrab disapa Bang Zoel", then "ujar Zoel": the
+                            # bare nickname too, when the text did not use it before and it
+                            # comes from the name (not "Wiyono … akrab disapa Mas Wiyono")
+                            self._aliases.setdefault(bare, full)
+        return self._aliases
+
+    def _most_named(self, exclude: str) -> str | None:
+        """The full name the article gives most often, twice at least (the one it is about,
+        when a scraper cut the first mention out)."""
+        names = [name for _start, name in self.full_names if name != exclude]
+        best = max(names, key=names.count, default=None)
+        return best if best is not None and names.count(best) >= 2 else None
+
+    def _holder_of(self, office: str, before: int) -> str | None:
+        """The full name the text gives right after ``office`` ("Wali Kota Surakarta, FX Hadi
+        Rudyatmo"), the last time before ``before`` first, else the first time after it."""
+        found: str | None = None
+        for match in re.finditer(rf"(?<![\w-]){re.escape(office)},?[ \t\xa0]+(?=[A-Z])", self.text):
+            for start, end in name_runs(self.text, match.end(), match.end() + 80)[:1]:
+                if start != match.end():
+                    continue
+                person = person_in(self.text[match.start() : end])
+                if person and " " in person:
+                    found = person
+            if found and match.start() >= before:
+                break
+        return found
+
+    def _nearest_full_before(self, position: int, exclude: str) -> str | None:
+        """The last full name before ``position``; one that holds the nickname's last word
+        inside a word comes first ("Cak Imin" → "Muhaimin Iskandar", not the name just
+        before)."""
+        best = None
+        holder = None
+        initial = None
+        core = exclude.split()[-1].lower()
+        for start, name in self.full_names:
+            if start >= position:
+                break
+            if name != exclude:
+                best = name
+                if len(core) >= 3 and any(core in w.lower() for w in name.split()):
+                    holder = name
+                elif name[:1] == core[:1].upper():
+                    # "Zulfahmi Adrian … akrab disapa Bang Zoel": a nickname made from the
+                    # name, before a place or an event named in between ("Smart City")
+                    initial = name
+        return holder or initial or best
+
+    def without_organisation(self, name: str, speakers: set[str]) -> str:
+        """``name`` without an organisation's name glued before it, known from the article: the
+        first word(s) stand alone elsewhere and name no speaker, while the next word is a
+        speaker's name (in ``speakers``). "Bukalapak Teddy Oetomo" → "Teddy Oetomo" when the
+        text also has "Bukalapak telah …" and "kata Teddy"; "Ilham Akbar Habibie" stays whole."""
+        if name.count(" ") < 2:
+            return name
+        words = name.split()
+        if words[0] in speakers:
+            return name
+        for k in range(len(words) - 1, 0, -1):
+            if words[k] in speakers and self._stands_alone(
+                " ".join(words[:k]), words[k - 1], words[k]
+            ):
+                return " ".join(words[k:])
+        if (
+            words[0] not in speakers
+            and self._thing_alone(words[0], words[1])
+            and (words[-1] in speakers or self._stands_alone(words[0], words[-2], words[-1]))
+        ):
+            # "Taiwan Joseph Wu" when the text says "dari Taiwan" and "Wu mengatakan"
+            return " ".join(words[1:])
+        return name
+
+    def _thing_alone(self, head: str, after: str) -> bool:
+        """True when ``head`` stands elsewhere after a preposition or a word for a place or
+        an organisation, before no capitalised word ("dari Taiwan ke", "tim Honda."): a
+        place or an organisation, not a first name."""
+        key = f"{head}>{after}"
+        if key not in self._trimmed:
+            alone = re.search(
+                rf"(?<![\w-])(?:di|ke|dari|asal|negara|pemerintah|tim|pabrikan|klub|perusahaan)"
+                rf"[ \t\xa0]+{re.escape(head)}(?![\w-])(?![ \t\xa0]+[A-Z])",
+                self.text,
+            )
+            self._trimmed[key] = "1" if alone and not _within(self.skip, alone.start()) else ""
+        return self._trimmed[key] == "1"
+
+    def _stands_alone(self, head: str, before: str, word: str) -> bool:
+        """True when ``head`` stands alone in the text (not followed by a capitalised word) and
+        ``word`` does too (not after ``before``)."""
+        key = f"{head}|{word}"
+        if key not in self._trimmed:
+            alone = re.search(
+                rf"(?<![\w-]){re.escape(head)}(?![\w-])(?![ \t\xa0]+[A-Z][a-z])", self.text
+            )
+            named = re.search(
+                rf"(?<!{re.escape(before)} )(?<![\w-]){re.escape(word)}(?![\w-])", self.text
+            )
+            self._trimmed[key] = "1" if alone and named else ""
+        return self._trimmed[key] == "1"
+
+    def canonical(self, name: str, position: int | None = None) -> str:
+        """The full name for ``name``: itself when already full or unknown; the nickname's
+        owner; else the full name (two or more words) holding it as a word or a word's start
+        ("Fajar" → "Agung Fajarwanto"), the last one named before ``position`` first."""
+        if name in self.aliases:
+            full = self.aliases[name]
+            # "Beto sapaan Alberto": the nickname's owner by the name used in full elsewhere
+            return full if " " in full or full == name else self.canonical(full, position)
+        if name.startswith("@"):
+            return name
+        if 2 <= len(name) <= 4 and name.isalpha() and name.isupper():
+            # "JK" for "Jusuf Kalla", "SBY", "AHY": a person's initials, when the article
+            # names someone with them
+            owners = [full for _start, full in self.full_names if _initials(full) == name]
+            if owners:
+                return max(owners, key=owners.count)
+            return name
+        if " " in name:
+            parts = name.split()
+            longer = [
+                full
+                for _start, full in self.full_names
+                if len(full.split()) > len(parts) and full.startswith(f"{name} ")
+            ]
+            return (
+                max(longer, key=lambda full: (longer.count(full), -len(full))) if longer else name
+            )
+        exact: list[tuple[int, str]] = []
+        prefix: list[tuple[int, str]] = []
+        spelt: list[tuple[int, str]] = []
+        itself = False
+        for start, full in self.full_names:
+            words = self.without_organisation(full, self.speakers).split()
+            bare = [w.removeprefix("al-").removeprefix("el-") for w in words]  # "al-Otaibi"
+            if name in bare:
+                index = bare.index(name)
+                if index == 0 and len(words) >= 3 and words[1] in self.speakers:
+                    # "tulis Tokopedia" and "kata Nuraini" beside "Tokopedia Nuraini Razak":
+                    # the first word is an organisation speaking for itself, not her name
+                    itself = True
+                    continue
+                exact.append((start, _around(words, index)))
+            elif len(name) >= 4:
+                for i, word in enumerate(words):
+                    if word.startswith(name):
+                        prefix.append((start, _around(words, i)))
+                        break
+                else:
+                    for i, word in enumerate(bare):
+                        if _undoubled(word) == _undoubled(name):
+                            spelt.append((start, _around(words, i)))
+                            break
+                    else:
+                        if _contracts(name, bare):
+                            spelt.append((start, " ".join(words)))
+        # "Maher" for "Maaher Atthuwailibi", "Fadhilah" for "Fadhillah": the same name with
+        # a doubled letter more or less, a spelling slip the news often makes, comes last
+        for found in (exact, prefix, spelt):
+            if found:
+                counts: dict[str, int] = {}
+                for _start, full in found:
+                    counts[full] = counts.get(full, 0) + 1
+                top = max(counts.values())
+                frequent = [f for f in found if counts[f[1]] == top]
+                before = [f for f in frequent if position is None or f[0] <= position]
+                return (before[-1] if before else frequent[0])[1]
+        return name if itself else self._continued(name)
+
+    def _continued(self, name: str) -> str:
+        """``name`` with the capitalised name words that follow it where the article names
+        the person in full, when no full name holds it: "Yasonna" → "Yasonna Hamonangan Laoly"
+        after a role the name run was cut from."""
+        if len(name) < 3 or not name[:1].isupper():
+            return name
+        forms = [name]
+        if not is_common_word(name):
+            # then with a slip of the shift key: "DJP hestu Yoga Saksama", a name the article
+            # writes "Hestu" elsewhere (not a word: "untung Budi" is luck)
+            forms.append(name[:1].lower() + name[1:])
+        for form in forms:
+            found = self._continued_as(form)
+            if found:
+                return name + found[len(form) :]
+        return name
+
+    def _continued_as(self, name: str) -> str | None:
+        """``name`` and the capitalised name words after it at its first place in the text
+        that has them; None when none has."""
+        text = self.text
+        at = text.find(name)
+        while at >= 0:  # str.find, not a regex per name: this runs for every short name
+            start, at = at, text.find(name, at + 1)
+            if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) or _within(
+                self.skip, start
+            ):
+                continue
+            after = _NAME_WORDS_AFTER.match(text, start + len(name))
+            if after is None:
+                continue
+            words = [name]
+            for word in after.group().split():
+                if self._initials_surname(word, name):
+                    words.append(word)
+                    break
+                if not _name_token(word) or is_common_word(word):
+                    break
+                words.append(word)
+            if len(words) > 1:
+                return " ".join(words)
+        return None
+
+    def _initials_surname(self, word: str, name: str) -> bool:
+        """True when ``word`` is a family name written as initials ("Astrid WEN", "Bambang
+        DH"): two to four capitals that the article writes only right after ``name`` (an
+        organisation's acronym, "DKI", "KPK", also stands elsewhere)."""
+        if not (2 <= len(word) <= 4 and word.isalpha() and word.isupper()):
+            return False
+        text = self.text
+        at = text.find(word)
+        while at >= 0:
+            whole = (at == 0 or not text[at - 1].isalnum()) and not text[
+                at + len(word) : at + len(word) + 1
+            ].isalnum()
+            if whole and not text[max(0, at - len(name) - 1) : at].startswith(name):
+                return False
+            at = text.find(word, at + 1)
+        return True
+
+
+# One or two capitalised words right after a name, on the same line.
+_NAME_WORDS_AFTER = re.compile(r"(?:[ \t\xa0]+[A-Z][\w'’-]+){1,2}")
+
+
+def _contracts(name: str, words: list[str]) -> bool:
+    """True when one-word ``name`` joins the first letters of two words of a name that follow
+    each other: "Jokowi" (Joko Widodo), "Bamsoet" (Bambang Soesatyo), "Zulhas" (Zulkifli Hasan),
+    the short forms Indonesian news makes of public figures' names."""
+    low = name.casefold()
+    if len(low) < 5 or len(words) < 2:
+        return False
+    for first, second in zip(words, words[1:], strict=False):
+        a, b = first.casefold(), second.casefold()
+        for cut in range(3, min(len(a), len(low) - 2) + 1):
+            if low[:cut] == a[:cut] and b.startswith(low[cut:]):
+                return cut < len(a) or len(low) - cut < len(b)  # not the two words whole
+    return False
+
+
+def _undoubled(word: str) -> str:
+    """``word`` in lower case with each doubled letter written once ("Maaher" → "maher")."""
+    return re.sub(r"(\w)\1+", r"\1", word.casefold())
+
+
+def _within(ranges: list[tuple[int, int]], position: int) -> bool:
+    at = bisect_right(ranges, (position, _BIG)) - 1
+    return at >= 0 and ranges[at][0] <= position < ranges[at][1]
+
+
+_BIG = 1 << 62
+
+
+def _around(words: list[str], index: int) -> str:
+    """The name a short name stands for in a longer phrase: from it onwards when it is a first
+    name ("Yuddy" in "Birokrasi Yuddy Chrisnandi"), else with the one word before it ("Putin" in
+    "Rusia Vladimir Putin")."""
+    if index == len(words) - 1 and index > 0:
+        return " ".join(words[index - 1 :])
+    start = index
+    while start > 0 and words[start - 1].lower() in _NAME_OPENERS:
+        start -= 1  # "Fickar" in "Abdul Fickar Hadjar": the words that open a name stay
+    return " ".join(words[start:])
+
+
+# Words that open an Indonesian name and never stand alone for the person: "Abdul Fickar
+# Hadjar", "I Gede Yoga", "Teuku Faizasyah", "Andi Mallarangeng".
+_NAME_OPENERS = frozenset(
+    "abdul abdur abd muhammad mohammad mohamad muhamad moh mochamad ahmad achmad siti nur"
+    " i ni gusti gde gede made wayan nyoman ketut putu komang kadek luh anak agung teuku tengku"
+    " cut andi raden mas haji hj. h.".split()
+)
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's words: "Susilo Bambang Yudhoyono" → "SBY"."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())

@@ -1,0 +1,254 @@
+"""The NER model's view of an article's names (:class:`PersonModel`): which names it tags
+as people, where a person's full name starts, and which capitalised runs are organisations or
+places."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from warta.enrich.speakers.index import _BIG, _within
+from warta.enrich.speakers.names import (
+    _ORG_HEADS,
+    _name_token,
+    at_sentence_start,
+    is_common_word,
+    is_role_word,
+    person_in,
+)
+
+if TYPE_CHECKING:
+    from warta.enrich.ner.tagger import Mention
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """:func:`at_sentence_start`, except after a comma that follows a word: "… BIJB, Agus
+    Sugeng Widodo mengatakan" names a person in apposition, mid-sentence (a comma glued to a
+    full stop, ".,Agus", is a scraper's paragraph break and still opens one)."""
+    if not at_sentence_start(text, position):
+        return False
+    before = text[max(0, position - 6) : position].rstrip(" \t\xa0")
+    appositive = before.endswith(",") and len(before) > 1
+    # "Pendidikan ,, Primadi H Serad": the commas of a cut link after a word are still an
+    # apposition ("katanya.,,Sebelumnya" is a paragraph break)
+    word = before.rstrip(",").rstrip(" \t\xa0")
+    return not (appositive and word and (word[-1].isalnum() or word[-1] == ")"))
+
+
+class PersonModel:
+    """What the NER model (:mod:`warta.enrich.ner`) says about the names of one article: which
+    capitalised runs are people, which are organisations or places, and each person's full
+    name from the entity merge (:func:`warta.enrich.entities.canonical_entities`).
+
+    The capitalisation rules above guess "is this run a person, and where does the name
+    start" from word lists; the model answers it from context. It is used as a second opinion:
+    a run the model tags as an organisation or a place (and never as a person) is no speaker,
+    and a name the rules cut short ("Gunnar Solskjaer") takes the model's full one ("Ole Gunnar
+    Solskjaer").
+    """
+
+    def __init__(
+        self, text: str, mentions: list[Mention], skip: list[tuple[int, int]] | None = None
+    ) -> None:
+        """``mentions``: the model's mentions in ``text`` (with the repeats added); ``skip``:
+        sorted (start, end) ranges, such as quoted passages, whose names give no full name
+        ("orang memanggil saya Kikan Cokelat" inside a quote is a nickname, not her name)."""
+        from warta.enrich.entities import canonical_entities  # the NER layer, loaded lazily
+
+        self.text = text
+        people = [m for m in mentions if m.type == "PERSON"]
+        others = [m for m in mentions if m.type != "PERSON"]
+        self.person_spans = sorted((m.start, m.end) for m in people)
+        self._person_set = set(self.person_spans)
+        self.other_spans = sorted((m.start, m.end) for m in others)
+        self._person_words = {w for m in people for w in _words(m.text)}
+        self._other_names = {" ".join(_words(m.text)).casefold() for m in others}
+        self._other_words = {w.casefold() for m in others for w in _words(m.text)}
+        # Places and organisations the model tags more than once (and never as a person).
+        seen: dict[str, int] = {}
+        for m in others:
+            key = " ".join(_words(m.text))
+            seen[key] = seen.get(key, 0) + 1
+        self._places = {k for k, n in seen.items() if n >= 2 and not self.is_person(k)}
+        ranked = canonical_entities(people)
+        # every name of two or more words the model gives a person, to tell when a surname
+        # alone is shared ("Habibie": "BJ Habibie", "Tuti Marini Habibie", …)
+        self._all_full = [e.name for e in ranked if " " in e.name]
+        # names the model starts right after an organisation's or a place's word: their first
+        # word may be the organisation's own name ("Universitas Tarumanegara Leksmono …")
+        self._after_organisation = {
+            " ".join(_words(m.text)) for m in people if _organisation_word_before(text, m.start)
+        }
+        # Full names, most mentioned first; a model's span that opens with a common word or a
+        # title ("Anak Niki", "Bukan Marcus Rashford") is no full name, nor one only ever seen
+        # at a sentence start ("Oh Niki bahagia …").
+        inside = {
+            " ".join(_words(m.text))
+            for m in people
+            if not _opens_sentence(text, m.start) and not _within(skip or [], m.start)
+        }
+        self.full_names = [
+            e.name
+            for e in ranked
+            if " " in e.name
+            and e.name in inside
+            and not is_common_word(e.name.split()[0])
+            and _name_words(e.name)
+            # nor one the rules would cut: a degree or an organisation the model took in
+            # ("Wismandari Wisnu SpPD", "Recording Academy Neil Portnow")
+            and (person_in(e.name) == e.name or self._longer_name(e.name))
+        ]
+
+    def _longer_name(self, name: str) -> bool:
+        """True when the rules cut ``name`` only for its length or an initial, not for a
+        title or an organisation: "Thia Yufada Dodi Reza" (four words, the rules keep three),
+        "Primadi H Serad" ("H" may be the title Haji). The words the rules drop must be name
+        words the model calls no organisation or place, and an initial between two of them."""
+        cut = person_in(name)
+        words = name.split()
+        if (
+            not cut
+            or len(words) > 5
+            or not name.endswith(" " + cut)
+            or name in self._after_organisation
+        ):
+            return False
+        dropped = words[: len(words) - len(cut.split())]
+        for i, word in enumerate(dropped):
+            if len(word) == 1 and word.isupper() and i > 0:
+                continue  # "Primadi H Serad": a middle initial after a name word
+            if (
+                not word[:1].isupper()  # "Sivia Azizah da Rachel Amanda": two people
+                or not _name_token(word)
+                or is_common_word(word)
+                or is_role_word(word)
+                # "Universitas Tarumanegara Leksmono Suryo Putranto": an organisation's word
+                or word.casefold() in self._other_words
+            ):
+                return False
+        return True
+
+    def person_at(self, start: int, end: int) -> bool:
+        """True when the model tags a person overlapping ``text[start:end]``."""
+        return _overlaps(self.person_spans, start, end)
+
+    def person_exactly(self, start: int, end: int) -> bool:
+        """True when the model tags exactly ``text[start:end]`` as a person."""
+        return (start, end) in self._person_set
+
+    def other_at(self, start: int, end: int) -> bool:
+        """True when the model tags an organisation or place overlapping ``text[start:end]``
+        and no person there."""
+        return _overlaps(self.other_spans, start, end) and not self.person_at(start, end)
+
+    def is_person(self, name: str) -> bool:
+        """True when some word of ``name`` is a word of a person the model found."""
+        return any(w in self._person_words for w in _words(name))
+
+    def is_other(self, name: str, start: int | None = None) -> bool:
+        """True when the model's word is strong that ``name`` (at ``start`` in the text, when
+        given) is an organisation or a place, not a person.
+
+        The model tags some people's names as places ("Helen Bond", "AKP Gede Yoga"), so its
+        word alone does not veto a name: the name must also hold a common Indonesian word
+        ("Puskesmas Pulang Pisau") or end with a place or organisation the model tags more
+        than once ("Observatorium Suriah", with "Suriah" a place five times)."""
+        words = _words(name)
+        if not words or self.is_person(name):
+            return False
+        key = " ".join(words)
+        tagged = (
+            self.other_at(start, start + len(name))
+            if start is not None
+            else key.casefold() in self._other_names
+        )
+        if tagged and any(is_common_word(w) for w in words):
+            return True
+        # "Observatorium Suriah" with the place "Suriah"; "Garden City" of "Jakarta Garden City"
+        return any(key.endswith(" " + place) or place.endswith(" " + key) for place in self._places)
+
+    def full_name(self, name: str) -> str:
+        """The model's full name holding ``name`` as a leading or trailing run of whole words
+        ("Gunnar Solskjaer" → "Ole Gunnar Solskjaer"), the most mentioned first; else
+        ``name``. (Never a shorter one: the model misses first names, "Brandon" of "Brandon
+        Nicholas Salim", more often than the rules take an organisation for one.)"""
+        words = _words(name)
+        if not words:
+            return name
+        n = len(words)
+        for full in self.full_names:
+            parts = full.split()
+            if len(parts) > n and (parts[:n] == words or parts[-n:] == words):
+                if n == 1 and self._shared(words[0], full):
+                    return name  # "Habibie" of a family: whose, the model cannot say
+                return full
+        return name
+
+    def _shared(self, word: str, full: str) -> bool:
+        """True when another person the model names ends with ``word`` too, who is not the
+        same as ``full`` by name words ("Tuti Marini Habibie" beside "Alwi Abdul Jalil
+        Habibie"; "BJ Habibie" beside "Bacharuddin Jusuf Habibie")."""
+        mine = set(full.split())
+        for other in self._all_full:
+            parts = other.split()
+            if parts[-1] == word and other != full and not set(parts) <= mine:
+                return True
+        return False
+
+
+def _words(name: str) -> list[str]:
+    return name.split()
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t\xa0]+\Z")
+
+
+def _organisation_word_before(text: str, start: int) -> bool:
+    """True when the word right before ``start`` (a space between) is an organisation's or a
+    place's word, not a title or a role: "Universitas", "PT", "Kota"."""
+    match = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return match.group(1)[:1].isupper() and (word in _organisation_words() or word in _ORG_HEADS)
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    """The organisation words of the asset ("universitas", "pt", "dinas"), not its places."""
+    text = files("warta.assets").joinpath("name_stopwords.txt").read_text(encoding="utf-8")
+    words: set[str] = set()
+    inside = False
+    for line in text.splitlines():
+        if line.startswith("#"):
+            inside = line.startswith("# organisation words")
+        elif inside:
+            words.update(line.split())
+    return frozenset(words)
+
+
+def _name_words(name: str) -> bool:
+    """True when every word of ``name`` may be a word of a person's name (a capital alone
+    inside it an initial: "Primadi H Serad")."""
+    words = name.split()
+    return all(
+        _name_token(w)
+        or w.startswith(("al-", "el-"))
+        or (0 < i < len(words) - 1 and len(w) == 1 and w.isupper())
+        for i, w in enumerate(words)
+    )
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    at = bisect_right(spans, (end, _BIG)) - 1
+    while at >= 0:
+        lo, hi = spans[at]
+        if hi > start and lo < end:
+            return True
+        if hi <= start and lo < start - 200:
+            return False
+        at -= 1
+    return False
