@@ -21,9 +21,9 @@ from benchmarks.tools import DEFAULT_HTML_TOOLS, HTML_TOOLS, REFERENCE_TOOL
 INTRO = """
 HTML mode: every tool reads the page's raw bytes (resiliparse, which takes a str, decodes them with
 its own detector inside the timed call) and returns its main text. All tools run in one process
-pinned to one core, side by side page by page (every tool reads page 1, then every tool page 2,
-the tools' order turning with each page, so that a shared machine's changing load falls on all of
-them alike); each is warmed up on the first 3 pages (untimed), then every call is timed, wall clock (`time.perf_counter`) and CPU (`time.process_time`).
+pinned to one core, side by side in turns of 20 pages (every tool reads pages 1–20, then every
+tool pages 21–40, the tools' order turning each time, so that a shared machine's changing load
+falls on all of them alike); each is warmed up on the first 3 pages (untimed), then every call is timed, wall clock (`time.perf_counter`) and CPU (`time.process_time`).
 pages/s = pages / the sum of wall times; pages/CPU-s the same with CPU time, which other work on a
 shared machine moves less, so the speed ratio uses it. A call that raises or runs past the time
 bound counts as empty output (column *errors*; *empty* counts every page with no output). Ratios

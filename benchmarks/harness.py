@@ -21,6 +21,7 @@ from benchmarks.machine import machine_info, machine_markdown
 from benchmarks.report import dump_raw, set_table, tools_legend, write_between
 from benchmarks.runner import (
     DEFAULT_BOUND,
+    TURN_PAGES,
     Tool,
     ToolUnavailable,
     check_runs,
@@ -59,6 +60,12 @@ def parser(
     )
     p.add_argument(
         "--bench-root", type=Path, default=data.BENCH_ROOT, help="folder of the benchmark sets"
+    )
+    p.add_argument(
+        "--turn",
+        type=int,
+        default=TURN_PAGES,
+        help="pages each tool reads before the next tool's turn (1: switch at every page)",
     )
     return p
 
@@ -103,7 +110,9 @@ def run(
         for tool in tools:
             check_runs(tool, inputs[0])
         scores: list[SetScore] = []
-        calls = run_tools(tools, inputs, bound=args.bound, progress=progress)
+        calls = run_tools(
+            tools, inputs, bound=args.bound, turn_pages=args.turn, progress=progress
+        )
         for tool in tools:
             scores.append(score_set(set_name, tool.name, pages, calls[tool.name]))
             progress(

@@ -274,6 +274,10 @@ def test_tools_run_side_by_side_page_by_page() -> None:
 
         return Tool(name, "", fn)
 
-    calls = run_tools([tool("a"), tool("b")], [1, 2, 3], warmup=0)
-    assert [c.text for c in calls["a"]] == [c.text for c in calls["b"]] == ["1", "2", "3"]
-    assert order == [("a", 1), ("b", 1), ("b", 2), ("a", 2), ("a", 3), ("b", 3)]
+    calls = run_tools([tool("a"), tool("b")], [1, 2, 3, 4, 5], warmup=0, turn_pages=2)
+    assert [c.text for c in calls["a"]] == [c.text for c in calls["b"]] == ["1", "2", "3", "4", "5"]
+    assert order == [
+        ("a", 1), ("a", 2), ("b", 1), ("b", 2),
+        ("b", 3), ("b", 4), ("a", 3), ("a", 4),
+        ("a", 5), ("b", 5),
+    ]  # fmt: skip
