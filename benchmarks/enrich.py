@@ -47,11 +47,8 @@ CORPUS = ROOT.parent / "shared" / "data" / "news" / "clickid" / "articles.jsonl.
 
 
 def _norm(text: str | None) -> str:
-    """Case and spacing aside, and the marks around the text: the quote marks, and the commas
-    and stops a scraper left where it cut a linked word out at the start (a gold row's '",.
-    Bagaimana …' and a found '. Bagaimana …' open with the same words)."""
-    text = re.sub(r"\s+", " ", (text or "").strip(" \"“”'‘’"))
-    return text.lstrip(" ,.;:").casefold()
+    """Case and spacing aside, and the quote marks around the text."""
+    return re.sub(r"\s+", " ", (text or "").strip(" \"“”'‘’")).casefold()
 
 
 def _same_speaker(found: str | None, gold: str | None) -> bool:
@@ -87,10 +84,6 @@ def match_quotes(
     hits = 0
     for g in gold:
         starts = _norm(g["starts"])
-        if kind == "indirect":
-            # a few gold rows keep the link word a reported clause opens after ("jika
-            # Veronica …"); most start after it, as the found passages do
-            starts = starts.removeprefix("bahwa ").removeprefix("jika ")
         for i, q in enumerate(found):
             if i in used:
                 continue

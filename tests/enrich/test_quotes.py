@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from benchmarks.enrich import match_quotes
 from warta.enrich.entities import model_mentions
@@ -167,7 +170,7 @@ def test_gold_quote_attribution() -> None:
         "heldout11": (0.93, 0.93, 0.82, 0.53),
         "heldout12": (0.91, 0.91, 0.84, 0.50),
         "heldout13": (0.92, 0.90, 0.79, 0.39),
-        "heldout14": (0.70, 0.66, 0.58, 0.28),  # held out
+        "heldout14": (0.70, 0.66, 0.56, 0.27),  # held out
         "heldout15": (0.76, 0.72, 0.72, 0.49),  # held out
     }
     for split, (dp, dr, ip, ir) in floors.items():
@@ -1463,11 +1466,20 @@ def test_unnamed_sources_report_without_a_speaker() -> None:
     ]
 
 
-def test_indirect_gold_openings_with_or_without_the_link_word() -> None:
+def test_indirect_gold_openings_start_after_the_link_word() -> None:
+    # the scorer is the plain rule: gold rows start after a link word "jika"/"bahwa", as
+    # the found passages do; it forgives no link word and no leading punctuation
     text = "Frans mengatakan jika Veronica tidak melapor ke pihak berwenang."
     found = find_quotes(text, "id")
-    gold = [{"kind": "indirect", "speaker": "Frans", "starts": "jika Veronica tidak melapor"}]
+    gold = [{"kind": "indirect", "speaker": "Frans", "starts": "Veronica tidak melapor"}]
     assert match_quotes(found, gold, "indirect") == (1, 1, 1)
+    gold = [{"kind": "indirect", "speaker": "Frans", "starts": "jika Veronica tidak melapor"}]
+    assert match_quotes(found, gold, "indirect") == (0, 1, 1)
+    text = 'Dia berkata, ",. Bagaimana kemudian media menagih janji itu," kata Riza Rahman.'
+    found = find_quotes(text, "id")
+    assert [q.text[:9] for q in found if q.kind == "direct"] == ["Bagaimana"]
+    gold = [{"kind": "direct", "speaker": "Riza Rahman", "starts": ",. Bagaimana kemudian"}]
+    assert match_quotes(found, gold, "direct")[0] == 0
 
 
 def test_an_organisations_expert_after_dari_speaks() -> None:
@@ -1490,12 +1502,13 @@ def test_nickname_of_an_office_is_its_holder_never_its_place() -> None:
     assert _direct(text) == [("FX Hadi Rudyatmo", "Nanya-nanya ")]
 
 
-def test_stage_name_gives_way_to_the_real_name() -> None:
+def test_stage_name_stays_the_name_the_article_uses() -> None:
+    # a real name printed once, not in apposition, is no alias (review finding 1)
     text = (
         "Penyanyi Cut Keke tampil di Jakarta. Perempuan bernama asli Cut Zudiake itu masih"
         ' tampak awet muda.\n\n"Aku rajin perawatan," ujar Cut Keke, Selasa.'
     )
-    assert _direct(text) == [("Cut Zudiake", "Aku rajin pe")]
+    assert _direct(text) == [("Cut Keke", "Aku rajin pe")]
 
 
 def test_bare_nickname_after_an_honorific_is_the_full_name() -> None:
@@ -1597,3 +1610,201 @@ def test_a_title_opens_the_name_after_a_long_office() -> None:
         " mengatakan, perilaku bunuh diri mencapai angka kritis."
     )
     assert _indirect(text) == [("Anung Sugihantono", "perilaku bun")]
+
+
+# Reviewer's findings on quote rounds 7-10 (/work/notes/review_quotes.md), one test each.
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in find_quotes(text, "id")]
+
+
+def test_real_name_of_another_person_is_no_alias() -> None:
+    # 1: "bernama asli" names the suspect, not the police chief who speaks
+    text = (
+        "Kapolsek Menteng AKBP Budi Santoso mengatakan polisi telah menangkap pelaku. Pelaku"
+        " yang bernama asli Ahmad Sukri itu ditangkap di rumahnya."
+    )
+    assert "Ahmad Sukri" not in _speakers(text)
+    assert "Budi Santoso" in _speakers(text)
+    # a real name printed once is no name to rename the speaker with
+    text = (
+        "Aktris Ha Ji Won kembali membintangi drama baru. Pemilik nama asli Jeon Hae Rim itu"
+        ' tampil memukau.\n\n"Aku sangat menikmati peran ini," kata Ha Ji Won.'
+    )
+    assert _direct(text) == [("Ha Ji Won", "Aku sangat m")]
+
+
+def test_real_name_in_apposition_maps_to_the_name_the_article_uses() -> None:
+    text = (
+        "Penyanyi Cut Keke, yang bernama asli Cut Zudiake, tampil di Jakarta.\n\n"
+        '"Aku rajin perawatan," ujar Cut Zudiake, Selasa.'
+    )
+    assert _direct(text) == [("Cut Keke", "Aku rajin pe")]
+
+
+def test_club_in_brackets_is_no_alias_of_the_player() -> None:
+    # 2
+    text = (
+        "Pemain terbaik pekan ini adalah Marc Klok (Persija). Gelandang itu mencetak dua gol.\n\n"
+        '"Kami bangga dengan penampilan tim," tulis Persija di akun resmi mereka.'
+    )
+    assert "Marc Klok" not in _speakers(text)
+    text = (
+        "Gol tunggal dicetak Ezra Walian (Persib) pada menit ke-80.\n\n"
+        '"Kemenangan ini untuk bobotoh," kata Persib dalam keterangannya.'
+    )
+    assert "Ezra Walian" not in _speakers(text)
+    # a short name made from the full one still is
+    text = 'Edhie Baskoro Yudhoyono (Ibas) hadir di Jakarta.\n\n"Kami siap," kata Ibas, Senin.'
+    assert _direct(text) == [("Edhie Baskoro Yudhoyono", "Kami siap")]
+
+
+def test_role_holder_skips_compound_roles() -> None:
+    # 3
+    text = (
+        "Presiden Joko Widodo membuka rapat kabinet di Istana. Wakil Presiden Ma'ruf Amin juga"
+        ' hadir.\n\n"Kita harus bekerja lebih cepat lagi," kata Presiden.'
+    )
+    assert _direct(text) == [("Joko Widodo", "Kita harus b")]
+    text = (
+        "Kapolres Bogor AKBP Hendra Gunawan meninjau lokasi. Mantan Kapolres Bogor AKBP Andi"
+        ' Dicky ikut mendampingi.\n\n"Jalur ini rawan longsor," kata Kapolres.'
+    )
+    assert _direct(text) == [("Hendra Gunawan", "Jalur ini ra")]
+
+
+def test_role_holder_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 3: each occurrence of the role is read once, however many cues name it
+    from warta.enrich.quotes import cue_names
+
+    calls = 0
+    original = cue_names.name_runs
+
+    def counting(*args: Any, **kwargs: Any) -> list[tuple[int, int]]:
+        nonlocal calls
+        calls += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(cue_names, "name_runs", counting)
+    unit = '"Kami siap," kata Kapolres. '
+    text = "Kapolres Bogor AKBP Hendra Gunawan hadir. " + unit * (50_000 // len(unit))
+    found = find_quotes(text, "id")
+    assert len(found) > 1500
+    assert {q.speaker for q in found} == {"Hendra Gunawan"}
+    occurrences = text.count("Kapolres")
+    assert calls <= 3 * occurrences
+
+
+def test_person_nouns_in_wan_are_no_possessions() -> None:
+    # 4
+    text = (
+        "Acara itu dihadiri ilmuwan Budi Santoso dari LIPI.\n\n"
+        '"Penelitian ini butuh waktu lama," ujarnya.'
+    )
+    assert _direct(text) == [("Budi Santoso", "Penelitian i")]
+    text = (
+        "Diskusi itu menghadirkan sejarawan Anhar Gonggong di Jakarta.\n\n"
+        '"Sejarah harus ditulis dengan jujur," katanya.'
+    )
+    assert _direct(text) == [("Anhar Gonggong", "Sejarah haru")]
+
+
+def test_given_names_putri_and_putra_are_no_relatives() -> None:
+    # 5
+    text = (
+        "Putri Maharani, warga Bekasi, mengaku rumahnya terendam sejak pagi.\n\n"
+        '"Airnya sudah setinggi lutut sejak subuh," katanya.'
+    )
+    assert _direct(text) == [("Putri Maharani", "Airnya sudah")]
+    text = (
+        "Putra Siregar, pemilik toko, mengatakan tokonya kebanjiran.\n\n"
+        '"Semua barang rusak," katanya.'
+    )
+    assert _direct(text) == [("Putra Siregar", "Semua barang")]
+
+
+def test_a_choice_between_two_names_is_no_alias() -> None:
+    # 6
+    text = (
+        "Partai itu belum memutuskan apakah akan mengusung Andi Arief atau Andika sebagai calon."
+        '\n\n"Kami masih menunggu survei," kata Andika.'
+    )
+    assert _direct(text) == [("Andika", "Kami masih m")]
+    text = (
+        "Pilihan ada di antara Budi Hartono atau Budiman untuk posisi itu.\n\n"
+        '"Saya siap," kata Budiman.'
+    )
+    assert _direct(text) == [("Budiman", "Saya siap")]
+    # a contraction still is one
+    text = 'Muhammad Romahurmuziy atau Romi hadir di Jakarta.\n\n"Kami solid," kata Romi, Senin.'
+    assert _direct(text) == [("Muhammad Romahurmuziy", "Kami solid")]
+
+
+def test_nickname_goes_to_the_name_in_its_clause() -> None:
+    # 7
+    text = (
+        "Ketua RT Dadang Suherman melaporkan kejadian itu. Korban, Ahmad Fauzi yang akrab"
+        ' disapa Dede, dibawa ke rumah sakit.\n\n"Saya kaget sekali," kata Dede.'
+    )
+    assert _direct(text) == [("Ahmad Fauzi", "Saya kaget s")]
+    text = (
+        "Camat Sukmajaya Slamet Riyadi meninjau lokasi kebakaran. Pemilik rumah, Ahmad"
+        ' Syaifullah yang akrab disapa Sule, selamat.\n\n"Saya sempat pingsan," kata Sule.'
+    )
+    assert _direct(text) == [("Ahmad Syaifullah", "Saya sempat ")]
+
+
+def test_partial_quote_gives_up_across_a_source_noun() -> None:
+    # 8
+    text = (
+        "Jokowi mengaku heran dengan tudingan Prabowo Subianto bahwa pemerintah"
+        ' "tidak pernah peduli pada rakyat kecil" selama ini.'
+    )
+    assert "Jokowi" not in [q.speaker for q in find_quotes(text, "id", mentions=_mentions(text))]
+    text = (
+        "Prabowo mengaku heran dengan tuduhan Jokowi bahwa oposisi"
+        ' "tidak punya program yang jelas" selama ini.'
+    )
+    found = find_quotes(text, "id", mentions=_mentions(text))
+    assert "Prabowo" not in [q.speaker for q in found]
+    # the subject's own words still are hers
+    text = (
+        'Veronica Koman mengatakan bahwa ada "kampanye pemerintah untuk menekan saya agar diam"'
+        " di media sosial."
+    )
+    found = find_quotes(text, "id", mentions=_mentions(text))
+    assert [q.speaker for q in found if q.kind == "direct"] == ["Veronica Koman"]
+
+
+def test_a_capital_before_a_stop_is_not_always_an_initial() -> None:
+    # 9
+    text = (
+        "Rumah Suparno berada di nomor 5 Blok C. Dia mengatakan banjir datang tengah malam.\n\n"
+        '"Airnya cepat sekali naik," katanya.'
+    )
+    # "C." is no initial gluing "Dia" to a name, and "Blok C" no person
+    assert all(s is None or ("Dia" not in s and "Blok" not in s) for s in _speakers(text))
+    text = (
+        "Rapat digelar di Gedung B. Menurut Ketua DPRD Budi Santoso, anggaran sudah cukup.\n\n"
+        '"Kami akan bahas lagi," ujarnya.'
+    )
+    assert _direct(text) == [("Budi Santoso", "Kami akan ba")]
+
+
+def test_has_name_word_at_the_start() -> None:
+    # 10
+    from warta.enrich.speakers.index import _has_name_word
+
+    assert _has_name_word("Zoel datang. Lalu X", "Zoel", 0)
+    assert not _has_name_word("Zoeldatang. Lalu X", "Zoel", 0)
+    assert not _has_name_word("xZoel", "Zoel", 0)
+
+
+def test_described_person_after_a_comma() -> None:
+    # 11: "Maryati, ibu rumah tangga"
+    text = (
+        "Maryati, ibu rumah tangga di Bekasi, kesal karena harga beras naik.\n\n"
+        '"Uang belanja tidak cukup," katanya.'
+    )
+    assert _direct(text) == [("Maryati", "Uang belanja")]

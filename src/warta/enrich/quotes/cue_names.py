@@ -5,7 +5,9 @@ role a cue names alone ('"…," kata Kapolres')."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
+from warta.enrich.quotes.marks import _OPENERS
 from warta.enrich.quotes.names import (
     _ACRONYM,
     _NAME_RUN,
@@ -29,7 +31,8 @@ from warta.enrich.speakers import (
 # nor a comma after a space or a comma, which CLICK-ID leaves where it cut a linked word out:
 # "ujar Direktur Program Bakti Pendidikan ,, Primadi H Serad").
 _CLAUSE_STOP = re.compile(
-    r"[;!?\n]|\.(?!\w)(?!(?<=\b[A-Z]\.)[ \t\xa0]+[A-Z])|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})|(?<![\s,]),\s*(?![A-Z]{2,}\b|AKBP|AKP|Kombes)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai"
+    rf"[;!?\n]|\.(?!\w)(?!(?<=\b[A-Z]\.)[ \t\xa0]+(?!{_OPENERS})[A-Z])|"
+    r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})|(?<![\s,]),\s*(?![A-Z]{2,}\b|AKBP|AKP|Kombes)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai"
     r"|seperti|melalui|pada|dilansir|dikutip|yang|sambil|sembari|when|in|at|on|to|after)\s"
 )
 
@@ -89,6 +92,10 @@ _RUN_GOES_ON = re.compile(r"[\w'’-]*(?:[ \t\xa0]+[A-Z][\w'’-]*)*")
 _ROLE_AFTER_CUE = re.compile(
     r"[\s,]*[a-z]+[ \t\xa0]+(?:sang[ \t\xa0]+)?(?P<role>[A-Z][a-z]+)(?=[ \t\xa0]*[.,;]|$)"
 )
+
+# The capitalised word right before a position, and the words that make a role another office.
+_WORD_BEFORE = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w'’-]*)[ \t\xa0]+\Z")
+_OFFICE_MODIFIERS = frozenset({"Wakil", "Mantan", "Eks", "Plt", "Plh", "Pj", "Calon", "Bakal"})
 
 # Initials standing for a person after a comma: "kata orangtua Bunga, DM."
 _INITIALS_AFTER_COMMA = re.compile(r",[ \t\xa0]*([A-Z]{2,3})(?=[ \t\xa0]*[.,;(]|$)")
@@ -332,20 +339,48 @@ class _CueNames(_ReaderState):
     def role_holder(self, position: int) -> str | None:
         """The person a cue names by a role alone ('"…," kata Kapolres.' at ``position``,
         the quote's closing mark): the last one named with that role before, outside quotes
-        ("Kapolres Bogor AKBP Budi Santoso"); None for another cue or when none is."""
-        text = self.text
-        cue = _ROLE_AFTER_CUE.match(text, position, position + 40)
+        ("Kapolres Bogor AKBP Budi Santoso"), where the role opens the name ("Wakil Presiden
+        Ma'ruf Amin" holds another office than "Presiden"); None for another cue or when none
+        is. Each role's holders are read once per article, so many cues cost no more than
+        one."""
+        cue = _ROLE_AFTER_CUE.match(self.text, position, position + 40)
         if cue is None or not is_role_word(cue.group("role")):
             return None
-        role = cue.group("role")
-        at = text.rfind(role, 0, position)
-        while at >= 0:
-            if not self._inside_quote(at) and not text[at - 1 : at].isalnum():
-                for lo, hi in name_runs(text, at, min(len(text), at + 120)):
-                    if lo != at:
-                        break
-                    person = person_at_run(text, lo, hi)
-                    if person and " " in person:
-                        return self.canonical(person, lo)
-            at = text.rfind(role, 0, at)
-        return None
+        holders = self._holders(cue.group("role"))
+        at = bisect_left(holders, (position,)) - 1
+        if at < 0:
+            return None
+        lo, person = holders[at]
+        return self.canonical(person, lo)
+
+    def _holders(self, role: str) -> list[tuple[int, str]]:
+        """(position, full name) of every place the text names someone by ``role`` opening
+        the name, outside quotes, in text order; built on first use."""
+        holders = self.role_holders.get(role)
+        if holders is not None:
+            return holders
+        text = self.text
+        holders = []
+        for match in re.finditer(rf"(?<![\w-]){re.escape(role)}", text):
+            at = match.start()
+            if self._inside_quote(at) or not self._opens_name(at):
+                continue
+            for lo, hi in name_runs(text, at, min(len(text), at + 120))[:1]:
+                person = person_at_run(text, lo, hi) if lo == at else None
+                if person and " " in person:
+                    holders.append((lo, person))
+        self.role_holders[role] = holders
+        return holders
+
+    def _opens_name(self, at: int) -> bool:
+        """True unless a capitalised word inside the sentence stands right before ``at``:
+        "Wakil Presiden", "Mantan Kapolres", "Plt Bupati" name another office."""
+        before = _WORD_BEFORE.search(self.text, max(0, at - 30), at)
+        if before is None:
+            return True
+        word = before.group("word")
+        if word in _OFFICE_MODIFIERS or is_role_word(word):
+            return False
+        starts = self.sentence_starts
+        sentence = starts[bisect_right(starts, at) - 1] if bisect_right(starts, at) else 0
+        return before.start("word") <= sentence

@@ -147,6 +147,14 @@ def _capitalised_cue(
 _LOWER_BEFORE = re.compile(r"(?<![\w-])[a-z]+[ \t\xa0]\Z")
 
 
+# A noun for someone's words followed by a name: the source of the quoted words.
+_SOURCE_NAMED = re.compile(
+    r"(?<![\w-])(?:tudingan|tuduhan|klaim|pernyataan|ucapan|perkataan|kata-kata|komentar|kritik"
+    r"|sindiran|anggapan|tuntutan|pendapat|usulan|permintaan|janji|ajakan|seruan|tuding)"
+    r"(?:nya)?[ \t\xa0]+(?:[a-z]+[ \t\xa0]+){0,2}[A-Z]"
+)
+
+
 def _partial_quote(
     reader: _Reader, span: _Span, segments: list[tuple[int, int]]
 ) -> tuple[str | None, str, bool] | None:
@@ -157,7 +165,7 @@ def _partial_quote(
     otherwise: a scare-quoted term or a title is nobody's words."""
     text = reader.text
     passage = text[span.start : span.end]
-    if not passage[:1].islower() or len(passage.split()) < 4:
+    if not passage[:1].islower() or sum(w[:1].islower() for w in passage.split()) < 4:
         return None
     if not _LOWER_BEFORE.search(text, max(0, span.open - 20), span.open):
         return None
@@ -166,6 +174,10 @@ def _partial_quote(
     begin = max(lo, starts[max(0, bisect_right(starts, span.open) - 1)])
     verbs = list(reader.patterns["any_verb"].finditer(text, begin, span.open))
     if not verbs:
+        return None
+    if _SOURCE_NAMED.search(text, verbs[-1].end(), span.open):
+        # "Jokowi mengaku heran dengan tudingan Prabowo Subianto bahwa …": the words are the
+        # named source's, not the subject's
         return None
     speaker = reader._subject_in(begin, verbs[-1].start())
     if not speaker:

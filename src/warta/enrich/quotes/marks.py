@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 
 from warta.enrich.speakers import glue_points
+from warta.enrich.speakers.names import _OPENERS
 
 _OPEN = "“"
 _CLOSE = "”"
@@ -27,7 +28,8 @@ _TITLE_DOT = "|".join(
     rf"(?<=(?<![\w.]){t}\.)" for t in ("[A-Z]", "Dr", "Prof", "Ir", "Hj", "Jr", "Sr")
 )
 _SENTENCE_END = re.compile(
-    rf"[!?](?=\s|$|[\"“”A-Z,])|\.(?=\s|$|[\"“”A-Z,])(?!(?:{_TITLE_DOT})[ \t\xa0]+[A-Z])|\n"
+    rf"[!?](?=\s|$|[\"“”A-Z,])|\.(?=\s|$|[\"“”A-Z,])"
+    rf"(?!(?:{_TITLE_DOT})[ \t\xa0]+(?!{_OPENERS})[A-Z])|\n"
 )
 # A paragraph that only links to another article: "Baca juga: …", "Simak Video …".
 _LINK = re.compile(r"\s*(?:Baca|BACA|Simak|Lihat|Tonton)(?:\s+(?:[Jj]uga|JUGA|[Vv]ideo))?\s*:")
@@ -142,8 +144,12 @@ def _quoted(text: str, segments: list[tuple[int, int]]) -> list[_Span]:
     for span in spans:
         while span.end > span.start and text[span.end - 1] in " ,":
             span.end -= 1
-        # a scraper's dropped link leaves '" , yang baru …"': the words start after it
-        while span.start < span.end and text[span.start] in " ,;\xa0\t":
+        # a scraper's dropped link leaves '" , yang baru …"' or '",. Bagaimana …"': the words
+        # start after it (an ellipsis, '"... Ah mungkin"', stays: it is the speaker's)
+        while span.start < span.end and (
+            text[span.start] in " ,;\xa0\t"
+            or (text[span.start] == "." and text[span.start + 1 : span.start + 2] != ".")
+        ):
             span.start += 1
     return [s for s in spans if s.end - s.start >= 2]
 
@@ -192,10 +198,7 @@ def _opens_sentence(text: str, span: _Span, segments: list[tuple[int, int]]) -> 
 _DEFINING = frozenset(
     "berarti artinya bermakna adalah ialah merupakan yakni yaitu means meaning is".split()
 )
-# A lower-case word right after a closing mark, inside the sentence. (Also what
-# ``_Subjects._described_person`` reads: the old quotes.py defined an earlier ``_WORD_AFTER``,
-# r",?[ \t\xa0]+([a-z]+)\b", a comma allowed, that this later definition shadowed; the
-# shadowing is kept so that the output stays the same.)
+# A lower-case word right after a closing mark, inside the sentence.
 _WORD_AFTER = re.compile(r"[ \t\xa0]+(?P<word>[a-z]+)\b")
 
 

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import re
 
+from warta.enrich.speakers.names import _OPENERS
+
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "dirinya", "he", "she", "they", "mereka"})
 
 # An initial stands alone: the "B." of "WIB." is none.
-_NAME = r"(?:(?<![\w.])(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir)\.|(?:(?<![\w-])(?:al|el)-)?[A-Z][\w&'’]*(?:-[\w&'’]+)*|@[\w.]+\w)"
+_NAME = (
+    r"(?:(?<![\w.])(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir)\.(?![ \t\xa0]+"
+    + _OPENERS
+    + r")|(?:(?<![\w-])(?:al|el)-)?[A-Z][\w&'’]*(?:-[\w&'’]+)*|@[\w.]+\w)"
+)
 # The words of one name are on one line: "JPPN.\n\nBrotoseno" is no "N. Brotoseno".
 _NAME_RUN = (
     rf"{_NAME}(?:[ \t\xa0]+(?:(?:bin|binti|boru|van|von|de|da|al|el)[ \t\xa0]+)?{_NAME}){{0,6}}"

@@ -33,6 +33,8 @@ class _ReaderState:
         self.last_speaker: str | None = None
         self.last_close = -1
         self.patterns = _patterns()
+        # role → where the text names someone by it (see ``_CueNames.role_holder``)
+        self.role_holders: dict[str, list[tuple[int, str]]] = {}
         starts = {lo for lo, _hi in segments} | {hi for _lo, hi in links}
         starts.update(m.end() for m in _SENTENCE_END.finditer(text))
         starts.update(glue_points(text))

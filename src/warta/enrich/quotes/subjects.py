@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from warta.enrich.quotes.marks import _SENTENCE_END, _WORD_AFTER, _within_ranges
+from warta.enrich.quotes.marks import _SENTENCE_END, _within_ranges
 from warta.enrich.quotes.names import (
     _ACRONYM,
     _HONORIFICS,
@@ -65,7 +65,8 @@ _NOT_POSSESSED = frozenset("kemudian belakangan perlahan sebagian dengan bulan t
 
 def _possessor(text: str, position: int) -> bool:
     """True when the name at ``position`` follows a thing it owns: a listed noun, or a noun
-    made with "-an" ("tampilan Alief", "pernyataan Jokowi"; not a "-kan" verb: "mengatakan")."""
+    made with "-an" ("tampilan Alief", "pernyataan Jokowi"; not a "-kan" verb: "mengatakan",
+    nor a person noun in "-wan"/"-man": "ilmuwan Budi", "sejarawan Anhar", "seniman Butet")."""
     before = _WORD_BEFORE.search(text, max(0, position - 20), position)
     if before is None:
         return False
@@ -73,10 +74,13 @@ def _possessor(text: str, position: int) -> bool:
     return word in _POSSESSED or (
         len(word) >= 6
         and word.endswith("an")
-        and not word.endswith("kan")
+        and not word.endswith(("kan", "wan", "man"))
         and word not in _NOT_POSSESSED
     )
 
+
+# The lower-case word after a name, a comma allowed: "Maryati, ibu rumah tangga".
+_DESCRIBED_AFTER = re.compile(r",?[ \t\xa0]+([a-z]+)\b")
 
 # A relative named by the person they belong to, at a sentence start: "Putri Sinta, Alissa
 # Wahid, sempat bercerita" ("Ibu" and "Ayah" are not here: titles too, "Ibu Sri Mulyani").
@@ -84,6 +88,9 @@ _RELATIVE_OF = re.compile(
     r"(?:Putri|Putra|Istri|Suami|Anak|Kakak|Adik|Ayahanda|Ibunda|Cucu|Menantu|Keponakan)"
     r"[ \t\xa0]+[A-Z]"
 )
+# A name right after a comma: the relative's own name ("Putri Sinta, Alissa Wahid"), unlike a
+# description ("Putri Maharani, warga Bekasi": Putri is her given name).
+_NAME_AFTER_COMMA = re.compile(r",[ \t\xa0]*[A-Z]")
 # What may join the capitalised runs of one long subject: spaces, brackets, commas, "of".
 _SUBJECT_GAP = re.compile(r"[ \t\xa0,()]*(?:(?:of|for|and|the|dan|untuk)[ \t\xa0]+)?[ \t\xa0(]*")
 
@@ -240,7 +247,11 @@ class _Subjects(_ReaderState):
                 continue
             if _RELATION_BEFORE.search(text, max(0, lo - 14), lo):
                 continue  # "mantan suami Barbie, Bagus …": the relative is not the subject
-            if _RELATIVE_OF.match(text, lo, hi) and text.startswith(",", hi):
+            if (
+                _RELATIVE_OF.match(text, lo, hi)
+                and text.startswith(",", hi)
+                and _NAME_AFTER_COMMA.match(text, hi)
+            ):
                 continue  # "Putri Sinta, Alissa Wahid, …": the daughter, named next, acts
             if text[lo:hi] in self.known and _ACRONYM.fullmatch(text[lo:hi]):
                 return text[lo:hi]  # "NIKI", a singer the article quotes by her stage name
@@ -327,7 +338,7 @@ class _Subjects(_ReaderState):
         """True when a one-word name ending at ``end`` is described as a person right after
         it: "Karliansyah warga Palangka Raya lainnya juga mengatakan", "Maryati, ibu rumah
         tangga"."""
-        after = _WORD_AFTER.match(self.text, end, end + 24)
+        after = _DESCRIBED_AFTER.match(self.text, end, end + 24)
         return after is not None and after.group(1) in _DESCRIBING_NOUNS
 
     def _shifted_subject(self, at: int, floor: int) -> str | None:

@@ -45,6 +45,14 @@ _ALIAS_CALLED = re.compile(
 )
 
 
+# What stands between a name and the "bernama asli" that describes it: "Cut Keke, yang ".
+_APPOSITIVE_GAP = re.compile(r"(?<=\w),?[ \t\xa0]+(?:yang[ \t\xa0]+)?\Z")
+# Words that make "X atau Y" a choice between two people: "apakah … Andi Arief atau Andika".
+_CHOICE_BEFORE = re.compile(
+    r"(?<![\w-])(?:apakah|antara|pilih|memilih|pilihan|dipilih|entah|baik|calon|kandidat)(?![\w-])"
+)
+
+
 # "Edhie Baskoro Yudhoyono (Ibas) mengatakan": the name the article goes on to use, in brackets
 # after the full one (one word, not an acronym: "(KPK)" names an organisation).
 _ALIAS_PAREN = re.compile(
@@ -57,7 +65,7 @@ def _has_name_word(text: str, word: str, start: int) -> bool:
     at = text.find(word, start)
     while at >= 0:
         end = at + len(word)
-        if not text[at - 1].isalnum() and not text[end : end + 1].isalnum():
+        if (at == 0 or not text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
             return True
         at = text.find(word, end)
     return False
@@ -113,15 +121,19 @@ class NameIndex:
                         self._aliases[match.group("alias")] = full
             if " asli" in text:
                 for match in _REAL_NAME.finditer(text):
-                    # "Cut Keke … bernama asli Cut Zudiake": the stage name stands for the
-                    # real one, as the gold names people
+                    # "Cut Keke, yang bernama asli Cut Zudiake": a real name printed once maps
+                    # to the name the article uses, the one it stands in apposition to; not
+                    # "Pelaku yang bernama asli Ahmad Sukri" (whose real name is the suspect's)
                     real = person_at_run(text, match.start("full"), match.end("full"))
-                    if real and " " in real:
-                        stage = self._nearest_full_before(
-                            match.start(), exclude=real
-                        ) or self._most_named(exclude=real)
-                        if stage and not set(stage.split()) & set(real.split()[1:]):
-                            self._aliases.setdefault(stage, real)
+                    stage = self._appositive_before(match.start())
+                    if (
+                        real
+                        and stage
+                        and " " in real
+                        and " " in stage
+                        and not set(stage.split()) & set(real.split()[1:])
+                    ):
+                        self._aliases.setdefault(real, stage)
             if " alias " in text:
                 for match in _ALIAS_NAMED.finditer(text):
                     full = person_at_run(text, match.start("full"), match.end("full"))
@@ -136,7 +148,13 @@ class NameIndex:
                         and alias not in full.split()
                         and len(alias) >= 3
                         and _name_token(alias)
-                        and any(w.lower().startswith(alias[:3].lower()) for w in full.split())
+                        and (
+                            _contracts(alias, full.split())
+                            or any(_shortens(alias, w) for w in full.split())
+                        )
+                        and not _CHOICE_BEFORE.search(
+                            text, max(0, match.start() - 60), match.start()
+                        )
                     ):
                         self._aliases.setdefault(alias, full)
             if "(" in text:
@@ -149,6 +167,7 @@ class NameIndex:
                         and alias not in full.split()
                         and _name_token(alias)
                         and not is_common_word(alias)
+                        and _letters_in(alias, full)
                         and not _within(self.skip, match.start())
                         and _has_name_word(text, alias, match.end())
                     ):
@@ -156,7 +175,9 @@ class NameIndex:
             if "akrab " in text or "biasa " in text or "disapa " in text:
                 for match in _ALIAS_CALLED.finditer(text):
                     alias = match.group("alias") or match.group("alias2")
-                    full = self._nearest_full_before(match.start(), exclude=alias)
+                    full = self._nearest_full_before(
+                        match.start(), exclude=alias, same_sentence=True
+                    ) or self._nearest_full_before(match.start(), exclude=alias)
                     if full:
                         self._aliases.setdefault(alias, full)
                         bare = alias.split()[-1]
@@ -171,12 +192,19 @@ class NameIndex:
                             self._aliases.setdefault(bare, full)
         return self._aliases
 
-    def _most_named(self, exclude: str) -> str | None:
-        """The full name the article gives most often, twice at least (the one it is about,
-        when a scraper cut the first mention out)."""
-        names = [name for _start, name in self.full_names if name != exclude]
-        best = max(names, key=names.count, default=None)
-        return best if best is not None and names.count(best) >= 2 else None
+    def _appositive_before(self, position: int) -> str | None:
+        """The name that "bernama asli" at ``position`` describes: the full name right before
+        it, a comma and "yang" allowed ("Cut Keke, yang bernama asli …"); None when a noun
+        or a pronoun is its subject ("Perempuan bernama asli …", "Pelaku yang bernama asli")."""
+        gap = _APPOSITIVE_GAP.search(self.text, max(0, position - 12), position)
+        if gap is None:
+            return None
+        for start, name in reversed(self.full_names):
+            if start + len(name) == gap.start():
+                return name
+            if start < gap.start() - 80:
+                break
+        return None
 
     def _holder_of(self, office: str, before: int) -> str | None:
         """The full name the text gives right after ``office`` ("Wali Kota Surakarta, FX Hadi
@@ -193,17 +221,24 @@ class NameIndex:
                 break
         return found
 
-    def _nearest_full_before(self, position: int, exclude: str) -> str | None:
+    def _nearest_full_before(
+        self, position: int, exclude: str, *, same_sentence: bool = False
+    ) -> str | None:
         """The last full name before ``position``; one that holds the nickname's last word
         inside a word comes first ("Cak Imin" → "Muhaimin Iskandar", not the name just
-        before)."""
+        before). With ``same_sentence``, only names in the sentence of ``position``: "Korban,
+        Ahmad Fauzi yang akrab disapa Dede" is Ahmad Fauzi's nickname, whatever name with a D
+        came before."""
         best = None
         holder = None
         initial = None
         core = exclude.split()[-1].lower()
+        floor = max(self.text.rfind(stop, 0, position) for stop in ".!?\n") if same_sentence else -1
         for start, name in self.full_names:
             if start >= position:
                 break
+            if start <= floor:
+                continue
             if name != exclude:
                 best = name
                 if len(core) >= 3 and any(core in w.lower() for w in name.split()):
@@ -412,6 +447,20 @@ def _contracts(name: str, words: list[str]) -> bool:
             if low[:cut] == a[:cut] and b.startswith(low[cut:]):
                 return cut < len(a) or len(low) - cut < len(b)  # not the two words whole
     return False
+
+
+def _shortens(alias: str, word: str) -> bool:
+    """True when ``alias`` is ``word`` shortened: its letters in order within the word, the
+    first one first ("Romi" from "Romahurmuziy", "Muz" from "Muzani"), unlike "Andika" and
+    "Andi"."""
+    return _letters_in(alias, word) and alias[:1].casefold() == word[:1].casefold()
+
+
+def _letters_in(alias: str, name: str) -> bool:
+    """True when the letters of ``alias`` stand in order among those of ``name``: "Ibas" in
+    "Edhie Baskoro Yudhoyono", not "Persija" in "Marc Klok"."""
+    rest = iter(name.casefold())
+    return all(letter in rest for letter in alias.casefold())
 
 
 def _undoubled(word: str) -> str:

@@ -9,10 +9,20 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
+# Words that open a sentence and never a name after an initial: "Blok C. Dia mengatakan",
+# "vitamin C. Dokter …" end a sentence there.
+_OPENERS = (
+    r"(?:Dia|Ia|Ini|Itu|Kami|Kita|Mereka|Saya|Aku|Namun|Tetapi|Tapi|Sementara|Selain|Menurut"
+    r"|Kemudian|Lalu|Saat|Ketika|Setelah|Sebelumnya|Pada|Di|Dalam|Untuk|Hal|Dokter|Polisi"
+    r"|Warga|Pihak|Hingga|Sedangkan|Bahkan|Karena|Jika|Akibatnya|Adapun|The|He|She|It|They"
+    r"|We)(?![\w-])"
+)
 # A name token: a capitalised word ("Yang", "O'Neil", "Jean-Luc"), an initial ("V."), or a handle.
 # "al-Otaibi", "el-Sisi": an Arabic article glued to a name.
 _TOKEN = (
-    r"(?:(?<![\w.])(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir|St|Jr|Sr)\.|(?:(?<![\w-])(?:al|el)-)?[A-Z][\w&'’]*(?:-[\w&'’]+)*"
+    r"(?:(?<![\w.])(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir|St|Jr|Sr)\.(?![ \t\xa0]+"
+    + _OPENERS
+    + r")|(?:(?<![\w-])(?:al|el)-)?[A-Z][\w&'’]*(?:-[\w&'’]+)*"
     r"|@[\w.]+\w)"
 )
 # Academic degrees after a name: "SpPD-KEMD", "M.Si", "S.H.", "PhD".
@@ -124,7 +134,7 @@ _COMPOUND_ROLES = frozenset(
     " politikus advokat pengacara sejarawan budayawan penulis kajari kajati kalapas"
     # kinds of places whose next word is their own name: "Pos Pengamatan Gunung Slamet Sukedi"
     " gunung pos pulau sungai danau selat teluk kampung desa dusun jalan gedung stadion masjid"
-    " gereja pura vihara pesantren pondok"
+    " gereja pura vihara pesantren pondok blok"
     # a cabinet, named after its word and its president: "Kabinet Kerja Jokowi"
     " kabinet".split()
 )
@@ -342,7 +352,7 @@ def _name_before_role(tokens: list[str], sentence_start: bool) -> str | None:
 _ORG_HEADS = frozenset(
     "pt cv partai grup band klub tim bank harian majalah stasiun maskapai polda polres kabinet"
     " polsek kodam korem kodim gunung pulau sungai danau selat teluk kampung desa dusun jalan"
-    " gedung stadion masjid gereja pura vihara pesantren pondok".split()
+    " gedung stadion masjid gereja pura vihara pesantren pondok blok".split()
 )
 # The same kinds written in lower case right before a phrase: "gitaris band Ungu Franco
 # Wellyjat", "vokalis grup Noah Ariel".
