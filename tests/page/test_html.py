@@ -115,3 +115,11 @@ def test_text_nodes_have_the_fixed_text_tag_id() -> None:
 )
 def test_whitespace_text_nodes(html: str, texts: list[str]) -> None:
     assert [b.text for b in page_blocks(LexborHTMLParser(f"<body>{html}</body>"))] == texts
+
+
+def test_lexbor_text_nodes_have_the_tag_id_the_walk_expects() -> None:
+    from warta.page.html import _TEXT_TAG_ID
+
+    paragraph = LexborHTMLParser("<p>x</p>").css_first("p")
+    assert paragraph is not None and paragraph.child is not None
+    assert paragraph.child.tag_id == _TEXT_TAG_ID

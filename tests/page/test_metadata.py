@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+import warta
 from warta.article import DateValue
 from warta.page import jsonld
 from warta.page.dates import date_from_url, find_date_in_text, parse_date
@@ -219,3 +220,15 @@ def test_never_raises(parts: list[str], url: str | None) -> None:
 )
 def test_dates_in_visible_text(text: str, expected: str | None) -> None:
     assert find_date_in_text(text) == expected
+
+
+def test_a_date_whose_zone_overflows_is_no_date_and_no_failure() -> None:
+    assert parse_date("Fri, 14 Jun 24 10:00:00 +07001700000000") is None
+    html = (
+        '<html><head><meta property="article:published_time"'
+        ' content="Fri, 14 Jun 24 10:00:00 +07001700000000"></head><body>'
+        + "<p>Paragraf berita yang cukup panjang untuk dibaca sebagai isi artikel ini.</p>" * 5
+        + "</body></html>"
+    )
+    article = warta.extract(html.encode())
+    assert article.published is None or article.published.origin != "meta"

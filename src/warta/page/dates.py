@@ -156,7 +156,7 @@ def parse_date(value: object) -> str | None:
         return found
     try:  # RFC 2822 leftovers the patterns above do not read ("Fri, 14 Jun 24 ...")
         parsed = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # "+07001700000000" as a zone
         return None
     if parsed is not None and _valid(parsed.year, parsed.month, parsed.day):
         return format_datetime(parsed)
