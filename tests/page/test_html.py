@@ -123,3 +123,14 @@ def test_lexbor_text_nodes_have_the_tag_id_the_walk_expects() -> None:
     paragraph = LexborHTMLParser("<p>x</p>").css_first("p")
     assert paragraph is not None and paragraph.child is not None
     assert paragraph.child.tag_id == _TEXT_TAG_ID
+
+
+def test_long_attribute_strings_are_read_but_not_kept_in_the_caches() -> None:
+    from warta.page.html import _cached_attr_bits, _chunk_bits
+
+    long_class = "footer " + "x" * 5000
+    before = _cached_attr_bits.cache_info().currsize, _chunk_bits.cache_info().currsize
+    assert _attr_bits(long_class, None, None, None) & _bit("footer")
+    after = _cached_attr_bits.cache_info().currsize, _chunk_bits.cache_info().currsize
+    assert after[0] == before[0]  # the whole key is not memoised
+    assert after[1] <= before[1] + 1  # only the short chunk "footer" may be

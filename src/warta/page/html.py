@@ -399,9 +399,25 @@ def _style_hides(style: str | None) -> bool:
     return "display:none" in compact or "visibility:hidden" in compact
 
 
-@functools.lru_cache(maxsize=65536)
+_CACHED_KEY_CHARS = 512
+"""Attribute strings longer than this (together) are scanned without being memoised: the caches
+outlive the page, and must not keep a hostile page's megabyte-long class strings alive."""
+
+
 def _attr_bits(cls: str | None, ident: str | None, role: str | None, itemprop: str | None) -> int:
-    """The keyword-group bits of an element's class, id, role and itemprop.
+    """The keyword-group bits of an element's class, id, role and itemprop (memoised unless long:
+    see :func:`_cached_attr_bits`)."""
+    size = len(cls or "") + len(ident or "") + len(role or "") + len(itemprop or "")
+    if size > _CACHED_KEY_CHARS:
+        return _uncached_attr_bits(cls, ident, role, itemprop)
+    return _cached_attr_bits(cls, ident, role, itemprop)
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_attr_bits(
+    cls: str | None, ident: str | None, role: str | None, itemprop: str | None
+) -> int:
+    """The keyword-group bits of an element's class, id, role and itemprop, memoised.
 
     A pure function of strings that repeat across the pages of a site (and across sites: the
     class names of common frameworks), so its results are memoised; the regex scan is a good part
@@ -411,11 +427,18 @@ def _attr_bits(cls: str | None, ident: str | None, role: str | None, itemprop: s
     the joined string are those of its chunks or-ed together. Chunks ("container", "col-md-8")
     repeat far more across sites than whole attribute strings do, so each is scanned once.
     """
+    return _uncached_attr_bits(cls, ident, role, itemprop)
+
+
+def _uncached_attr_bits(
+    cls: str | None, ident: str | None, role: str | None, itemprop: str | None
+) -> int:
     bits = 0
     for value in (cls, ident, role, itemprop):
         if value:
             for chunk in value.split():
-                bits |= _chunk_bits(chunk)
+                short = len(chunk) <= _CACHED_KEY_CHARS
+                bits |= _chunk_bits(chunk) if short else _keyword_bits(chunk)
     return bits
 
 
