@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from warta.enrich.speakers.index import _BIG, _within
@@ -18,6 +16,7 @@ from warta.enrich.speakers.names import (
     is_common_word,
     is_role_word,
     person_in,
+    stopword_section,
 )
 
 if TYPE_CHECKING:
@@ -216,18 +215,9 @@ def _organisation_word_before(text: str, start: int) -> bool:
     return match.group(1)[:1].isupper() and (word in _organisation_words() or word in _ORG_HEADS)
 
 
-@lru_cache(maxsize=1)
 def _organisation_words() -> frozenset[str]:
     """The organisation words of the asset ("universitas", "pt", "dinas"), not its places."""
-    text = files("warta.assets").joinpath("name_stopwords.txt").read_text(encoding="utf-8")
-    words: set[str] = set()
-    inside = False
-    for line in text.splitlines():
-        if line.startswith("#"):
-            inside = line.startswith("# organisation words")
-        elif inside:
-            words.update(line.split())
-    return frozenset(words)
+    return stopword_section("# organisation words")
 
 
 def _name_words(name: str) -> bool:

@@ -63,18 +63,24 @@ def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(parts[0]), frozenset(parts[1])
 
 
-@lru_cache(maxsize=1)
-def _roles() -> frozenset[str]:
-    """Titles and roles only ("direktur", "kapolres"), from the first part of the asset."""
+@lru_cache(maxsize=8)
+def stopword_section(heading: str) -> frozenset[str]:
+    """The words of one section of the asset, the lines under the comment line ``heading``
+    ("# titles and roles", "# organisation words", ...) up to the next comment line."""
     text = files("warta.assets").joinpath("name_stopwords.txt").read_text(encoding="utf-8")
-    roles: set[str] = set()
+    words: set[str] = set()
     inside = False
     for line in text.splitlines():
         if line.startswith("#"):
-            inside = line.startswith("# titles and roles")
+            inside = line.startswith(heading)
         elif inside:
-            roles.update(line.split())
-    return frozenset(roles)
+            words.update(line.split())
+    return frozenset(words)
+
+
+def _roles() -> frozenset[str]:
+    """Titles and roles only ("direktur", "kapolres"), from the first part of the asset."""
+    return stopword_section("# titles and roles")
 
 
 @lru_cache(maxsize=1)
