@@ -277,9 +277,16 @@ def _with_time(day: date, match: re.Match[str], page: date | datetime | None) ->
     hh = match.groupdict().get("hh")
     if hh is None:
         return day.isoformat()
-    zone_name = match.group("tz")
+    return _at_clock(day, int(hh), int(match.group("mi")), match.group("tz"), page)
+
+
+def _at_clock(
+    day: date, hour: int, minute: int, zone_name: str | None, page: date | datetime | None
+) -> str:
+    """``day`` at ``hour``:``minute`` in ISO form, in the named zone (WIB, WITA, WIT), else in the
+    page's."""
     zone = _ZONES[zone_name.lower()] if zone_name else _tz_of(page)
-    moment = datetime.combine(day, time(int(hh), int(match.group("mi"))), tzinfo=zone)
+    moment = datetime.combine(day, time(hour, minute), tzinfo=zone)
     return moment.isoformat(timespec="seconds")
 
 
@@ -580,10 +587,7 @@ def _time_of_day(match: re.Match[str], page: date | datetime | None) -> str | No
         hour = hour + 12 if hour < 11 else hour  # "jam 1 siang" 13.00, "jam 11 siang" 11.00
     else:
         hour = hour % 12 + 12  # sore, petang, "jam 8 malam"
-    zone_name = match.group("tz")
-    zone = _ZONES[zone_name.lower()] if zone_name else _tz_of(page)
-    moment = datetime.combine(_day(page), time(hour, int(match.group("m") or 0)), tzinfo=zone)
-    return moment.isoformat(timespec="seconds")
+    return _at_clock(_day(page), hour, int(match.group("m") or 0), match.group("tz"), page)
 
 
 def _time_alone(match: re.Match[str], page: date | datetime | None) -> str | None:
