@@ -382,5 +382,6 @@ class _CueNames(_ReaderState):
         if word in _OFFICE_MODIFIERS or is_role_word(word):
             return False
         starts = self.sentence_starts
-        sentence = starts[bisect_right(starts, at) - 1] if bisect_right(starts, at) else 0
+        index = bisect_right(starts, at)
+        sentence = starts[index - 1] if index else 0
         return before.start("word") <= sentence
