@@ -54,8 +54,9 @@ def test_clean_texts_are_done_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> No
     assert normalise_texts(CLEAN) == expected
 
 
-def test_only_texts_that_need_more_are_done_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = [CLEAN[1], MOJIBAKE, CLEAN[3], LIGATURE]
+def _done_alone(monkeypatch: pytest.MonkeyPatch, texts: list[str]) -> list[str]:
+    """The texts ``normalise_texts(texts)`` hands to ``normalise_text`` one by one (its output
+    checked against normalising each text alone)."""
     expected = [normalise_text(t) for t in texts]
     alone: list[str] = []
 
@@ -65,7 +66,12 @@ def test_only_texts_that_need_more_are_done_alone(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(unicode, "normalise_text", one_by_one)
     assert normalise_texts(texts) == expected
-    assert alone == [MOJIBAKE, LIGATURE]
+    return alone
+
+
+def test_only_texts_that_need_more_are_done_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [CLEAN[1], MOJIBAKE, CLEAN[3], LIGATURE]
+    assert _done_alone(monkeypatch, texts) == [MOJIBAKE, LIGATURE]
 
 
 def test_a_text_with_a_line_break_is_done_alone_and_the_others_together(
@@ -73,16 +79,7 @@ def test_a_text_with_a_line_break_is_done_alone_and_the_others_together(
 ) -> None:
     broken = "line one\u00a0\nline two \u201cquoted\u201d"
     texts = [CLEAN[1], broken, CLEAN[3], MOJIBAKE]
-    expected = [normalise_text(t) for t in texts]
-    alone: list[str] = []
-
-    def one_by_one(text: str) -> str:
-        alone.append(text)
-        return expected[texts.index(text)]
-
-    monkeypatch.setattr(unicode, "normalise_text", one_by_one)
-    assert normalise_texts(texts) == expected
-    assert alone == [broken, MOJIBAKE]
+    assert _done_alone(monkeypatch, texts) == [broken, MOJIBAKE]
 
 
 def test_batched_normalisation_repairs_mojibake() -> None:
