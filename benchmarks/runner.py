@@ -165,18 +165,6 @@ def check_runs(tool: Tool[T], item: T) -> None:
             ) from exc
 
 
-def run_tool(
-    tool: Tool[T],
-    items: Sequence[T],
-    *,
-    bound: float | None = DEFAULT_BOUND,
-    warmup: int = WARMUP_PAGES,
-    progress: Callable[[str], None] | None = None,
-) -> list[Call]:
-    """:func:`run_tools` for one tool: its calls, in item order."""
-    return run_tools([tool], items, bound=bound, warmup=warmup, progress=progress)[tool.name]
-
-
 def run_tools(
     tools: Sequence[Tool[T]],
     items: Sequence[T],

@@ -17,7 +17,6 @@ from benchmarks.runner import (
     Tool,
     ToolUnavailable,
     check_runs,
-    run_tool,
     run_tools,
     timed_call,
 )
@@ -67,10 +66,9 @@ def _crash(page: Page) -> str:
 
 def test_perfect_tool_scores_one_and_crash_counts_as_empty() -> None:
     pages = _pages()
-    perfect = score_set(
-        "scrapinghub", "perfect", pages, run_tool(Tool("perfect", "", _perfect), pages)
-    )
-    crash = score_set("scrapinghub", "crash", pages, run_tool(Tool("crash", "", _crash), pages))
+    calls = run_tools([Tool("perfect", "", _perfect), Tool("crash", "", _crash)], pages)
+    perfect = score_set("scrapinghub", "perfect", pages, calls["perfect"])
+    crash = score_set("scrapinghub", "crash", pages, calls["crash"])
     assert perfect.f1 == pytest.approx(1.0) and perfect.empty == 0
     assert crash.f1 == 0.0 and crash.empty == 2 and crash.errors == {"RuntimeError": 2}
     assert perfect.pages_per_second > 0
