@@ -100,7 +100,7 @@ def _text_stats(
     # decimal digits of other scripts, which ``\\d`` matches.
     joined = "".join(texts)
     raw = joined.encode("utf-8", "surrogatepass")
-    sizes = facts[:, 1].tolist()  # bytes per block: one a character, but for wide ones
+    sizes = facts[:, F_CHARS].tolist()  # bytes per block: one a character, but for wide ones
     wide_at = [] if len(raw) == len(joined) else [i for i, t in enumerate(texts) if not t.isascii()]
     for i in wide_at:
         sizes[i] = len(texts[i].encode("utf-8", "surrogatepass"))
@@ -161,7 +161,7 @@ def _chrome_cues(lowers: list[str], facts: np.ndarray) -> np.ndarray:
     blocks) instead of a regex search of each block.
     """
     found = np.zeros(len(lowers), dtype=np.float64)
-    short = np.flatnonzero(facts[:, 0] < 40).tolist()
+    short = np.flatnonzero(facts[:, F_WORDS] < 40).tolist()
     if not short:
         return found
     joined = "\n".join([lowers[i] for i in short])
@@ -187,8 +187,8 @@ def _tokens(lowers: list[str], facts: np.ndarray) -> tuple[list[str], np.ndarray
     split per block.
     """
     tokens = " ".join(lowers).split()
-    counts = facts[:, 0].copy()  # words
-    for i in np.flatnonzero(facts[:, 6] & A_PRE).tolist():
+    counts = facts[:, F_WORDS].copy()  # words
+    for i in np.flatnonzero(facts[:, F_ANC] & A_PRE).tolist():
         counts[i] = len(lowers[i].split())
     if int(counts.sum()) != len(tokens):
         per_block = [low.split() for low in lowers]
@@ -219,6 +219,14 @@ FACT_COLUMNS: Final = (
 )  # fmt: skip
 """The columns of :func:`block_facts`."""
 
+# Column indices of the facts matrix, by name.
+F_WORDS: Final = FACT_COLUMNS.index("words")
+F_CHARS: Final = FACT_COLUMNS.index("chars")
+F_LINK_CHARS: Final = FACT_COLUMNS.index("link_chars")
+F_LINKS: Final = FACT_COLUMNS.index("links")
+F_DEPTH: Final = FACT_COLUMNS.index("depth")
+F_TAG_GROUP: Final = FACT_COLUMNS.index("tag_group")
+F_ANC: Final = FACT_COLUMNS.index("anc")
 _PATH_START: Final = FACT_COLUMNS.index("path_0")
 
 
@@ -245,12 +253,6 @@ def _bits(values: np.ndarray, width: int) -> np.ndarray:
     return ((values[:, None] >> np.arange(width, dtype=np.int64)) & 1).astype(np.float32)
 
 
-def _paths(blocks: list[Block]) -> np.ndarray:
-    """The blocks' ancestor element ids as a matrix, padded with -1 (nearest first)."""
-    pad = (-1,) * PATH_LEN
-    return np.array([(b.path + pad)[:PATH_LEN] for b in blocks], dtype=np.int64)
-
-
 def _group_index(keys: np.ndarray) -> tuple[np.ndarray, int]:
     """Small non-negative group numbers for ``keys`` (columns of element ids), and their bound.
 
@@ -271,9 +273,10 @@ def container_groups(blocks: list[Block], *, facts: np.ndarray | None = None) ->
     """The group numbers of the blocks' containers at each level of ``_CONTAINER_LEVELS`` (rows ×
     levels) and their bound: what :func:`block_features` and :func:`context_features` group by.
     Computed once per page by the caller, it can be handed to both. ``facts`` is
-    :func:`block_facts` of ``blocks``, if known (it holds the same paths)."""
-    paths = _paths(blocks) if facts is None else facts[:, _PATH_START:]
-    return _group_index(paths[:, _LEVEL_COLUMNS])
+    :func:`block_facts` of ``blocks``, computed here when not given (it holds the paths)."""
+    if facts is None:
+        facts = block_facts(blocks)
+    return _group_index(facts[:, _PATH_START:][:, _LEVEL_COLUMNS])
 
 
 def _group_sums(
@@ -317,12 +320,12 @@ def block_features(
     title_key = " ".join(title.lower().split()) if title else ""
     if facts is None:
         facts = block_facts(blocks)
-    words = facts[:, 0].astype(np.float64)
-    chars = facts[:, 1].astype(np.float64)
-    link_chars = facts[:, 2].astype(np.float64)
-    n_links = facts[:, 3].astype(np.float64)
-    depth = facts[:, 4].astype(np.float64)
-    group = facts[:, 5]
+    words = facts[:, F_WORDS].astype(np.float64)
+    chars = facts[:, F_CHARS].astype(np.float64)
+    link_chars = facts[:, F_LINK_CHARS].astype(np.float64)
+    n_links = facts[:, F_LINKS].astype(np.float64)
+    depth = facts[:, F_DEPTH].astype(np.float64)
+    group = facts[:, F_TAG_GROUP]
     is_p = (group == 0).astype(np.float64)  # only "p" is in tag group 0
     paths = facts[:, _PATH_START:]
     total_words = float(words.sum())
@@ -413,7 +416,7 @@ def context_features(
     if facts is None:
         words = np.fromiter((b.words for b in blocks), dtype=np.float32, count=n)
     else:
-        words = facts[:, 0].astype(np.float32)
+        words = facts[:, F_WORDS].astype(np.float32)
     extra[:, 0] = p
     col = 1
     for sign in (1, -1):
@@ -430,7 +433,7 @@ def context_features(
     # Per container level: the word-weighted mean and the max of p over the level's element.
     # All levels at once, in bins numbered (level, element); sums add rows in order as before.
     levels = len(_CONTAINER_LEVELS)
-    group, bound = container_groups(blocks) if groups is None else groups
+    group, bound = container_groups(blocks, facts=facts) if groups is None else groups
     bins = (group + np.arange(levels, dtype=np.int64) * bound).ravel()
     size = levels * bound
     sum_pw = np.bincount(bins, weights=np.repeat(pw, levels), minlength=size)

@@ -24,7 +24,7 @@ from typing import Final
 
 import numpy as np
 
-from warta.page.features import block_facts
+from warta.page.features import F_CHARS, F_LINK_CHARS, F_LINKS, F_WORDS, block_facts
 from warta.page.html import Block
 
 EXTRA_FEATURES: Final = (
@@ -57,8 +57,8 @@ def extra_features(
     if facts is None:
         facts = block_facts(blocks)
     # The ints are exact in float64, so these are the comparisons Python makes on the ints.
-    words = facts[:, 0].astype(np.float64)
-    prose = (words >= PROSE_WORDS) & (facts[:, 2].astype(np.float64) < PROSE_LINK_SHARE * facts[:, 1])
+    words = facts[:, F_WORDS].astype(np.float64)
+    prose = (words >= PROSE_WORDS) & (facts[:, F_LINK_CHARS].astype(np.float64) < PROSE_LINK_SHARE * facts[:, F_CHARS])
     for i in np.flatnonzero(prose).tolist():  # ... and that end like a sentence
         prose[i] = blocks[i].text[-1] in _SENTENCE_END
     prose_words = np.where(prose, words, 0.0)
@@ -78,7 +78,7 @@ def extra_features(
     keys = [b.text.lower() for b in blocks] if lowers is None else lowers
     counts = Counter(keys)
     x[:, 5] = np.log(np.array(list(map(counts.__getitem__, keys)), dtype=np.float64))
-    linked = np.flatnonzero(facts[:, 3]).tolist()
+    linked = np.flatnonzero(facts[:, F_LINKS]).tolist()
     if linked:
         # A page repeats its hrefs (menus, teaser lists), so each distinct one is judged once;
         # the hits are then summed per block with one bincount (the shares are the same floats).
