@@ -175,10 +175,10 @@ def normalise_texts(texts: list[str]) -> list[str]:
         return out  # ASCII text is returned unchanged by normalise_text
     if not _BATCH_SAFE:
         return [normalise_text(text) for text in texts]
-    if any("\n" in texts[i] for i in wide):
-        for i in wide:
-            if "\n" in texts[i]:
-                out[i] = normalise_text(texts[i])
+    broken = [i for i in wide if "\n" in texts[i]]  # a line break would split the joined batch
+    if broken:
+        for i in broken:
+            out[i] = normalise_text(texts[i])
         wide = [i for i in wide if "\n" not in texts[i]]
         if not wide:
             return out
