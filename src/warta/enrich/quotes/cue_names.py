@@ -99,6 +99,8 @@ _OFFICE_MODIFIERS = frozenset({"Wakil", "Mantan", "Eks", "Plt", "Plh", "Pj", "Ca
 
 # Initials standing for a person after a comma: "kata orangtua Bunga, DM."
 _INITIALS_AFTER_COMMA = re.compile(r",[ \t\xa0]*([A-Z]{2,3})(?=[ \t\xa0]*[.,;(]|$)")
+# "yang lain", "lainnya", "yang lainnya": another one of the people spoken of, unnamed.
+_ANOTHER = re.compile(r"[ \t\xa0]*(?:yang[ \t\xa0]+)?lain(?:nya)?(?![\w-])")
 # Documents and messages that "say" things: "kata laporan itu", "tulis unggahan tersebut".
 _THING_NOUNS = frozenset(
     "laporan postingan unggahan surat pernyataan keterangan dokumen rilis siaran data tulisan"
@@ -165,6 +167,8 @@ class _CueNames(_ReaderState):
     def _name_after(self, position: int, limit: int = 90) -> tuple[str | None, bool]:
         """``name_after`` by the capitalisation rules alone."""
         text = self.text
+        if _ANOTHER.match(text, position, position + 24):
+            return _NOBODY, True  # '"…," sahut yang lain', '"…," pungkas lainnya': unnamed
         clause_end = min(len(text), position + limit)
         stop_match = _CLAUSE_STOP.search(text, position, clause_end)
         if stop_match:
@@ -203,7 +207,10 @@ class _CueNames(_ReaderState):
         # A role before a comma ("Kasubdit … Polda Lampung, AKBP Ferdiyan Fahmi", "peneliti
         # PSHK, Agil Oktaryal", "Duta Besar Cina untuk Jerman, Ken Wu") names the person after
         # it, unless the phrase before it already holds a full name ("Budi Santoso, Ketua RT").
-        after_comma = self._name_after_comma(stop_match, position)
+        # One name word after a role's comma too: "ujar Wakil Ketua Sementara DPRD DKI, Syarif"
+        after_comma = self._name_after_comma(
+            stop_match, position, single=is_role_word(clause.split()[0])
+        )
         stem = clause.split()[0][:-3]
         if re.match(r"[A-Z][a-z]+nya\b", clause) and (
             is_common_word(stem) or is_name_stopword(stem)

@@ -35,6 +35,8 @@ _SENTENCE_END = re.compile(
 _LINK = re.compile(r"\s*(?:Baca|BACA|Simak|Lihat|Tonton)(?:\s+(?:[Jj]uga|JUGA|[Vv]ideo))?\s*:")
 # A word or two in straight marks, inside a quote.
 _NESTED = re.compile(r'"\w[^"\n,.;!?]{0,28}"(?=[ \t\xa0]+[\w(])')
+# The end of a link's title glued to a sentence (no letter before it: see ``glue_points``).
+_TITLE_END_GLUED = re.compile(r"(?:[?!]|(?<=[\d)])\.)(?=[A-Z][a-z])")
 # A quote mark glued to the word or the stop before it, opening a capitalised word.
 _QUOTE_GLUED = re.compile(r"(?<=[\w.!?])[\"“](?=[A-Z][a-z])")
 
@@ -66,6 +68,10 @@ def _segments(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         if _LINK.match(text, lo, hi):
             glued = glue_points(text, lo + 12, hi)
             cut = glued[0] if glued else hi
+            # a title that ends in a question, or a number, glued to the next sentence:
+            # "… Kualifikasi FIBA Asia 2021?Ajang ini …"
+            stop = _TITLE_END_GLUED.search(text, lo + 12, cut)
+            cut = stop.end() if stop else cut
             # a quote glued to the link's title: "… Menuju Kualifikasi FIBA Asia 2021?"Tetapi"
             quote = _QUOTE_GLUED.search(text, lo + 12, cut)
             cut = quote.start() if quote else cut

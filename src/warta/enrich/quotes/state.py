@@ -55,7 +55,8 @@ class _ReaderState:
                 return longer[0]
         if self.people is not None and full[:1].isupper():
             # the model's full name when the rules cut it: "Gunnar Solskjaer", "al-Maliki"
-            full = self.people.full_name(full)
+            # (less a place or an organisation the rules cut off: "asal Afghanistan Ali")
+            full = self.names.without_organisation(self.people.full_name(full), self.known)
         return full
 
     def _known_speakers(self) -> None:

@@ -182,7 +182,8 @@ _PERSON_ANAPHOR_HEAD = re.compile(
 # someone's relative (a lower-case relation, up to three lower-case words, the relative's name,
 # then "ini/itu/tersebut") is the person spoken of before, not the one named.
 _RELATIVE_ANAPHOR = re.compile(
-    r"(?<![\w-])(?:istri|suami|anak|putra|putri|ibu|ayah|ibunda|ayahanda|kakak|adik|kekasih"
+    # (capitalised too, opening a sentence: "Suami dari artis Marcella Zalianty ini pun …")
+    r"(?<![\w-])(?i:istri|suami|anak|putra|putri|ibu|ayah|ibunda|ayahanda|kakak|adik|kekasih"
     r"|pacar|tunangan|menantu|mertua|cucu|keponakan)(?:[ \t\xa0]+[a-z][\w-]*){0,3}"
     r"(?:[ \t\xa0]+[A-Z][\w'’-]*){1,4}[ \t\xa0]+(?:ini|itu|tersebut)\b"
 )
@@ -412,16 +413,16 @@ class _Subjects(_ReaderState):
             if " " in word or not is_name_stopword(word, sentence_start=True):
                 return ""  # "Kakak Raoul Salim ini"
             linked = True  # "Selain itu", "Sementara itu, Pelatih X menyatakan"
-        anaphor = _PERSON_ANAPHOR_HEAD.match(head)
-        if anaphor and anaphor.group("noun").lower() in _PERSON_NOUNS:
-            # "Sutradara film Berbagi Suami ini mengaku …": the person before, unless the
-            # description names the person ("Pria yang akrab disapa Dani ini")
-            return self.person_at(offset + anaphor.end("noun"), offset + anaphor.end()) or ""
         relative = _RELATIVE_ANAPHOR.search(head, 0, 120)
         if relative and relative.start() <= 24 and not self._inside_quote(offset):
             # "Lebih lanjut, istri presenter Prabu Revolusi ini mengatakan": the wife, whom
             # the sentences before were about, speaks; the husband is how she is described
             return ""
+        anaphor = _PERSON_ANAPHOR_HEAD.match(head)
+        if anaphor and anaphor.group("noun").lower() in _PERSON_NOUNS:
+            # "Sutradara film Berbagi Suami ini mengaku …": the person before, unless the
+            # description names the person ("Pria yang akrab disapa Dani ini")
+            return self.person_at(offset + anaphor.end("noun"), offset + anaphor.end()) or ""
         pronoun = _PRONOUN.search(text, offset, end)
         while pronoun is not None and self._inside_quote(pronoun.start()):
             pronoun = _PRONOUN.search(text, pronoun.end(), end)

@@ -254,9 +254,13 @@ class NameIndex:
         first word(s) stand alone elsewhere and name no speaker, while the next word is a
         speaker's name (in ``speakers``). "Bukalapak Teddy Oetomo" → "Teddy Oetomo" when the
         text also has "Bukalapak telah …" and "kata Teddy"; "Ilham Akbar Habibie" stays whole."""
-        if name.count(" ") < 2:
-            return name
         words = name.split()
+        if len(words) == 2 and words[1] in speakers and words[0] not in speakers:
+            # "asal Afghanistan Ali" when the text also says "asal Afghanistan dan Sudan" and
+            # "kata Ali": a place before a one-word name
+            return words[1] if self._thing_alone(words[0], words[1]) else name
+        if len(words) < 3:
+            return name
         if words[0] in speakers:
             return name
         for k in range(len(words) - 1, 0, -1):
@@ -272,6 +276,22 @@ class NameIndex:
             # "Taiwan Joseph Wu" when the text says "dari Taiwan" and "Wu mengatakan"
             return " ".join(words[1:])
         return name
+
+    def _name_initials(self, words: list[str]) -> frozenset[str]:
+        """The first word of a full name when it is a pair of initials ("FX Hadi Rudyatmo"):
+        two or three capitals the article prints only right before the name's next word (an
+        organisation's acronym, "KPK", also stands elsewhere)."""
+        head = words[0]
+        if len(words) < 3 or not (2 <= len(head) <= 3 and head.isalpha() and head.isupper()):
+            return frozenset()
+        key = f"{head}^{words[1]}"
+        if key not in self._trimmed:
+            alone = re.search(
+                rf"(?<![\w-]){re.escape(head)}(?![\w-])(?![ \t\xa0]+{re.escape(words[1])}(?![\w-]))",
+                self.text,
+            )
+            self._trimmed[key] = "" if alone else "1"
+        return frozenset({head}) if self._trimmed[key] else frozenset()
 
     def _thing_alone(self, head: str, after: str) -> bool:
         """True when ``head`` stands elsewhere after a preposition or a word for a place or
@@ -325,6 +345,19 @@ class NameIndex:
                 for _start, full in self.full_names
                 if len(full.split()) > len(parts) and full.startswith(f"{name} ")
             ]
+            if not longer:
+                # "Prasetyo Edi" for "Prasetio Edi Marsudi": the full name with one letter of
+                # its first words misspelt, when no full name holds the short one as printed
+                longer = [
+                    full
+                    for _start, full in self.full_names
+                    if len(full.split()) > len(parts)
+                    and sum(a != b for a, b in zip(parts, full.split(), strict=False)) == 1
+                    and all(
+                        a == b or len(a) >= 6 and _one_edit(a, b)
+                        for a, b in zip(parts, full.split(), strict=False)
+                    )
+                ]
             return (
                 max(longer, key=lambda full: (longer.count(full), -len(full))) if longer else name
             )
@@ -335,6 +368,7 @@ class NameIndex:
         for start, full in self.full_names:
             words = self.without_organisation(full, self.speakers).split()
             bare = [w.removeprefix("al-").removeprefix("el-") for w in words]  # "al-Otaibi"
+            initials = self._name_initials(words)
             if name in bare:
                 index = bare.index(name)
                 if index == 0 and len(words) >= 3 and words[1] in self.speakers:
@@ -342,22 +376,25 @@ class NameIndex:
                     # the first word is an organisation speaking for itself, not her name
                     itself = True
                     continue
-                exact.append((start, _around(words, index)))
+                exact.append((start, _around(words, index, initials)))
             elif len(name) >= 4:
                 for i, word in enumerate(words):
                     if word.startswith(name):
-                        prefix.append((start, _around(words, i)))
+                        prefix.append((start, _around(words, i, initials)))
                         break
                 else:
                     for i, word in enumerate(bare):
-                        if _undoubled(word) == _undoubled(name):
-                            spelt.append((start, _around(words, i)))
+                        if _undoubled(word) == _undoubled(name) or (
+                            len(name) >= 6 and _one_edit(word, name)
+                        ):
+                            spelt.append((start, _around(words, i, initials)))
                             break
                     else:
                         if _contracts(name, bare):
                             spelt.append((start, " ".join(words)))
-        # "Maher" for "Maaher Atthuwailibi", "Fadhilah" for "Fadhillah": the same name with
-        # a doubled letter more or less, a spelling slip the news often makes, comes last
+        # "Maher" for "Maaher Atthuwailibi", "Fadhilah" for "Fadhillah", "Moemahadi" for
+        # "Moermahadi": the same name with a doubled letter more or less or one letter
+        # changed, added or dropped, a spelling slip the news often makes, comes last
         for found in (exact, prefix, spelt):
             if found:
                 counts: dict[str, int] = {}
@@ -366,7 +403,9 @@ class NameIndex:
                 top = max(counts.values())
                 frequent = [f for f in found if counts[f[1]] == top]
                 before = [f for f in frequent if position is None or f[0] <= position]
-                return (before[-1] if before else frequent[0])[1]
+                chosen = (before[-1] if before else frequent[0])[1]
+                # "Prasetyo" → "Prasetyo Edi" → "Prasetio Edi Marsudi": the fullest form
+                return self.canonical(chosen, position) if " " in chosen else chosen
         return name if itself else self._continued(name)
 
     def _continued(self, name: str) -> str:
@@ -476,16 +515,39 @@ def _within(ranges: list[tuple[int, int]], position: int) -> bool:
 _BIG = 1 << 62
 
 
-def _around(words: list[str], index: int) -> str:
+def _around(words: list[str], index: int, initials: frozenset[str] = frozenset()) -> str:
     """The name a short name stands for in a longer phrase: from it onwards when it is a first
     name ("Yuddy" in "Birokrasi Yuddy Chrisnandi"), else with the one word before it ("Putin" in
-    "Rusia Vladimir Putin")."""
+    "Rusia Vladimir Putin"); with the initials right before either ("Hanif" in "M. Hanif
+    Dhakiri"; "Rudy" in "FX Hadi Rudyatmo" when "FX" is in ``initials``)."""
     if index == len(words) - 1 and index > 0:
-        return " ".join(words[index - 1 :])
-    start = index
-    while start > 0 and words[start - 1].lower() in _NAME_OPENERS:
-        start -= 1  # "Fickar" in "Abdul Fickar Hadjar": the words that open a name stay
+        start = index - 1
+    else:
+        start = index
+        while start > 0 and words[start - 1].lower() in _NAME_OPENERS:
+            start -= 1  # "Fickar" in "Abdul Fickar Hadjar": the words that open a name stay
+    while start > 0 and (_INITIAL.fullmatch(words[start - 1]) or words[start - 1] in initials):
+        start -= 1
     return " ".join(words[start:])
+
+
+# One initial of a name: "M." in "M. Hanif Dhakiri".
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` (case aside) differ by one letter changed, added or dropped:
+    "Prasetyo" / "Prasetio", "Moemahadi" / "Moermahadi", the slips news makes in a name it
+    printed right earlier in the same article."""
+    a, b = a.casefold(), b.casefold()
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
+    return True  # b is a with one letter added at the end
 
 
 # Words that open an Indonesian name and never stand alone for the person: "Abdul Fickar

@@ -199,6 +199,11 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return spans
 
 
+# Roman numerals that number a commission, a unit or a chapter (not "I", which opens Balinese
+# names: "I Wayan Koster").
+_ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII".split())
+
+
 def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
     """The person's name at the end of a capitalised phrase, without titles, organisations or
     places before it; None when nothing name-like is left.
@@ -267,7 +272,8 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
             and not is_common_word(tokens[i - 1])  # "Majelis Hakim" is the bench
         ):
             continue  # "Christine Hakim", "Brian Kantor": a role word as a family name
-        if not _name_token(token, sentence_start and i == cut):
+        if (i == cut > 0 and token in _ROMAN) or not _name_token(token, sentence_start and i == cut):
+            # (a numeral ends the role or the unit before it: "Komisi V Lasarus", "Kodam IX")
             cut = i + 1
             if token.lower() in _ORG_HEADS and i + 1 < len(tokens) - 1:
                 # "PT Evoluzione Alessandro Monzani", "Partai Golkar Airlangga Hartarto": the
