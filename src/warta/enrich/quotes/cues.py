@@ -110,7 +110,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\s+(?:kepada|pada|dalam|di|melalui|lewat)\s[^,.;\"“”\n]{1,50}?(?=\s+(?:bahwa|jika)\s))?"
             r"(?P<link>\s*,\s*|\s+bahwa\s+|\s+jika\s+|\s+(?=[a-z])(?!(?:hal|kepada"
             r"|pada|di|ke|saat|dalam|melalui|usai|seusai|ketika|sambil|sembari|sebelumnya|hari"
-            r"|kemarin|dengan|lewat|secara|bahwa|jika|hal|lagi|pula|juga|pun|akan|sudah|telah"
+            r"|kemarin|dengan|lewat|secara|bahwa|jika|hal|lagi|pula|juga|pun"
             r"|demikian|begitu|dan|serta|atau)\b))"
         ),
         # "Gegar budaya, kata X, bisa …", "Kata X, sangat …", "Hal itu dilakukan lanjut X,

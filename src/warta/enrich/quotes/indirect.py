@@ -53,6 +53,13 @@ _CAPITAL_LINK = re.compile(
 )
 
 
+# Words that open a reported clause after a weak verb: "mengaku tidak tahu", "mengaku pihaknya
+# kurang berkomunikasi" (a report), unlike "mengaku sempat deg-degan" (a feeling).
+_CLAUSE_OPENER = re.compile(
+    r"(?:pihaknya|dirinya|tidak|tak|belum|sudah|telah|akan|masih|pernah|tengah|sedang)(?![\w-])"
+)
+
+
 def _indirect(
     reader: _Reader, patterns: dict[str, re.Pattern[str]], direct: list[Quote]
 ) -> list[Quote]:
@@ -107,7 +114,11 @@ def _indirect(
                 link = _CAPITAL_LINK.match(text, position + len(cue_word))
             if link is None or inside_quote(position):
                 continue
-            if cue_word in cues.weak and link.group("link").strip() not in ("bahwa", "jika", ","):
+            if (
+                cue_word in cues.weak
+                and link.group("link").strip() not in ("bahwa", "jika", ",")
+                and not _CLAUSE_OPENER.match(text, link.end())
+            ):
                 # "mengaku sempat deg-degan": a feeling, not a report ("Ia mengaku, NasDem
                 # telah …" is one)
                 continue
