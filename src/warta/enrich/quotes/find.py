@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from warta.article import Quote
 from warta.enrich.quotes.cues import _cues
 from warta.enrich.quotes.direct import _direct_speaker
@@ -52,6 +54,14 @@ def find_quotes(
         return []
     if not text:
         return []
+    if "''" in text:
+        # Two apostrophes for a quote mark ("''Terima kasih,'' ucap …", as some outlets print
+        # them): read as one mark and a space (same length), the quotes' text cut from the
+        # text as given.
+        shadow = find_quotes(
+            text.replace("''", '" '), language, speakers=speakers, mentions=mentions
+        )
+        return [msgspec.structs.replace(q, text=text[q.start : q.end]) for q in shadow]
     segments, links = _segments(text)
     spans = _quoted(text, segments)
     people = (
@@ -155,8 +165,10 @@ def find_quotes(
 
 
 def _named_in(passage: str, name: str) -> bool:
-    """True when a word of ``name`` (of three letters or more) stands in ``passage``."""
-    return any(len(word) > 2 and _has_word(passage, word) for word in name.split())
+    """True when a word of ``name`` (of three letters or more) stands in ``passage``, case
+    aside ("… diskusi sama mbak susan": a quote that names Susan is not hers)."""
+    folded = passage.casefold()
+    return any(len(word) > 2 and _has_word(folded, word.casefold()) for word in name.split())
 
 
 def _about(passage: str, name: str) -> bool:

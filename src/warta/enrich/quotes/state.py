@@ -9,6 +9,7 @@ from bisect import bisect_right
 from warta.enrich.quotes.cues import _patterns
 from warta.enrich.quotes.marks import _SENTENCE_END, _Span
 from warta.enrich.speakers import NameIndex, PersonModel, glue_points, is_name_stopword
+from warta.enrich.speakers.index import _one_edit
 
 
 class _ReaderState:
@@ -53,6 +54,9 @@ class _ReaderState:
             longer = [k for k in self.known if " " not in k and k.startswith(full) and k != full]
             if len(longer) == 1:
                 return longer[0]
+            slips = [k for k in self.known if " " not in k and len(k) >= 6 and _one_edit(k, full)]
+            if len(slips) == 1 and self.text.count(slips[0]) > self.text.count(full):
+                return slips[0]  # "Sasmita" for "Sasmito", a speaker the article names more
         if self.people is not None and full[:1].isupper():
             # the model's full name when the rules cut it: "Gunnar Solskjaer", "al-Maliki"
             # (less a place or an organisation the rules cut off: "asal Afghanistan Ali")

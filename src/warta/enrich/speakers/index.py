@@ -237,8 +237,8 @@ class NameIndex:
         for start, name in self.full_names:
             if start >= position:
                 break
-            if start <= floor:
-                continue
+            if start <= floor or is_common_word(name.split()[0]):
+                continue  # (not "Mobil Kancil", a thing named before "disapa Kang Emil")
             if name != exclude:
                 best = name
                 if len(core) >= 3 and any(core in w.lower() for w in name.split()):
@@ -521,6 +521,8 @@ def _around(words: list[str], index: int, initials: frozenset[str] = frozenset()
     "Rusia Vladimir Putin"); with the initials right before either ("Hanif" in "M. Hanif
     Dhakiri"; "Rudy" in "FX Hadi Rudyatmo" when "FX" is in ``initials``)."""
     if index == len(words) - 1 and index > 0:
+        if index == 1 and words[0] in _HONORIFICS:
+            return words[1]  # "Emil" in "Kang Emil": the name, not the form of address
         start = index - 1
     else:
         start = index
@@ -531,6 +533,8 @@ def _around(words: list[str], index: int, initials: frozenset[str] = frozenset()
     return " ".join(words[start:])
 
 
+# Forms of address before a name ("Kang Emil", "Cak Imin", "Mbak Tutut").
+_HONORIFICS = frozenset("Cak Gus Bang Mbak Mas Kang Bung Pak Bu Ning Teh".split())
 # One initial of a name: "M." in "M. Hanif Dhakiri".
 _INITIAL = re.compile(r"[A-Z]\.")
 
