@@ -1979,3 +1979,39 @@ def test_two_apostrophes_as_quote_marks() -> None:
     ]
     for quote in quotes:
         assert text[quote.start : quote.end] == quote.text
+
+
+# Round 13: from heldout19's errors (each written as a new example).
+
+
+def test_nickname_given_with_begitu() -> None:
+    text = (
+        '"Desa harus maju," kata Ridwan Kamil di Bandung.\n\n'
+        "Menurut Emil, begitu pria ini biasa disapa, anggaran hanya cukup sedikit.\n\n"
+        '"Kita butuh swasta," ungkapnya.'
+    )
+    assert _direct(text) == [("Ridwan Kamil", "Desa harus m"), ("Ridwan Kamil", "Kita butuh s")]
+    assert NameIndex(text).aliases == {"Emil": "Ridwan Kamil"}
+
+
+def test_baleg_and_menkumham_are_no_names() -> None:
+    text = '"Apakah RUU ini disetujui?" tanya Ketua Baleg Supratman Andi.'
+    assert _direct(text) == [("Supratman Andi", "Apakah RUU i")]
+    text = '"Kami sepakat," kata Menkumham Yasonna Laoly.'
+    assert _direct(text) == [("Yasonna Laoly", "Kami sepakat")]
+
+
+def test_link_title_ending_in_a_number_glued_to_the_text() -> None:
+    text = (
+        "Baca juga: Kemenpora dan Papua Finalisasi Cabor PON 2020Bahkan, finalisasi batal."
+        ' Menpora Imam Nahrawi hadir. "Ya, ini masih digodok," kata Imam.'
+    )
+    assert _direct(text) == [("Imam Nahrawi", "Ya, ini masi")]
+
+
+def test_the_first_spelling_of_a_full_name_wins() -> None:
+    text = (
+        "Penyanyi Rendy Pandugo menjadi juri.\n\n"
+        '"Saya juri musik," ujar Randy Pandugo.'
+    )
+    assert _direct(text) == [("Rendy Pandugo", "Saya juri mu")]

@@ -41,7 +41,9 @@ _REAL_NAME = re.compile(
 _ALIAS_CALLED = re.compile(
     rf"(?:(?:akrab|biasa)\s+(?:di)?(?:sapa|panggil|sebut)|yang\s+disapa)\s+"
     rf"(?P<alias>(?:Cak|Gus|Bang|Mbak|Mas|Kang|Bung|Pak|Bu|Ning|Teh)\s+{_TOKEN}|{_TOKEN})"
-    rf"|(?P<alias2>{_TOKEN}),\s+demikian\s+(?:biasa\s+|akrab\s+)?(?:ia|dia)\s+(?:di)?(?:sapa|panggil)"
+    # "Emil, begitu pria ini biasa disapa"
+    rf"|(?P<alias2>{_TOKEN}),\s+(?:demikian|begitu)\s+(?:(?:pria|wanita|perempuan|sosok)\s+(?:ini|itu)\s+)?"
+    rf"(?:biasa\s+|akrab\s+)?(?:(?:ia|dia)\s+)?(?:biasa\s+|akrab\s+)?(?:di)?(?:sapa|panggil)"
 )
 
 
@@ -358,6 +360,22 @@ class NameIndex:
                         for a, b in zip(parts, full.split(), strict=False)
                     )
                 ]
+            if not longer:
+                # "Randy Pandugo" for "Rendy Pandugo": the same name with one letter changed,
+                # printed first — the article's own spelling, the later one a slip
+                first = next((start for start, full in self.full_names if full == name), None)
+                longer = [
+                    full
+                    for start, full in self.full_names
+                    if first is not None
+                    and start < first
+                    and len(full.split()) == len(parts)
+                    and sum(a != b for a, b in zip(parts, full.split(), strict=True)) == 1
+                    and all(
+                        a == b or len(a) >= 5 and _one_edit(a, b)
+                        for a, b in zip(parts, full.split(), strict=True)
+                    )
+                ][:1]
             return (
                 max(longer, key=lambda full: (longer.count(full), -len(full))) if longer else name
             )
