@@ -148,11 +148,11 @@ def test_gold_quote_attribution() -> None:
     """Floors under the measured scores (with the NER model's mentions, as annotate() reads
     quotes), to catch regressions; a little room is left for a retrained NER model.
 
-    dev … heldout16 are development data: each heldoutN part was annotated blind, scored once
+    dev … heldout19 are development data: each heldoutN part was annotated blind, scored once
     as it came (its first, blind score is in docs/benchmarks.md, "Quotes"), and only then used
-    to write rules. heldout17 and heldout18 are the held-out parts: scored blind before and
-    after round 11 and never used to write a rule; their floors guard the figure and are not
-    targets. Blind parts are scored by the lead outside this repository before they are
+    to write rules. heldout20 and heldout21 are the held-out parts: scored blind before and
+    after rounds 12 and 13 and never used to write a rule; their floors guard the figure and are
+    not targets. Blind parts are scored by the lead outside this repository before they are
     committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
@@ -173,8 +173,11 @@ def test_gold_quote_attribution() -> None:
         "heldout14": (0.79, 0.75, 0.63, 0.33),
         "heldout15": (0.83, 0.80, 0.75, 0.51),
         "heldout16": (0.80, 0.79, 0.72, 0.51),
-        "heldout17": (0.86, 0.84, 0.84, 0.50),  # held out
-        "heldout18": (0.80, 0.80, 0.67, 0.41),  # held out
+        "heldout17": (0.91, 0.92, 0.87, 0.58),
+        "heldout18": (0.88, 0.88, 0.69, 0.42),
+        "heldout19": (0.85, 0.86, 0.81, 0.52),
+        "heldout20": (0.75, 0.77, 0.79, 0.51),  # held out
+        "heldout21": (0.86, 0.85, 0.79, 0.45),  # held out
     }
     # (heldout3-4's annotator left "X mengaku + clause" out, which the later parts count as
     # indirect speech: their indirect precision floors are lower since warta reads them)
@@ -185,7 +188,7 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.915 and recall >= 0.905
+    assert precision >= 0.905 and recall >= 0.90
     precision, recall = _scores(articles, "indirect")
     assert precision >= 0.80 and recall >= 0.56
 
