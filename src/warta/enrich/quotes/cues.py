@@ -42,6 +42,16 @@ def _cues() -> _Cues:
     return _Cues(**{side: tuple(words) for side, words in sides.items()})
 
 
+# "akan" as a preposition, before a thing: "mengingatkan akan bahaya banjir", "menegaskan akan
+# pentingnya vaksin", "mengatakan akan hal itu" (unlike "mengatakan akan mengecek …", a clause
+# in the future tense). A noun in -nya without a verb's prefix ("adanya", "pentingnya"; not
+# "membawanya") or one of the nouns news puts there.
+_AKAN_OBJECT = (
+    r"akan\s+(?:hal|bahaya|risiko|resiko|ancaman|dampak|potensi|nasib|arti|makna"
+    r"|(?!(?:me|di|ber|ter|per)[a-z])[a-z]+nya)(?![\w-])"
+)
+
+
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -111,7 +121,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<link>\s*,\s*|\s+bahwa\s+|\s+jika\s+|\s+(?=[a-z])(?!(?:hal|kepada"
             r"|pada|di|ke|saat|dalam|melalui|usai|seusai|ketika|sambil|sembari|sebelumnya|hari"
             r"|kemarin|dengan|lewat|secara|bahwa|jika|hal|lagi|pula|juga|pun"
-            r"|demikian|begitu|dan|serta|atau)\b))"
+            r"|demikian|begitu|dan|serta|atau)\b|" + _AKAN_OBJECT + "))"
         ),
         # "Gegar budaya, kata X, bisa …", "Kata X, sangat …", "Hal itu dilakukan lanjut X,
         # karena …", "Kemudian setelah itu, kata JK ingin …".

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 
 _LANGUAGES = ("id", "en", "ms")
+# Two apostrophes standing for a quote mark (not inches after a number: "layar 14''").
+_TWO_APOSTROPHES = re.compile(r"(?<!\d)''")
 
 
 def find_quotes(
@@ -54,12 +56,13 @@ def find_quotes(
         return []
     if not text:
         return []
-    if "''" in text:
+    if _TWO_APOSTROPHES.search(text):
         # Two apostrophes for a quote mark ("''Terima kasih,'' ucap …", as some outlets print
         # them): read as one mark and a space (same length), the quotes' text cut from the
-        # text as given.
+        # text as given. Not after a digit: "layar 14''" is inches, and one mark more there
+        # would pair every quote after it the wrong way.
         shadow = find_quotes(
-            text.replace("''", '" '), language, speakers=speakers, mentions=mentions
+            _TWO_APOSTROPHES.sub('" ', text), language, speakers=speakers, mentions=mentions
         )
         return [msgspec.structs.replace(q, text=text[q.start : q.end]) for q in shadow]
     segments, links = _segments(text)
@@ -165,10 +168,23 @@ def find_quotes(
 
 
 def _named_in(passage: str, name: str) -> bool:
-    """True when a word of ``name`` (of three letters or more) stands in ``passage``, case
-    aside ("… diskusi sama mbak susan": a quote that names Susan is not hers)."""
-    folded = passage.casefold()
-    return any(len(word) > 2 and _has_word(folded, word.casefold()) for word in name.split())
+    """True when a word of ``name`` (of three letters or more) stands in ``passage``; in lower
+    case too after a form of address ("… diskusi sama mbak susan": a quote that names Susan is
+    not hers), but not alone: "indah" in '"Pemandangannya indah," ujarnya' is no name, and
+    Indah Permatasari may say it."""
+    addressed = {m.group(1).casefold() for m in _ADDRESSED.finditer(passage)}
+    return any(
+        len(word) > 2 and (_has_word(passage, word) or word.casefold() in addressed)
+        for word in name.split()
+    )
+
+
+# A form of address written in lower case inside speech and the word after it: "sama mbak
+# susan", "kata pak budi".
+_ADDRESSED = re.compile(
+    r"(?<![\w-])(?:mbak|mba|mas|pak|bu|bang|kak|om|tante|dek|dik|bapak|ibu|kang|teh|cak|gus"
+    r"|ning|uda|uni|opung|ompung|eyang|mbah|ustaz|ustadz)[ \t\xa0]+([\w'’-]+)"
+)
 
 
 def _about(passage: str, name: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from warta.article import Quote
-from warta.enrich.quotes.cues import _cues
+from warta.enrich.quotes.cues import _AKAN_OBJECT, _cues
 from warta.enrich.quotes.marks import _SENTENCE_END
 from warta.enrich.quotes.names import (
     _ACRONYM,
@@ -54,10 +54,16 @@ _CAPITAL_LINK = re.compile(
 
 
 # Words that open a reported clause after a weak verb: "mengaku tidak tahu", "mengaku pihaknya
-# kurang berkomunikasi" (a report), unlike "mengaku sempat deg-degan" (a feeling).
+# kurang berkomunikasi" (a report), unlike "mengaku sempat deg-degan" (a feeling) or
+# "mengingatkan akan bahaya banjir" ("akan" a preposition, see ``_AKAN_OBJECT``).
 _CLAUSE_OPENER = re.compile(
-    r"(?:pihaknya|dirinya|tidak|tak|belum|sudah|telah|akan|masih|pernah|tengah|sedang)(?![\w-])"
+    rf"(?!{_AKAN_OBJECT})"
+    r"(?P<opener>pihaknya|dirinya|tidak|tak|belum|sudah|telah|akan|masih|pernah|tengah|sedang)"
+    r"(?![\w-])"
 )
+# Weak verbs whose "dirinya"/"pihaknya" is their object, not the clause's subject: "melaporkan
+# dirinya ke polisi", "mengingatkan pihaknya agar …".
+_OBJECT_VERBS = frozenset({"melaporkan", "mengingatkan"})
 
 
 def _indirect(
@@ -114,10 +120,17 @@ def _indirect(
                 link = _CAPITAL_LINK.match(text, position + len(cue_word))
             if link is None or inside_quote(position):
                 continue
+            opener = _CLAUSE_OPENER.match(text, link.end())
+            if (
+                opener
+                and cue_word in _OBJECT_VERBS
+                and opener.group("opener") in ("dirinya", "pihaknya")
+            ):
+                opener = None
             if (
                 cue_word in cues.weak
                 and link.group("link").strip() not in ("bahwa", "jika", ",")
-                and not _CLAUSE_OPENER.match(text, link.end())
+                and not opener
             ):
                 # "mengaku sempat deg-degan": a feeling, not a report ("Ia mengaku, NasDem
                 # telah …" is one)

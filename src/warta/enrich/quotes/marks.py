@@ -36,8 +36,9 @@ _LINK = re.compile(r"\s*(?:Baca|BACA|Simak|Lihat|Tonton)(?:\s+(?:[Jj]uga|JUGA|[V
 # A word or two in straight marks, inside a quote.
 _NESTED = re.compile(r'"\w[^"\n,.;!?]{0,28}"(?=[ \t\xa0]+[\w(])')
 # The end of a link's title glued to a sentence (no letter before it: see ``glue_points``):
-# "… 2021?Ajang ini", "… Cabor PON 2020Bahkan, …".
-_TITLE_END_GLUED = re.compile(r"(?:[?!]|(?<=[\d)])\.|(?<=\d))(?=[A-Z][a-z])")
+# "… 2021?Ajang ini", "… Cabor PON 2020Bahkan, …" (a whole number, not the digits of a model's
+# name inside the title: "Galaxy S10Plus Dirilis").
+_TITLE_END_GLUED = re.compile(r"(?:[?!]|(?<=[\d)])\.|(?<![\w.,])\d+)(?=[A-Z][a-z])")
 # A quote mark glued to the word or the stop before it, opening a capitalised word.
 _QUOTE_GLUED = re.compile(r"(?<=[\w.!?])[\"“](?=[A-Z][a-z])")
 

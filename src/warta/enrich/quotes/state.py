@@ -55,8 +55,10 @@ class _ReaderState:
             if len(longer) == 1:
                 return longer[0]
             slips = [k for k in self.known if " " not in k and len(k) >= 6 and _one_edit(k, full)]
-            if len(slips) == 1 and self.text.count(slips[0]) > self.text.count(full):
-                return slips[0]  # "Sasmita" for "Sasmito", a speaker the article names more
+            if len(slips) == 1 and self.text.count(full) == 1 < self.text.count(slips[0]):
+                # "Sasmita" for "Sasmito", a speaker the article names more; only a name printed
+                # once is a slip ("kata Wahyudi" twice is not Wahyuni, who speaks more)
+                return slips[0]
         if self.people is not None and full[:1].isupper():
             # the model's full name when the rules cut it: "Gunnar Solskjaer", "al-Maliki"
             # (less a place or an organisation the rules cut off: "asal Afghanistan Ali")

@@ -181,10 +181,15 @@ _PERSON_ANAPHOR_HEAD = re.compile(
 # "istri presenter Prabu Revolusi ini", "putri Presiden Joko Widodo itu": a person described as
 # someone's relative (a lower-case relation, up to three lower-case words, the relative's name,
 # then "ini/itu/tersebut") is the person spoken of before, not the one named.
+_RELATIONS = (
+    "istri suami anak putra putri ibu ayah ibunda ayahanda kakak adik kekasih pacar tunangan"
+    " menantu mertua cucu keponakan"
+).split()
 _RELATIVE_ANAPHOR = re.compile(
-    # (capitalised too, opening a sentence: "Suami dari artis Marcella Zalianty ini pun …")
-    r"(?<![\w-])(?i:istri|suami|anak|putra|putri|ibu|ayah|ibunda|ayahanda|kakak|adik|kekasih"
-    r"|pacar|tunangan|menantu|mertua|cucu|keponakan)(?:[ \t\xa0]+[a-z][\w-]*){0,3}"
+    rf"(?<![\w-])(?:(?:{'|'.join(_RELATIONS)})(?:[ \t\xa0]+[a-z][\w-]*){{0,3}}"
+    # capitalised too, opening a sentence, with a lower-case word after it: "Suami dari artis
+    # Marcella Zalianty ini pun …" (not a name: "Putri Tanjung ini", "Anak Agung Ngurah itu")
+    rf"|(?:{'|'.join(r.capitalize() for r in _RELATIONS)})(?:[ \t\xa0]+[a-z][\w-]*){{1,3}})"
     r"(?:[ \t\xa0]+[A-Z][\w'’-]*){1,4}[ \t\xa0]+(?:ini|itu|tersebut)\b"
 )
 _ANAPHOR = re.compile(

@@ -295,6 +295,45 @@ class NameIndex:
             self._trimmed[key] = "" if alone else "1"
         return frozenset({head}) if self._trimmed[key] else frozenset()
 
+    def _rarer_slip(self, slip: str, word: str, *, counted: bool = True) -> bool:
+        """True when ``slip`` reads as a one-letter slip of the name word ``word``: one letter
+        apart (no gendered ending swapped, see ``_slip``) and no word the news writes in lower
+        case ("Kim Sudah" is no spelling of "Kim Sudal"). With ``counted``, a letter changed
+        into another that is no spelling variant of it ("Wahyudi"/"Wahyuni", not
+        "Taufiq"/"Taufik", see ``_VARIANTS``) must be printed less often than ``word`` (as
+        often, for a name of eight letters or more): a name the article prints more often is
+        a second person's ("kata Hendro" five times is not "Hendra Sirait" named once);
+        a letter added or dropped ("Marsal"/"Marshal", "Fadei"/"Fadeli") is a slip."""
+        if not _slip(slip, word) or is_common_word(slip) or is_common_word(word):
+            return False
+        if not counted or len(slip) != len(word):
+            return True
+        changed = next(
+            {x, y} for x, y in zip(slip.casefold(), word.casefold(), strict=True) if x != y
+        )
+        if changed in _VARIANTS:
+            return True
+        slips, words = _word_count(self.text, slip), _word_count(self.text, word)
+        return slips <= words if len(slip) >= 8 else slips < words
+
+    def _address_form(self, words: list[str]) -> bool:
+        """True when the first of ``words`` is a form of address the article uses as one
+        ("akrab disapa Kang Emil", or "Kang" before two different names), not a family name
+        ("Kang Daniel", "Bang Chan": Korean names that start the same way)."""
+        if len(words) != 2 or words[0] not in _HONORIFICS:
+            return False
+        head = re.escape(words[0])
+        if re.search(
+            rf"(?:sapa|panggil|sebut|sapaan|panggilan)(?:[ \t\xa0]+akrab)?[ \t\xa0]+{head}"
+            rf"[ \t\xa0]+{re.escape(words[1])}(?![\w-])",
+            self.text,
+        ):
+            return True
+        named = {
+            m.group(1) for m in re.finditer(rf"(?<![\w-]){head}[ \t\xa0]+([A-Z][\w-]*)", self.text)
+        }
+        return len(named) >= 2
+
     def _thing_alone(self, head: str, after: str) -> bool:
         """True when ``head`` stands elsewhere after a preposition or a word for a place or
         an organisation, before no capitalised word ("dari Taiwan ke", "tim Honda."): a
@@ -356,7 +395,7 @@ class NameIndex:
                     if len(full.split()) > len(parts)
                     and sum(a != b for a, b in zip(parts, full.split(), strict=False)) == 1
                     and all(
-                        a == b or len(a) >= 6 and _one_edit(a, b)
+                        a == b or len(a) >= 6 and _slip(a, b)
                         for a, b in zip(parts, full.split(), strict=False)
                     )
                 ]
@@ -372,7 +411,7 @@ class NameIndex:
                     and len(full.split()) == len(parts)
                     and sum(a != b for a, b in zip(parts, full.split(), strict=True)) == 1
                     and all(
-                        a == b or len(a) >= 5 and _one_edit(a, b)
+                        a == b or len(a) >= 5 and self._rarer_slip(a, b, counted=False)
                         for a, b in zip(parts, full.split(), strict=True)
                     )
                 ][:1]
@@ -387,6 +426,7 @@ class NameIndex:
             words = self.without_organisation(full, self.speakers).split()
             bare = [w.removeprefix("al-").removeprefix("el-") for w in words]  # "al-Otaibi"
             initials = self._name_initials(words)
+            address = self._address_form(words)
             if name in bare:
                 index = bare.index(name)
                 if index == 0 and len(words) >= 3 and words[1] in self.speakers:
@@ -394,18 +434,18 @@ class NameIndex:
                     # the first word is an organisation speaking for itself, not her name
                     itself = True
                     continue
-                exact.append((start, _around(words, index, initials)))
+                exact.append((start, _around(words, index, initials, address)))
             elif len(name) >= 4:
                 for i, word in enumerate(words):
                     if word.startswith(name):
-                        prefix.append((start, _around(words, i, initials)))
+                        prefix.append((start, _around(words, i, initials, address)))
                         break
                 else:
                     for i, word in enumerate(bare):
                         if _undoubled(word) == _undoubled(name) or (
-                            len(name) >= 6 and _one_edit(word, name)
+                            len(name) >= 6 and self._rarer_slip(name, word)
                         ):
-                            spelt.append((start, _around(words, i, initials)))
+                            spelt.append((start, _around(words, i, initials, address)))
                             break
                     else:
                         if _contracts(name, bare):
@@ -533,13 +573,15 @@ def _within(ranges: list[tuple[int, int]], position: int) -> bool:
 _BIG = 1 << 62
 
 
-def _around(words: list[str], index: int, initials: frozenset[str] = frozenset()) -> str:
+def _around(
+    words: list[str], index: int, initials: frozenset[str] = frozenset(), address: bool = False
+) -> str:
     """The name a short name stands for in a longer phrase: from it onwards when it is a first
     name ("Yuddy" in "Birokrasi Yuddy Chrisnandi"), else with the one word before it ("Putin" in
     "Rusia Vladimir Putin"); with the initials right before either ("Hanif" in "M. Hanif
     Dhakiri"; "Rudy" in "FX Hadi Rudyatmo" when "FX" is in ``initials``)."""
     if index == len(words) - 1 and index > 0:
-        if index == 1 and words[0] in _HONORIFICS:
+        if index == 1 and address:
             return words[1]  # "Emil" in "Kang Emil": the name, not the form of address
         start = index - 1
     else:
@@ -555,6 +597,26 @@ def _around(words: list[str], index: int, initials: frozenset[str] = frozenset()
 _HONORIFICS = frozenset("Cak Gus Bang Mbak Mas Kang Bung Pak Bu Ning Teh".split())
 # One initial of a name: "M." in "M. Hanif Dhakiri".
 _INITIAL = re.compile(r"[A-Z]\.")
+
+
+# Letters that spell the same sound in names, so one for the other is a spelling, not another
+# name: "Taufiq"/"Taufik", "Prasetyo"/"Prasetio", "Zulkifli"/"Zulkifly", "Zainal"/"Sainal".
+_VARIANTS = ({"k", "q"}, {"i", "y"}, {"f", "v"}, {"f", "p"}, {"c", "k"}, {"s", "z"})
+
+
+def _word_count(text: str, word: str) -> int:
+    """How often ``word`` stands as a whole word in ``text``."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+
+
+def _slip(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one letter (``_one_edit``) other than a swapped
+    last vowel: "Hendra"/"Hendro", "Putri"/"Putra", "Yulianti"/"Yulianto" are two people
+    (Javanese names mark a woman or a man by the last vowel), not one name misspelt."""
+    if not _one_edit(a, b):
+        return False
+    x, y = a.casefold(), b.casefold()
+    return not (len(x) == len(y) and x[:-1] == y[:-1] and x[-1] in "aiueo" and y[-1] in "aiueo")
 
 
 def _one_edit(a: str, b: str) -> bool:

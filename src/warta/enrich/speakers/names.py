@@ -272,7 +272,9 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
             and not is_common_word(tokens[i - 1])  # "Majelis Hakim" is the bench
         ):
             continue  # "Christine Hakim", "Brian Kantor": a role word as a family name
-        if (i == cut > 0 and token in _ROMAN) or not _name_token(token, sentence_start and i == cut):
+        if (i == cut > 0 and token in _ROMAN) or not _name_token(
+            token, sentence_start and i == cut
+        ):
             # (a numeral ends the role or the unit before it: "Komisi V Lasarus", "Kodam IX")
             cut = i + 1
             if token.lower() in _ORG_HEADS and i + 1 < len(tokens) - 1:
