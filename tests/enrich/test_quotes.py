@@ -150,9 +150,9 @@ def test_gold_quote_attribution() -> None:
 
     dev … heldout19 are development data: each heldoutN part was annotated blind, scored once
     as it came (its first, blind score is in docs/benchmarks.md, "Quotes"), and only then used
-    to write rules. heldout20 and heldout21 are the held-out parts: scored blind before and
-    after rounds 12 and 13 and never used to write a rule; their floors guard the figure and are
-    not targets. Blind parts are scored by the lead outside this repository before they are
+    to write rules. heldout20-24 are the held-out parts: scored blind (heldout20-21 before and
+    after rounds 12 and 13, heldout22-24 after round 13 and its review) and never used to write
+    a rule; their floors guard the figure and are not targets. Blind parts are scored by the lead outside this repository before they are
     committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
@@ -178,6 +178,9 @@ def test_gold_quote_attribution() -> None:
         "heldout19": (0.85, 0.86, 0.81, 0.52),
         "heldout20": (0.75, 0.77, 0.79, 0.51),  # held out
         "heldout21": (0.86, 0.85, 0.79, 0.45),  # held out
+        "heldout22": (0.83, 0.82, 0.88, 0.58),  # held out
+        "heldout23": (0.86, 0.85, 0.68, 0.40),  # held out
+        "heldout24": (0.77, 0.78, 0.68, 0.46),  # held out
     }
     # (heldout3-4's annotator left "X mengaku + clause" out, which the later parts count as
     # indirect speech: their indirect precision floors are lower since warta reads them)
@@ -188,7 +191,7 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.905 and recall >= 0.90
+    assert precision >= 0.895 and recall >= 0.89
     precision, recall = _scores(articles, "indirect")
     assert precision >= 0.80 and recall >= 0.56
 
