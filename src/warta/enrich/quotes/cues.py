@@ -28,6 +28,8 @@ class _Cues(NamedTuple):
     """Verbs that report speech but tag no direct quote: "Dia mengklaim perubahan itu …"."""
     weak: tuple[str, ...]
     """Verbs that report speech only with "bahwa" or "jika" after them."""
+    request: tuple[str, ...]
+    """Verbs that report a request with a purpose clause later: "meminta agar …"."""
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # Any verb of speech or thought, for words quoted inside a sentence: 'X mengatakan
         # bahwa ada "kampanye pemerintah yang …"', 'Tira … menduga hewan itu telah "dicat …"'.
         "any_verb": re.compile(
-            rf"(?<![\w-])(?P<cue>{_alternation((*before, *cues.report, *cues.weak))})(?![\w-])"
+            rf"(?<![\w-])(?P<cue>{_alternation((*before, *cues.report, *cues.weak, *cues.request))})(?![\w-])"
         ),
         "speaker_verb": re.compile(
             rf"(?P<name>{_NAME_RUN}),?[ \t\xa0]+(?:(?:pun|juga|lalu|kemudian|yang)[ \t\xa0]+)?"

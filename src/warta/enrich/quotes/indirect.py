@@ -42,10 +42,15 @@ _NAME_BEFORE_ROLE = re.compile(rf"(?P<name>{_NAME_RUN}),[ \t\xa0]*\Z")
 # month: "mengatakan Senin (2/9)").
 _CLAUSE_VERBS = frozenset(
     "mengatakan menyatakan menjelaskan menegaskan mengungkapkan menuturkan menyebutkan"
-    " menambahkan menerangkan".split()
+    " menambahkan menerangkan menilai berharap meminta mendesak menyarankan".split()
 )
+# The purpose clause that makes a request verb report speech ("meminta warga agar …"), and the
+# objects after which it asks for a thing, not for something to be done ("meminta maaf").
+_PURPOSE = re.compile(r"(?<![\w-])(?:agar|supaya|untuk)(?![\w-])")
+_THING_ASKED = re.compile(r"[ \t\xa0]+(?:maaf|keterangan|izin|waktu|uang|bantuan)(?![\w-])")
 _CAPITAL_LINK = re.compile(
-    r"(?P<link>[ \t\xa0]+)(?=(?:[A-Z][\w-]*[ \t\xa0]+){1,4}[a-z]|\d[\d.,]*[ \t\xa0]+[a-z]{3,})"
+    # (not "menilai Chelsea sebagai tim yang hebat": a judgement of a thing, no clause)
+    r"(?P<link>[ \t\xa0]+)(?=(?:[A-Z][\w-]*[ \t\xa0]+){1,4}(?!sebagai\b)[a-z]|\d[\d.,]*[ \t\xa0]+[a-z]{3,})"
     # "mengatakan 20 mayat dan 95 orang terluka …": a number opens the clause (not a date)
     r"(?!\d{1,2}[ \t\xa0]+(?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Ags|Sep|Okt|Nov|Des))(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu"
     r"|Minggu|Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November"
@@ -109,7 +114,7 @@ def _indirect(
     subject_pattern = patterns["subject"]
     link_pattern = patterns["link"]
     cues = _cues()
-    for cue_word in (*cues.before, *cues.report, *cues.weak):
+    for cue_word in (*cues.before, *cues.report, *cues.weak, *cues.request):
         at = text.find(cue_word)
         while at >= 0:
             position, at = at, text.find(cue_word, at + 1)
@@ -120,6 +125,12 @@ def _indirect(
                 link = _CAPITAL_LINK.match(text, position + len(cue_word))
             if link is None or inside_quote(position):
                 continue
+            if cue_word in cues.request:
+                verb_end = position + len(cue_word)
+                stop = _SENTENCE_END.search(text, verb_end)
+                end = min(stop.start() if stop else len(text), verb_end + 100)
+                if _THING_ASKED.match(text, verb_end) or not _PURPOSE.search(text, verb_end, end):
+                    continue  # "meminta maaf", "meminta pendapat …": no request to report
             opener = _CLAUSE_OPENER.match(text, link.end())
             if (
                 opener
