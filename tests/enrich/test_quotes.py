@@ -2157,3 +2157,36 @@ def test_hopes_and_requests_are_reported_speech() -> None:
 def test_an_opinion_whose_clause_opens_with_a_name() -> None:
     text = "Pebalap Valentino Rossi hadir. Rossi menilai Marc Marquez kini lebih senang balapan."
     assert _indirect(text) == [("Valentino Rossi", "Marc Marquez")]
+
+
+# Round 14: from heldout22-24's errors (each written as a new example).
+
+
+def test_a_given_name_before_a_middle_initial() -> None:
+    text = (
+        '"Persiapan sudah matang," ujar Sekretaris Kementerian (Sesmenpora), Gatot S. Dewa'
+        ' Broto di kantornya.\n\n"Kami sudah konsolidasi," kata Gatot.'
+    )
+    assert _direct(text) == [
+        ("Gatot S. Dewa Broto", "Persiapan su"),
+        ("Gatot S. Dewa Broto", "Kami sudah k"),
+    ]
+    # not an organisation the text names alone too
+    text = (
+        "Maskapai Garuda Indonesia menunda penerbangan. VP Corporate Secretary Garuda M. Ikhsan"
+        ' Rosan hadir.\n\n"Kami minta maaf," kata Ikhsan.'
+    )
+    assert _direct(text) == [("M. Ikhsan Rosan", "Kami minta m")]
+
+
+def test_a_contraction_that_skips_letters() -> None:
+    text = (
+        "Ketua DPR Bambang Soesatyo hadir di Senayan.\n\n"
+        '"Pengesahan kami tunda," kata Bamsoet.'
+    )
+    assert _direct(text) == [("Bambang Soesatyo", "Pengesahan k")]
+
+
+def test_pastor_is_a_title() -> None:
+    text = 'Di gereja itu, Pastor Alexander menjelaskan hal itu. "Semua penyakit ada obatnya," jelasnya.'
+    assert _direct(text) == [("Alexander", "Semua penyak")]

@@ -101,7 +101,15 @@ class NameIndex:
                     text, start, end, sentence_start=at_sentence_start(text, start)
                 )
                 if person and " " in person:
-                    self._full_names.append((start + text[start:end].rfind(person), person))
+                    at = start + text[start:end].rfind(person)
+                    given = _GIVEN_BEFORE_INITIAL.search(text, start, at)
+                    if given and _INITIAL.fullmatch(person.split()[0]) and self._only_before(
+                        given.group(1), person.split()[0]
+                    ):
+                        # "Gatot S. Dewa Broto": the rules keep three words; a given name the
+                        # text prints only before this initial is the name's first word
+                        at, person = given.start(1), f"{given.group(1)} {person}"
+                    self._full_names.append((at, person))
         return self._full_names
 
     @property
@@ -279,6 +287,15 @@ class NameIndex:
             return " ".join(words[1:])
         return name
 
+    def _only_before(self, word: str, after: str) -> bool:
+        """True when ``word`` opens no other capitalised run in the text than the one with
+        ``after`` ("Gatot" before "S.", and alone in "kata Gatot"; not "Garuda", which the
+        article also prints in "Garuda Indonesia")."""
+        return not re.search(
+            rf"(?<![\w-]){re.escape(word)}[ \t\xa0]+(?!{re.escape(after)}(?![\w-]))[A-Z]",
+            self.text,
+        )
+
     def _name_initials(self, words: list[str]) -> frozenset[str]:
         """The first word of a full name when it is a pair of initials ("FX Hadi Rudyatmo"):
         two or three capitals the article prints only right before the name's next word (an
@@ -386,6 +403,13 @@ class NameIndex:
                 for _start, full in self.full_names
                 if len(full.split()) > len(parts) and full.startswith(f"{name} ")
             ]
+            if not longer and _INITIAL.fullmatch(parts[0]):
+                # "S. Dewa Broto" for "Gatot S. Dewa Broto": a name cut after its given name
+                longer = [
+                    full
+                    for _start, full in self.full_names
+                    if len(full.split()) > len(parts) and full.endswith(f" {name}")
+                ]
             if not longer:
                 # "Prasetyo Edi" for "Prasetio Edi Marsudi": the full name with one letter of
                 # its first words misspelt, when no full name holds the short one as printed
@@ -543,6 +567,13 @@ def _contracts(name: str, words: list[str]) -> bool:
         for cut in range(3, min(len(a), len(low) - 2) + 1):
             if low[:cut] == a[:cut] and b.startswith(low[cut:]):
                 return cut < len(a) or len(low) - cut < len(b)  # not the two words whole
+            if (
+                low[:cut] == a[:cut]
+                and len(low) - cut >= 3
+                and low[cut : cut + 2] == b[:2]
+                and _letters_in(low[cut:], b)
+            ):
+                return True  # "Bamsoet": "Bam" + the letters of "Soesatyo" in order
     return False
 
 
@@ -593,6 +624,8 @@ def _around(
     return " ".join(words[start:])
 
 
+# A capitalised word right before an initial that opens a name: "Gatot " before "S. Dewa".
+_GIVEN_BEFORE_INITIAL = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})[ \t\xa0]+\Z")
 # Forms of address before a name ("Kang Emil", "Cak Imin", "Mbak Tutut").
 _HONORIFICS = frozenset("Cak Gus Bang Mbak Mas Kang Bung Pak Bu Ning Teh".split())
 # One initial of a name: "M." in "M. Hanif Dhakiri".
