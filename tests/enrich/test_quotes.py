@@ -2194,3 +2194,8 @@ def test_a_contraction_that_skips_letters() -> None:
 def test_pastor_is_a_title() -> None:
     text = 'Di gereja itu, Pastor Alexander menjelaskan hal itu. "Semua penyakit ada obatnya," jelasnya.'
     assert _direct(text) == [("Alexander", "Semua penyak")]
+
+
+def test_police_ranks_are_titles() -> None:
+    text = 'Petugas Brigadir M. Syamrego hadir.\n\n"Dia malah sengaja memukul," kata Syamrego.'
+    assert _direct(text) == [("M. Syamrego", "Dia malah se")]
