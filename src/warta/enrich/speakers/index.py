@@ -13,6 +13,7 @@ from warta.enrich.speakers.names import (
     _name_token,
     at_sentence_start,
     is_common_word,
+    is_name_stopword,
     is_role_word,
     name_runs,
     person_at_run,
@@ -103,8 +104,11 @@ class NameIndex:
                 if person and " " in person:
                     at = start + text[start:end].rfind(person)
                     given = _GIVEN_BEFORE_INITIAL.search(text, start, at)
-                    if given and _INITIAL.fullmatch(person.split()[0]) and self._only_before(
-                        given.group(1), person.split()[0]
+                    if (
+                        given
+                        and _INITIAL.fullmatch(person.split()[0])
+                        and not is_name_stopword(given.group(1), sentence_start=True)
+                        and self._only_before(given.group(1), person.split()[0])
                     ):
                         # "Gatot S. Dewa Broto": the rules keep three words; a given name the
                         # text prints only before this initial is the name's first word
