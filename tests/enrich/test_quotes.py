@@ -2199,3 +2199,16 @@ def test_pastor_is_a_title() -> None:
 def test_police_ranks_are_titles() -> None:
     text = 'Petugas Brigadir M. Syamrego hadir.\n\n"Dia malah sengaja memukul," kata Syamrego.'
     assert _direct(text) == [("M. Syamrego", "Dia malah se")]
+
+
+# Round 15: from heldout25-27's errors (each written as a new example).
+
+
+def test_balinese_names_keep_their_i() -> None:
+    text = 'Kapolsek Kuta Kompol I Wayan Sudarma hadir.\n\n"Tersangka kami tangkap," ujar Wayan Sudarma.'
+    assert _direct(text) == [("I Wayan Sudarma", "Tersangka ka")]
+
+
+def test_a_bare_specialist_degree_is_no_name() -> None:
+    text = '"Angka ini masih naik," ujar dr Zainal Abidin Sp, Kamis.'
+    assert _direct(text) == [("Zainal Abidin", "Angka ini ma")]

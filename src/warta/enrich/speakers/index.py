@@ -407,12 +407,15 @@ class NameIndex:
                 for _start, full in self.full_names
                 if len(full.split()) > len(parts) and full.startswith(f"{name} ")
             ]
-            if not longer and _INITIAL.fullmatch(parts[0]):
-                # "S. Dewa Broto" for "Gatot S. Dewa Broto": a name cut after its given name
+            if not longer:
+                # "S. Dewa Broto" for "Gatot S. Dewa Broto": a name cut after its given name;
+                # "Wayan Sudarma" for "I Wayan Sudarma": the "I" that opens a Balinese name
                 longer = [
                     full
                     for _start, full in self.full_names
-                    if len(full.split()) > len(parts) and full.endswith(f" {name}")
+                    if len(full.split()) > len(parts)
+                    and full.endswith(f" {name}")
+                    and (_INITIAL.fullmatch(parts[0]) or full[: -len(name) - 1] in ("I", "Ni"))
                 ]
             if not longer:
                 # "Prasetyo Edi" for "Prasetio Edi Marsudi": the full name with one letter of

@@ -27,7 +27,7 @@ _TOKEN = (
 )
 # Academic degrees after a name: "SpPD-KEMD", "M.Si", "S.H.", "PhD".
 _DEGREE = re.compile(
-    r"(?:Sp[A-Z][\w.]*|S\.?[A-Z][a-z]?\.?|M\.?[A-Z][a-z]*\.?|Ph\.?D\.?)(?:-[A-Z]+)?,?"
+    r"(?:Sp(?:[A-Z][\w.]*|\.)?|S\.?[A-Z][a-z]?\.?|M\.?[A-Z][a-z]*\.?|Ph\.?D\.?)(?:-[A-Z]+)?,?"
 )
 _PARTICLE = r"(?:bin|binti|boru|van|von|der|de|da|al|el|la|le)"
 # Words of one name are on one line: a run never crosses a line break ("Awal Cerita\n\nBrotoseno").
@@ -199,6 +199,10 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return spans
 
 
+# The birth-order and caste names that follow "I" in a Balinese name ("I Wayan Koster").
+_BALINESE_NAMES = frozenset(
+    "wayan made nyoman ketut putu gede gde gusti komang kadek nengah kade luh".split()
+)
 # Roman numerals that number a commission, a unit or a chapter (not "I", which opens Balinese
 # names: "I Wayan Koster").
 _ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII".split())
@@ -244,6 +248,13 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
         ):
             continue  # initials as the family name of one name right after a rank: "Irjen
             # Pol Muchlis AS" (not "Dari AS", "Kepala SMK Ichthus KL")
+        if (
+            i == cut
+            and token == "I"
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower() in _BALINESE_NAMES
+        ):
+            continue  # "I Wayan Korna", "I Gusti Ayu …": "I" opens a Balinese man's name
         if (
             cut < i < len(tokens) - 1
             and len(token) == 1
@@ -302,7 +313,11 @@ def person_in(phrase: str, *, sentence_start: bool = False) -> str | None:
         tail = tail[1:]
     if cut:  # after a role or a place, common words belong to it: "WTC Mangga Dua Herjanto …"
         # (but two words stay a name: "Kadis Bina Marga Hari Nugraha")
-        while len(tail) > 2 and is_name_stopword(tail[0], sentence_start=True):
+        while (
+            len(tail) > 2
+            and is_name_stopword(tail[0], sentence_start=True)
+            and not (tail[0] == "I" and tail[1].lower() in _BALINESE_NAMES)
+        ):
             tail = tail[1:]
     if not tail or (len(tail) == 1 and (tail[0].endswith(".") or len(tail[0]) < 2)):
         return None
