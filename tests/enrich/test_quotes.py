@@ -148,12 +148,12 @@ def test_gold_quote_attribution() -> None:
     """Floors under the measured scores (with the NER model's mentions, as annotate() reads
     quotes), to catch regressions; a little room is left for a retrained NER model.
 
-    dev … heldout19 and heldout22-24 are development data: each heldoutN part was annotated blind, scored once
+    dev … heldout19 and heldout22-27 are development data: each heldoutN part was annotated blind, scored once
     as it came (its first, blind score is in docs/benchmarks.md, "Quotes"), and only then used
-    to write rules (heldout22-24 in round 14). heldout20, heldout21 and heldout25-27 are the
-    held-out parts: scored blind (heldout20-21 before and after rounds 12-14, heldout25-27
-    before and after round 14) and never used to write a rule; their floors guard the figure
-    and are not targets. Blind parts are scored by the lead outside this repository before they are
+    to write rules (heldout22-24 in round 14, heldout25-27 in round 15). heldout20, heldout21
+    and heldout28-30 are the held-out parts: scored blind (heldout20-21 before and after rounds
+    12-15, heldout28-30 before and after round 15) and never used to write a rule; their floors
+    guard the figure and are not targets. Blind parts are scored by the lead outside this repository before they are
     committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
@@ -182,9 +182,12 @@ def test_gold_quote_attribution() -> None:
         "heldout22": (0.86, 0.84, 0.85, 0.61),
         "heldout23": (0.91, 0.90, 0.79, 0.50),
         "heldout24": (0.78, 0.79, 0.71, 0.52),
-        "heldout25": (0.87, 0.86, 0.69, 0.41),  # held out
-        "heldout26": (0.85, 0.83, 0.80, 0.51),  # held out
-        "heldout27": (0.85, 0.85, 0.77, 0.53),  # held out
+        "heldout25": (0.89, 0.88, 0.71, 0.43),
+        "heldout26": (0.87, 0.86, 0.84, 0.53),
+        "heldout27": (0.85, 0.85, 0.77, 0.53),
+        "heldout28": (0.75, 0.72, 0.59, 0.39),  # held out
+        "heldout29": (0.82, 0.81, 0.71, 0.51),  # held out
+        "heldout30": (0.75, 0.75, 0.77, 0.56),  # held out
     }
     # (heldout3-4's annotator left "X mengaku + clause" out, and the first annotator (dev,
     # heldout, heldout2) hopes and requests ("berharap …", "meminta … agar"), which the later
@@ -197,7 +200,7 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.895 and recall >= 0.89
+    assert precision >= 0.885 and recall >= 0.88
     precision, recall = _scores(articles, "indirect")
     assert precision >= 0.80 and recall >= 0.56
 
