@@ -71,12 +71,15 @@ train: $(BIN)/.bench-installed
 	$(BIN)/python -m training.train_blocks
 	$(BIN)/python -m training.train_lines
 
-# The NER model: word clusters from the news corpus, the CRF, and its scores (about 15 minutes).
+# The NER model: word clusters from the news corpus, the CRF, the net beside it (torch, CPU,
+# training only: the `net` extra) and their scores (about 40 minutes).
 train-ner: $(BIN)/.bench-installed
+	$(BIN)/pip install -q -e '.[net]'
 	$(BIN)/python -m training.ner.clusters
 	$(BIN)/python -m training.ner.train
+	$(BIN)/python -m training.ner.neural ship
 	$(BIN)/python -m training.ner.evaluate
-	$(BIN)/python -m training.ner.evaluate --protocol
+	$(BIN)/python -m training.ner.evaluate --protocol --net 0.5
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

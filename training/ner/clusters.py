@@ -68,11 +68,12 @@ def case_profile(inside: int, capital: int) -> str:
     return "c0" if r < 0.1 else "c1" if r < 0.5 else "c2" if r < 0.9 else "c3"
 
 
-def build(
-    min_count: int, n_context: int, dims: int, seed: int = 0, hierarchy: bool = False
-) -> dict[str, tuple[str, ...]]:
-    """The case profile and cluster ids at each of :data:`SIZES` for every word seen at least
-    ``min_count`` times; with ``hierarchy``, also the word's :func:`tree_paths` bits."""
+def word_vectors(
+    min_count: int = 4, n_context: int = 5000, dims: int = 100, seed: int = 0
+) -> tuple[list[str], np.ndarray, Counter[str], Counter[str], Counter[str]]:
+    """The PPMI-SVD vectors (length-normalised rows) of every word seen at least ``min_count``
+    times, most frequent first, with the token counts and the in-sentence / capitalised counts
+    of :func:`read_tokens`. Also used by the neural tagger (``training.ner.neural``)."""
     t0 = time.perf_counter()
     tokens, inside, capital = read_tokens(NEWS)
     counts = Counter(tokens)
@@ -120,6 +121,16 @@ def build(
     emb = u * np.sqrt(s)
     emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-8
     print(f"SVD done ({time.perf_counter() - t0:.0f}s)")
+    return vocab, emb, counts, inside, capital
+
+
+def build(
+    min_count: int, n_context: int, dims: int, seed: int = 0, hierarchy: bool = False
+) -> dict[str, tuple[str, ...]]:
+    """The case profile and cluster ids at each of :data:`SIZES` for every word seen at least
+    ``min_count`` times; with ``hierarchy``, also the word's :func:`tree_paths` bits."""
+    t0 = time.perf_counter()
+    vocab, emb, _, inside, capital = word_vectors(min_count, n_context, dims, seed)
     labels = []
     for k in SIZES:
         km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3)

@@ -24,8 +24,12 @@ from pathlib import Path
 from training.ner import corpora as C
 from training.ner.crf import predict, train
 from training.ner.metrics import Scores, score
+from training.ner.neural import Config, export, train_net
 from training.ner.train import MODEL_PATH, held_out_sets, load_clusters
+from warta.enrich.ner import NerModel, load_model
 from warta.enrich.ner.features import FeatureExtractor
+from warta.enrich.ner.neural import NeuralTagger
+from warta.enrich.ner.tagger import NET_SURE
 
 TYPES = ("PERSON", "ORGANIZATION", "PLACE")
 
@@ -42,38 +46,67 @@ HEADER = (
 )
 
 
-def shipped(model_path: Path = MODEL_PATH) -> None:
-    """Score the shipped model on every held-out test split."""
-    extractor = FeatureExtractor(load_clusters())
-    with tempfile.TemporaryDirectory() as tmp:
-        raw = Path(tmp) / "ner.crfsuite"
-        raw.write_bytes(lzma.decompress(model_path.read_bytes()))
-        print(HEADER)
-        for name, sentences in held_out_sets().items():
-            pred = predict(sentences, raw, extractor)
-            print(_row(name, score([lab for _, lab in sentences], pred)), flush=True)
+def shipped(model_path: Path = MODEL_PATH, crf_only: bool = False) -> None:
+    """Score the shipped model (the CRF with the neural net, as :func:`load_model` builds
+    it; ``crf_only``: the CRF alone) on every held-out test split."""
+    clusters = load_clusters()
+    base = load_model()
+    model = NerModel(
+        lzma.decompress(model_path.read_bytes()),
+        clusters,
+        net=None if crf_only else base.net,
+        net_weight=base.net_weight,
+        net_sure=base.net_sure,
+        keep_crf_ends=base.keep_crf_ends,
+    )
+    print(HEADER)
+    for name, sentences in held_out_sets().items():
+        pred = model.tag_sentences([list(t) for t, _ in sentences])
+        print(_row(name, score([lab for _, lab in sentences], pred)), flush=True)
 
 
-def protocol() -> None:
-    """Train and score a model per benchmark split (see module doc)."""
-    extractor = FeatureExtractor(load_clusters())
+def protocol(net_weight: float = 0.0) -> None:
+    """Train and score a model per benchmark split (see module doc); with ``net_weight`` > 0
+    also a neural net per split, combined with the CRF as at run time."""
+    clusters = load_clusters()
+    extractor = FeatureExtractor(clusters)
     runs: list[tuple[str, Callable[[], list[C.Sentence]], Callable[[], list[C.Sentence]]]] = []
     for k in range(1, 6):
         runs.append((f"NER-UI fold {k}", partial(C.nerui, "train", k), partial(C.nerui, "test", k)))
     runs.append(("NERGrit test", partial(C.nergrit, "train"), partial(C.nergrit, "test")))
     runs.append(("idner-news-2k test", partial(C.idner, "train"), partial(C.idner, "test")))
     print(HEADER)
-    ui_f1: list[float] = []
+    ui_f1: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, train_set, test_set in runs:
             path = Path(tmp) / "model.crfsuite"
-            train(train_set(), path, extractor)
+            sentences = train_set()
+            train(sentences, path, extractor)
             test = test_set()
-            s = score([lab for _, lab in test], predict(test, path, extractor))
-            if name.startswith("NER-UI"):
-                ui_f1.append(s.prf()[2])
-            print(_row(name, s), flush=True)
-    print(f"\nNER-UI mean F1 over {len(ui_f1)} folds: {sum(ui_f1) / len(ui_f1):.4f}")
+            words = [list(t) for t, _ in test]
+            preds = {"": predict(test, path, extractor)}
+            if net_weight > 0:
+                net, vocab = train_net(sentences, clusters, Config(), log=False)
+                model = NerModel(
+                    path.read_bytes(),
+                    clusters,
+                    net=NeuralTagger(export(net, vocab), clusters),
+                    net_weight=net_weight,
+                    net_sure=NET_SURE,
+                )
+                # the CRF alone, then CRF + net without and with the CRF's span ends kept
+                preds = {" (CRF)": preds[""]}
+                for keep in (False, True):
+                    model.keep_crf_ends = keep
+                    label = " (CRF + net, CRF span ends)" if keep else " (CRF + net)"
+                    preds[label] = model.tag_sentences(words)
+            for label, pred in preds.items():
+                s = score([lab for _, lab in test], pred)
+                if name.startswith("NER-UI"):
+                    ui_f1.setdefault(label, []).append(s.prf()[2])
+                print(_row(name + label, s), flush=True)
+    for label, f1 in ui_f1.items():
+        print(f"\nNER-UI{label} mean F1 over {len(f1)} folds: {sum(f1) / len(f1):.4f}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -81,11 +114,18 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="Evaluate warta's Indonesian NER.")
     ap.add_argument("--protocol", action="store_true", help="train and score per benchmark split")
     ap.add_argument("--model", type=Path, default=MODEL_PATH)
+    ap.add_argument(
+        "--net",
+        type=float,
+        default=0.0,
+        help="--protocol: also train the neural net per split, with this weight (shipped: 0.5)",
+    )
+    ap.add_argument("--crf-only", action="store_true", help="shipped CRF without the net")
     args = ap.parse_args(argv)
     if args.protocol:
-        protocol()
+        protocol(args.net)
     else:
-        shipped(args.model)
+        shipped(args.model, args.crf_only)
 
 
 if __name__ == "__main__":

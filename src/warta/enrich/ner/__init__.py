@@ -1,4 +1,5 @@
-"""Indonesian named-entity recognition: a small CRF shipped with warta (see ``tagger``)."""
+"""Indonesian named-entity recognition: a small CRF and a small neural net shipped with warta,
+combined (see ``tagger`` and ``neural``)."""
 
 from warta.enrich.ner.tagger import EntityType, Mention, NerModel, load_model, tag
 
