@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from warta.enrich.speakers.names import (
     _TOKEN,
@@ -343,17 +344,20 @@ class NameIndex:
         ("Kang Daniel", "Bang Chan": Korean names that start the same way)."""
         if len(words) != 2 or words[0] not in _HONORIFICS:
             return False
-        head = re.escape(words[0])
-        if re.search(
-            rf"(?:sapa|panggil|sebut|sapaan|panggilan)(?:[ \t\xa0]+akrab)?[ \t\xa0]+{head}"
-            rf"[ \t\xa0]+{re.escape(words[1])}(?![\w-])",
-            self.text,
-        ):
-            return True
-        named = {
-            m.group(1) for m in re.finditer(rf"(?<![\w-]){head}[ \t\xa0]+([A-Z][\w-]*)", self.text)
-        }
-        return len(named) >= 2
+        key = f"{words[0]}~{words[1]}"  # read once per article: canonical asks for every name
+        if key not in self._trimmed:
+            head = re.escape(words[0])
+            called = re.search(
+                rf"(?:sapa|panggil|sebut|sapaan|panggilan)(?:[ \t\xa0]+akrab)?[ \t\xa0]+{head}"
+                rf"[ \t\xa0]+{re.escape(words[1])}(?![\w-])",
+                self.text,
+            )
+            named = {
+                m.group(1)
+                for m in re.finditer(rf"(?<![\w-]){head}[ \t\xa0]+([A-Z][\w-]*)", self.text)
+            }
+            self._trimmed[key] = "1" if called or len(named) >= 2 else ""
+        return self._trimmed[key] == "1"
 
     def _thing_alone(self, head: str, after: str) -> bool:
         """True when ``head`` stands elsewhere after a preposition or a word for a place or
@@ -598,6 +602,7 @@ def _letters_in(alias: str, name: str) -> bool:
     return all(letter in rest for letter in alias.casefold())
 
 
+@lru_cache(maxsize=4096)
 def _undoubled(word: str) -> str:
     """``word`` in lower case with each doubled letter written once ("Maaher" → "maher")."""
     return re.sub(r"(\w)\1+", r"\1", word.casefold())
