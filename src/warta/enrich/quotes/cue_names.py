@@ -26,6 +26,7 @@ from warta.enrich.speakers import (
     person_at_run,
     person_in,
 )
+from warta.enrich.speakers.names import ADDRESS_FORM_RE
 
 # Where the phrase naming a speaker after a cue ends (a dot inside "@mr.muhamadrafi" does not;
 # nor a comma after a space or a comma, which CLICK-ID leaves where it cut a linked word out:
@@ -77,7 +78,7 @@ _ACCOUNT = re.compile(
 _CALLED_AFTER = re.compile(
     r"\s*[a-z][\w-]*(?:[ \t\xa0]+[a-z][\w-]*){0,3}?[ \t\xa0]+yang[ \t\xa0]+"
     r"(?:akrab[ \t\xa0]+|biasa[ \t\xa0]+)?(?:di)?(?:sapa|panggil)[ \t\xa0]+"
-    r"(?P<name>(?:Cak|Gus|Bang|Mbak|Mas|Kang|Bung|Pak|Bu|Ning|Teh)[ \t\xa0]+[A-Z][\w'’-]*"
+    rf"(?P<name>(?:{ADDRESS_FORM_RE})[ \t\xa0]+[A-Z][\w'’-]*"
     r"|[A-Z][\w'’-]*)"
 )
 # Where to stop looking for a speaker's full name after a role (commas do not stop it: "pelatih

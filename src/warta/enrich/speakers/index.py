@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 from warta.enrich.speakers.names import (
     _TOKEN,
+    ADDRESS_FORM_RE,
+    ADDRESS_FORMS,
     _name_token,
     at_sentence_start,
     is_common_word,
@@ -42,7 +45,7 @@ _REAL_NAME = re.compile(
 # "Pria yang akrab disapa Dani", "Abbas, demikian biasa ia dipanggil".
 _ALIAS_CALLED = re.compile(
     rf"(?:(?:akrab|biasa)\s+(?:di)?(?:sapa|panggil|sebut)|yang\s+disapa)\s+"
-    rf"(?P<alias>(?:Cak|Gus|Bang|Mbak|Mas|Kang|Bung|Pak|Bu|Ning|Teh)\s+{_TOKEN}|{_TOKEN})"
+    rf"(?P<alias>(?:{ADDRESS_FORM_RE})\s+{_TOKEN}|{_TOKEN})"
     # "Emil, begitu pria ini biasa disapa"
     rf"|(?P<alias2>{_TOKEN}),\s+(?:demikian|begitu)\s+(?:(?:pria|wanita|perempuan|sosok)\s+(?:ini|itu)\s+)?"
     rf"(?:biasa\s+|akrab\s+)?(?:(?:ia|dia)\s+)?(?:biasa\s+|akrab\s+)?(?:di)?(?:sapa|panggil)"
@@ -338,11 +341,16 @@ class NameIndex:
         slips, words = _word_count(self.text, slip), _word_count(self.text, word)
         return slips <= words if len(slip) >= 8 else slips < words
 
+    def _around(self, words: list[str], index: int) -> str:
+        """:func:`_around` with this article's initials and forms of address, read only for
+        a full name that holds the short one."""
+        return _around(words, index, self._name_initials(words), self._address_form(words))
+
     def _address_form(self, words: list[str]) -> bool:
         """True when the first of ``words`` is a form of address the article uses as one
         ("akrab disapa Kang Emil", or "Kang" before two different names), not a family name
         ("Kang Daniel", "Bang Chan": Korean names that start the same way)."""
-        if len(words) != 2 or words[0] not in _HONORIFICS:
+        if len(words) != 2 or words[0] not in ADDRESS_FORMS:
             return False
         key = f"{words[0]}~{words[1]}"  # read once per article: canonical asks for every name
         if key not in self._trimmed:
@@ -428,11 +436,7 @@ class NameIndex:
                     full
                     for _start, full in self.full_names
                     if len(full.split()) > len(parts)
-                    and sum(a != b for a, b in zip(parts, full.split(), strict=False)) == 1
-                    and all(
-                        a == b or len(a) >= 6 and _slip(a, b)
-                        for a, b in zip(parts, full.split(), strict=False)
-                    )
+                    and _one_word_apart(parts, full.split(), lambda a, b: len(a) >= 6 and _slip(a, b))
                 ]
             if not longer:
                 # "Randy Pandugo" for "Rendy Pandugo": the same name with one letter changed,
@@ -444,10 +448,10 @@ class NameIndex:
                     if first is not None
                     and start < first
                     and len(full.split()) == len(parts)
-                    and sum(a != b for a, b in zip(parts, full.split(), strict=True)) == 1
-                    and all(
-                        a == b or len(a) >= 5 and self._rarer_slip(a, b, counted=False)
-                        for a, b in zip(parts, full.split(), strict=True)
+                    and _one_word_apart(
+                        parts,
+                        full.split(),
+                        lambda a, b: len(a) >= 5 and self._rarer_slip(a, b, counted=False),
                     )
                 ][:1]
             return (
@@ -460,8 +464,6 @@ class NameIndex:
         for start, full in self.full_names:
             words = self.without_organisation(full, self.speakers).split()
             bare = [w.removeprefix("al-").removeprefix("el-") for w in words]  # "al-Otaibi"
-            initials = self._name_initials(words)
-            address = self._address_form(words)
             if name in bare:
                 index = bare.index(name)
                 if index == 0 and len(words) >= 3 and words[1] in self.speakers:
@@ -469,18 +471,18 @@ class NameIndex:
                     # the first word is an organisation speaking for itself, not her name
                     itself = True
                     continue
-                exact.append((start, _around(words, index, initials, address)))
+                exact.append((start, self._around(words, index)))
             elif len(name) >= 4:
                 for i, word in enumerate(words):
                     if word.startswith(name):
-                        prefix.append((start, _around(words, i, initials, address)))
+                        prefix.append((start, self._around(words, i)))
                         break
                 else:
                     for i, word in enumerate(bare):
                         if _undoubled(word) == _undoubled(name) or (
                             len(name) >= 6 and self._rarer_slip(name, word)
                         ):
-                            spelt.append((start, _around(words, i, initials, address)))
+                            spelt.append((start, self._around(words, i)))
                             break
                     else:
                         if _contracts(name, bare):
@@ -638,8 +640,6 @@ def _around(
 
 # A capitalised word right before an initial that opens a name: "Gatot " before "S. Dewa".
 _GIVEN_BEFORE_INITIAL = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})[ \t\xa0]+\Z")
-# Forms of address before a name ("Kang Emil", "Cak Imin", "Mbak Tutut").
-_HONORIFICS = frozenset("Cak Gus Bang Mbak Mas Kang Bung Pak Bu Ning Teh".split())
 # One initial of a name: "M." in "M. Hanif Dhakiri".
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -652,6 +652,13 @@ _VARIANTS = ({"k", "q"}, {"i", "y"}, {"f", "v"}, {"f", "p"}, {"c", "k"}, {"s", "
 def _word_count(text: str, word: str) -> int:
     """How often ``word`` stands as a whole word in ``text``."""
     return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+
+
+def _one_word_apart(parts: list[str], words: list[str], slip: Callable[[str, str], bool]) -> bool:
+    """True when ``parts`` and the first words of ``words`` differ in exactly one word, and
+    ``slip`` holds for that pair ("Prasetyo Edi" / "Prasetio Edi Marsudi")."""
+    pairs = list(zip(parts, words, strict=False))
+    return sum(a != b for a, b in pairs) == 1 and all(a == b or slip(a, b) for a, b in pairs)
 
 
 def _slip(a: str, b: str) -> bool:

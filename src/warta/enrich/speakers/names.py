@@ -199,6 +199,10 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return spans
 
 
+# Forms of address before a name ("Kang Emil", "Cak Imin", "Mbak Tutut"), and the same as a
+# regex alternation for the patterns that find nicknames.
+ADDRESS_FORM_RE = "Cak|Gus|Bang|Mbak|Mas|Kang|Bung|Pak|Bu|Ning|Teh"
+ADDRESS_FORMS: frozenset[str] = frozenset(ADDRESS_FORM_RE.split("|"))
 # The birth-order and caste names that follow "I" in a Balinese name ("I Wayan Koster").
 _BALINESE_NAMES = frozenset(
     "wayan made nyoman ketut putu gede gde gusti komang kadek nengah kade luh".split()
