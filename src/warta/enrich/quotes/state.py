@@ -63,6 +63,7 @@ class _ReaderState:
             # the model's full name when the rules cut it: "Gunnar Solskjaer", "al-Maliki"
             # (less a place or an organisation the rules cut off: "asal Afghanistan Ali")
             full = self.names.without_organisation(self.people.full_name(full), self.known)
+            full = self.people.without_organisation(full)
         return full
 
     def _known_speakers(self) -> None:

@@ -63,6 +63,12 @@ class PersonModel:
         self.person_spans = sorted((m.start, m.end) for m in people)
         self._person_set = set(self.person_spans)
         self.other_spans = sorted((m.start, m.end) for m in others)
+        # end → the earliest start of an organisation or a place ending there
+        self._other_start_at_end: dict[int, int] = {}
+        for lo, hi in self.other_spans:
+            self._other_start_at_end.setdefault(hi, lo)
+        self._person_starts = {lo for lo, _hi in self.person_spans}
+        self._cut_names: dict[str, str] = {}  # memo of without_organisation
         self._person_words = {w for m in people for w in _words(m.text)}
         self._other_names = {" ".join(_words(m.text)).casefold() for m in others}
         self._other_words = {w.casefold() for m in others for w in _words(m.text)}
@@ -169,6 +175,60 @@ class PersonModel:
         # "Observatorium Suriah" with the place "Suriah"; "Garden City" of "Jakarta Garden City"
         return any(key.endswith(" " + place) or place.endswith(" " + key) for place in self._places)
 
+    def without_organisation(self, name: str) -> str:
+        """``name`` less leading words the model reads as the end of an organisation or a
+        place, with a person starting right after them, where the name is printed: "CEO
+        Persija Ferry Paulus" → "Ferry Paulus", "Direktur Utama PT Jasa Marga Desi Arryani" →
+        "Desi Arryani", "Fraksi Nasdem Taufiqulhadi" → "Taufiqulhadi" (the capitalisation rules
+        cannot tell where an organisation's name ends and a person's begins)."""
+        words = name.split()
+        if len(words) < 2:
+            return name
+        if name not in self._cut_names:
+            self._cut_names[name] = self._cut_organisation(name, words)
+        return self._cut_names[name]
+
+    def _cut_organisation(self, name: str, words: list[str]) -> str:
+        text, ends, starts = self.text, self._other_start_at_end, self._person_starts
+        shorter = name
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            whole = (at == 0 or not text[at - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            )
+            if whole and at in starts:
+                return name  # a person from its first word where the text prints it again
+            if whole and shorter == name:
+                cut = at
+                for k in range(1, len(words)):
+                    cut += len(words[k - 1])
+                    first = ends.get(cut)
+                    if (
+                        first is not None
+                        and cut + 1 in starts
+                        and (
+                            (first < at and not _title_before(text, first, at))
+                            or self._stands_apart(words[:k], words[k])
+                        )
+                    ):
+                        shorter = " ".join(words[k:])
+                        break
+                    cut += 1
+            at = text.find(name, end)
+        return shorter
+
+    def _stands_apart(self, lead: list[str], next_word: str) -> bool:
+        """True when the words ``lead`` stand elsewhere in the text without ``next_word``
+        after them ("Muhammadiyah" alone, not only in "Muhammadiyah Razikin"): the model's
+        organisation is one the text names by itself, not a given name it misread ("Gigi
+        Engle", "Andi Suhaimi")."""
+        lead_text = " ".join(lead)
+        pattern = re.compile(
+            rf"(?<![\w-]){re.escape(lead_text)}(?![\w-])(?![ \t\xa0]+{re.escape(next_word)}(?![\w-]))"
+        )
+        return pattern.search(self.text) is not None
+
     def full_name(self, name: str) -> str:
         """The model's full name holding ``name`` as a leading or trailing run of whole words
         ("Gunnar Solskjaer" → "Ole Gunnar Solskjaer"), the most mentioned first; else
@@ -196,6 +256,15 @@ class PersonModel:
             if parts[-1] == word and other != full and not set(parts) <= mine:
                 return True
         return False
+
+
+def _title_before(text: str, start: int, at: int) -> bool:
+    """True when the model's organisation ``text[start:]`` reaches the name at ``at`` over
+    a title or a closing bracket ("Kementerian Pertahanan Kolonel Turki", "(AJI) Revolusi
+    Riza"): the name starts there, whatever the model says."""
+    before = text[start:at].rstrip(" \t\xa0")
+    last = before.rsplit(None, 1)[-1] if before else ""
+    return not last or last.endswith((")", ",")) or is_role_word(last.rstrip("."))
 
 
 def _words(name: str) -> list[str]:
