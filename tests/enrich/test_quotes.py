@@ -2263,3 +2263,17 @@ def test_model_organisation_cut_keeps_a_given_name() -> None:
         ],
     )
     assert model.without_organisation("Rani Safitri") == "Rani Safitri"
+
+
+def test_surname_keeps_the_word_that_opens_a_three_word_name() -> None:
+    # "Kata Hidayat" after "Kombes Pol Muhammad Arief Hidayat": "Muhammad" opens the name,
+    # it is no place or organisation before it (as "Rusia" in "Rusia Vladimir Putin" is)
+    text = (
+        "Kabid Humas Polda Riau Kombes Pol Muhammad Arief Hidayat mengatakan kedua pelaku "
+        'ditangkap.\n\n"Barang bukti sudah kami amankan," kata Hidayat.'
+    )
+    assert [q.speaker for q in find_quotes(text, "id") if q.kind == "direct"] == [
+        "Muhammad Arief Hidayat"
+    ]
+    text = 'Ia bertemu Mas Bagus Santoso kemarin.\n\n"Kami sepakat," kata Santoso.'
+    assert [q.speaker for q in find_quotes(text, "id") if q.kind == "direct"] == ["Bagus Santoso"]

@@ -629,6 +629,8 @@ def _around(
         if index == 1 and address:
             return words[1]  # "Emil" in "Kang Emil": the name, not the form of address
         start = index - 1
+        while start > 0 and words[start - 1].lower() in _NAME_OPENERS - _TITLE_OPENERS:
+            start -= 1  # "Kamal" in "Ahmad Musthofa Kamal": a word that opens a name stays
     else:
         start = index
         while start > 0 and words[start - 1].lower() in _NAME_OPENERS:
@@ -688,6 +690,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 # Words that open an Indonesian name and never stand alone for the person: "Abdul Fickar
 # Hadjar", "I Gede Yoga", "Teuku Faizasyah", "Andi Mallarangeng".
+# Name openers that are also titles or forms of address, dropped before a surname.
+_TITLE_OPENERS = frozenset({"mas", "haji", "hj.", "h.", "raden", "anak", "agung"})
 _NAME_OPENERS = frozenset(
     "abdul abdur abd muhammad mohammad mohamad muhamad moh mochamad ahmad achmad siti nur"
     " i ni gusti gde gede made wayan nyoman ketut putu komang kadek luh anak agung teuku tengku"
