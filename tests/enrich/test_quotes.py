@@ -148,12 +148,13 @@ def test_gold_quote_attribution() -> None:
     """Floors under the measured scores (with the NER model's mentions, as annotate() reads
     quotes), to catch regressions; a little room is left for a retrained NER model.
 
-    dev … heldout30 are development data: each heldoutN part was annotated blind, scored once
+    dev … heldout33 are development data: each heldoutN part was annotated blind, scored once
     as it came (its first, blind score is in docs/benchmarks.md, "Quotes"), and only then used
     to write rules (heldout22-24 in round 14, heldout25-27 in round 15, heldout20-21 and
-    heldout28-30 in round 16). heldout31-33 are the held-out parts: scored blind after round 16
-    and never used to write a rule; their floors guard the figure and are not targets. Blind
-    parts are scored by the lead outside this repository before they are committed."""
+    heldout28-30 in round 16, heldout31-33 in round 17). heldout34-36 are the held-out parts:
+    scored blind after round 17 and never used to write a rule; their floors guard the figure and
+    are not targets. Blind parts are scored by the lead outside this repository before they are
+    committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.84, 0.96),
@@ -187,9 +188,12 @@ def test_gold_quote_attribution() -> None:
         "heldout28": (0.84, 0.81, 0.62, 0.41),
         "heldout29": (0.84, 0.83, 0.72, 0.52),
         "heldout30": (0.78, 0.78, 0.78, 0.57),
-        "heldout31": (0.70, 0.72, 0.75, 0.44),  # held out
-        "heldout32": (0.83, 0.81, 0.75, 0.59),  # held out
-        "heldout33": (0.92, 0.89, 0.83, 0.48),  # held out
+        "heldout31": (0.82, 0.84, 0.81, 0.48),
+        "heldout32": (0.84, 0.82, 0.75, 0.59),
+        "heldout33": (0.92, 0.89, 0.83, 0.48),
+        "heldout34": (0.65, 0.67, 0.47, 0.29),  # held out
+        "heldout35": (0.55, 0.54, 0.65, 0.41),  # held out
+        "heldout36": (0.87, 0.87, 0.75, 0.49),  # held out
     }
     # (heldout3-4's annotator left "X mengaku + clause" out, and the first annotator (dev,
     # heldout, heldout2) hopes and requests ("berharap …", "meminta … agar"), which the later
@@ -204,7 +208,7 @@ def test_gold_quote_attribution() -> None:
     precision, recall = _scores(articles)
     assert precision >= 0.885 and recall >= 0.88
     precision, recall = _scores(articles, "indirect")
-    assert precision >= 0.80 and recall >= 0.56
+    assert precision >= 0.79 and recall >= 0.56
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
@@ -2277,3 +2281,45 @@ def test_surname_keeps_the_word_that_opens_a_three_word_name() -> None:
     ]
     text = 'Ia bertemu Mas Bagus Santoso kemarin.\n\n"Kami sepakat," kata Santoso.'
     assert [q.speaker for q in find_quotes(text, "id") if q.kind == "direct"] == ["Bagus Santoso"]
+
+
+def test_masked_handle_keeps_its_asterisks() -> None:
+    text = '"Cantik sekali walau tanpa riasan," tulis @mawarmerah*** di kolom komentar.'
+    assert [q.speaker for q in find_quotes(text, "id")] == ["@mawarmerah***"]
+
+
+def test_passive_verb_opening_a_sentence_is_no_name() -> None:
+    # "Dijelaskan Rudi, …": the passive's agent speaks, the verb is no first name
+    text = (
+        "Kepala Seksi Pidana Khusus Rudi Hartanto mengatakan berkas sudah lengkap.\n\n"
+        "Dipaparkan Rudi, tersangka ditahan sejak Juni.\n\n"
+        '"Penahanan kami perpanjang sampai Agustus," katanya.'
+    )
+    speakers = [q.speaker for q in find_quotes(text, "id") if q.kind == "direct"]
+    assert speakers == ["Rudi Hartanto"]
+
+
+def test_capitalised_particle_finds_the_full_name() -> None:
+    text = (
+        "Penyerang Robin van Persie hadir di acara itu.\n\n"
+        '"Saya senang kembali," kata Van Persie.'
+    )
+    assert [q.speaker for q in find_quotes(text, "id")] == ["Robin van Persie"]
+
+
+def test_the_spelling_printed_far_more_often_wins() -> None:
+    # "Gibaran" once, then "Gibran" four times: the first print is the slip
+    text = (
+        "Gibaran Rakabuming datang ke Istana.\n\n"
+        '"Kami bicara soal Solo," kata Gibran Rakabuming.\n\n'
+        '"Beliau meluangkan waktu," ujar Gibran.\n\n'
+        "Gibran pulang sore hari. Gibran lalu ke Solo."
+    )
+    assert [q.speaker for q in find_quotes(text, "id")] == ["Gibran Rakabuming"] * 2
+    # once against twice: the first spelling stands
+    text = (
+        "Rendy Pandugo merilis lagu baru.\n\n"
+        '"Lagu ini personal," kata Randy Pandugo.\n\n'
+        '"Saya menulisnya di Bali," ujar Randy.'
+    )
+    assert [q.speaker for q in find_quotes(text, "id")] == ["Rendy Pandugo"] * 2

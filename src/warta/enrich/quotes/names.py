@@ -15,11 +15,11 @@ _PRONOUNS = frozenset({"dia", "ia", "beliau", "dirinya", "he", "she", "they", "m
 _NAME = (
     r"(?:(?<![\w.])(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir)\.(?![ \t\xa0]+"
     + _OPENERS
-    + r")|(?:(?<![\w-])(?:al|el)-)?[A-Z][\w&'’]*(?:-[\w&'’]+)*|@[\w.]+\w)"
+    + r")|(?:(?<![\w-])(?:al|el)-)?[A-Z][\w&'’]*(?:-[\w&'’]+)*|@[\w.]+\w\**)"
 )
 # The words of one name are on one line: "JPPN.\n\nBrotoseno" is no "N. Brotoseno".
 _NAME_RUN = (
-    rf"{_NAME}(?:[ \t\xa0]+(?:(?:bin|binti|boru|van|von|de|da|al|el)[ \t\xa0]+)?{_NAME}){{0,6}}"
+    rf"{_NAME}(?:[ \t\xa0]+(?:(?:bin|binti|boru|van|von|der|den|ter|de|da|al|el)[ \t\xa0]+)?{_NAME}){{0,6}}"
 )
 _RUN = re.compile(_NAME_RUN)
 

@@ -346,6 +346,17 @@ class NameIndex:
         a full name that holds the short one."""
         return _around(words, index, self._name_initials(words), self._address_form(words))
 
+    def _far_more_often(self, parts: list[str], first: list[str]) -> bool:
+        """True when the word in which ``parts`` differs from the first-printed ``first`` is
+        printed at least three times as often, and three times or more: then the first print
+        is the slip ("Gibaran Rakabuming" once, "Gibran" thirteen times), not the later one
+        ("Rendy" once, "Randy" twice: the first spelling stands)."""
+        for mine, theirs in zip(parts, first, strict=False):
+            if mine != theirs:
+                later, earlier = _word_count(self.text, mine), _word_count(self.text, theirs)
+                return later >= 3 and later >= 3 * earlier
+        return False
+
     def _address_form(self, words: list[str]) -> bool:
         """True when the first of ``words`` is a form of address the article uses as one
         ("akrab disapa Kang Emil", or "Kang" before two different names), not a family name
@@ -419,6 +430,14 @@ class NameIndex:
                 for _start, full in self.full_names
                 if len(full.split()) > len(parts) and full.startswith(f"{name} ")
             ]
+            if not longer and parts[0].lower() in _LOWER_PARTICLES:
+                # "Van Dijk" for "Virgil van Dijk": the particle capitalised where it opens
+                lowered = " ".join([parts[0].lower(), *parts[1:]])
+                longer = [
+                    full
+                    for _start, full in self.full_names
+                    if len(full.split()) > len(parts) and full.endswith(f" {lowered}")
+                ]
             if not longer:
                 # "S. Dewa Broto" for "Gatot S. Dewa Broto": a name cut after its given name;
                 # "Wayan Sudarma" for "I Wayan Sudarma": the "I" that opens a Balinese name
@@ -453,6 +472,7 @@ class NameIndex:
                         full.split(),
                         lambda a, b: len(a) >= 5 and self._rarer_slip(a, b, counted=False),
                     )
+                    and not self._far_more_often(parts, full.split())
                 ][:1]
             return (
                 max(longer, key=lambda full: (longer.count(full), -len(full))) if longer else name
@@ -690,6 +710,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 # Words that open an Indonesian name and never stand alone for the person: "Abdul Fickar
 # Hadjar", "I Gede Yoga", "Teuku Faizasyah", "Andi Mallarangeng".
+# Particles of European names, printed in lower case inside a full name.
+_LOWER_PARTICLES = frozenset({"van", "von", "der", "den", "ter", "de", "da", "du", "dos"})
 # Name openers that are also titles or forms of address, dropped before a surname.
 _TITLE_OPENERS = frozenset({"mas", "haji", "hj.", "h.", "raden", "anak", "agung"})
 _NAME_OPENERS = frozenset(

@@ -23,13 +23,13 @@ _TOKEN = (
     r"(?:(?<![\w.])(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Hj|Ir|St|Jr|Sr)\.(?![ \t\xa0]+"
     + _OPENERS
     + r")|(?:(?<![\w-])(?:al|el)-)?[A-Z][\w&'’]*(?:-[\w&'’]+)*"
-    r"|@[\w.]+\w)"
+    r"|@[\w.]+\w\**)"  # "@ayusonia***": an account some outlets print masked
 )
 # Academic degrees after a name: "SpPD-KEMD", "M.Si", "S.H.", "PhD".
 _DEGREE = re.compile(
     r"(?:Sp(?:[A-Z][\w.]*|\.)?|S\.?[A-Z][a-z]?\.?|M\.?[A-Z][a-z]*\.?|Ph\.?D\.?)(?:-[A-Z]+)?,?"
 )
-_PARTICLE = r"(?:bin|binti|boru|van|von|der|de|da|al|el|la|le)"
+_PARTICLE = r"(?:bin|binti|boru|van|von|der|den|ter|de|da|al|el|la|le)"
 # Words of one name are on one line: a run never crosses a line break ("Awal Cerita\n\nBrotoseno").
 _GAP = r"[ \t\xa0]+"
 # Up to 14 words: a long role before a name ("Manajer Bursa Mobil Bekas WTC Mangga Dua Herjanto
@@ -98,8 +98,14 @@ def is_role_word(token: str) -> bool:
 
 def is_common_word(token: str) -> bool:
     """True for a word Indonesian news writes in lower case ("Situasi", "Cerita", "Akun"): a
-    capitalised one at a sentence start, or in a subheading, is no name."""
-    return token.lower() in _common_words()
+    capitalised one at a sentence start, or in a subheading, is no name; a passive verb too
+    ("Diterangkan", "Dipaparkan": di- … -kan)."""
+    low = token.lower()
+    return low in _common_words() or _PASSIVE_KAN.fullmatch(low) is not None
+
+
+# A passive verb in di- … -kan(nya): "Diterangkan Novan …" opens a sentence with no name.
+_PASSIVE_KAN = re.compile(r"di[a-z]{3,}kan(?:nya)?")
 
 
 def is_name_stopword(token: str, *, sentence_start: bool = False) -> bool:
@@ -111,7 +117,7 @@ def is_name_stopword(token: str, *, sentence_start: bool = False) -> bool:
         return True
     if len(low) > 5 and low.startswith(_ROLE_PREFIXES):
         return True  # "Kadishub", "Kasatreskrim", "Wakapolresta": a head of an office
-    return sentence_start and (low in function_words or low in _common_words())
+    return sentence_start and (low in function_words or is_common_word(low))
 
 
 # Indonesian compound titles of officers and officials, missing from the asset's list of roles:
