@@ -148,13 +148,13 @@ def test_gold_quote_attribution() -> None:
     """Floors under the measured scores (with the NER model's mentions, as annotate() reads
     quotes), to catch regressions; a little room is left for a retrained NER model.
 
-    dev … heldout33 are development data: each heldoutN part was annotated blind, scored once
+    dev … heldout36 are development data: each heldoutN part was annotated blind, scored once
     as it came (its first, blind score is in docs/benchmarks.md, "Quotes"), and only then used
     to write rules (heldout22-24 in round 14, heldout25-27 in round 15, heldout20-21 and
-    heldout28-30 in round 16, heldout31-33 in round 17). heldout34-36 are the held-out parts:
-    scored blind after round 17 and never used to write a rule; their floors guard the figure and
-    are not targets. Blind parts are scored by the lead outside this repository before they are
-    committed."""
+    heldout28-30 in round 16, heldout31-33 in round 17, heldout34-36 in round 18). heldout37-39
+    are the held-out parts: scored blind after round 18 and never used to write a rule; their
+    floors guard the figure and are not targets. Blind parts are scored by the lead outside this
+    repository before they are committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.84, 0.96),
@@ -191,9 +191,12 @@ def test_gold_quote_attribution() -> None:
         "heldout31": (0.82, 0.84, 0.81, 0.48),
         "heldout32": (0.84, 0.82, 0.75, 0.59),
         "heldout33": (0.92, 0.89, 0.83, 0.48),
-        "heldout34": (0.65, 0.67, 0.47, 0.29),  # held out
-        "heldout35": (0.55, 0.54, 0.65, 0.41),  # held out
-        "heldout36": (0.87, 0.87, 0.75, 0.49),  # held out
+        "heldout34": (0.69, 0.71, 0.47, 0.29),
+        "heldout35": (0.58, 0.57, 0.70, 0.45),
+        "heldout36": (0.87, 0.87, 0.75, 0.49),
+        "heldout37": (0.83, 0.83, 0.78, 0.54),  # held out
+        "heldout38": (0.80, 0.81, 0.77, 0.52),  # held out
+        "heldout39": (0.85, 0.85, 0.83, 0.55),  # held out
     }
     # (heldout3-4's annotator left "X mengaku + clause" out, and the first annotator (dev,
     # heldout, heldout2) hopes and requests ("berharap …", "meminta … agar"), which the later
@@ -206,7 +209,7 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.885 and recall >= 0.88
+    assert precision >= 0.88 and recall >= 0.875
     precision, recall = _scores(articles, "indirect")
     assert precision >= 0.79 and recall >= 0.56
 
@@ -2323,3 +2326,34 @@ def test_the_spelling_printed_far_more_often_wins() -> None:
         '"Saya menulisnya di Bali," ujar Randy.'
     )
     assert [q.speaker for q in find_quotes(text, "id")] == ["Rendy Pandugo"] * 2
+
+
+def test_affixed_word_is_no_speaker_of_a_pronoun_cue() -> None:
+    # "… Komisi Pemilihan Umum dan Komisi Pemberantasan Korupsi.": after "dan" the rules
+    # read a role's end and a name; a pe-…-an noun is an office's field, never a name
+    text = (
+        "Ketua BPK Agung Firman Sampurna menyerahkan laporan itu.\n\n"
+        "Dua lembaga yang memperoleh opini itu ialah Komisi Pemilihan Umum dan Komisi "
+        'Pemberantasan Korupsi.\n\n"Kami akan terus mendampingi," ucapnya.'
+    )
+    mentions = _model(
+        text,
+        ("Agung Firman Sampurna", "PERSON"),
+        ("Komisi Pemilihan Umum", "ORGANIZATION"),
+        ("Komisi Pemberantasan Korupsi", "ORGANIZATION"),
+    )
+    found = find_quotes(text, "id", mentions=mentions)
+    assert [q.speaker for q in found if q.kind == "direct"] == ["Agung Firman Sampurna"]
+
+
+def test_two_word_name_without_its_middle_name() -> None:
+    text = (
+        "Ketua DPD Golkar Sulut Christiany Eugenia Paruntu hadir.\n\n"
+        '"Kami solid," kata Christiany Paruntu.'
+    )
+    assert [q.speaker for q in find_quotes(text, "id")] == ["Christiany Eugenia Paruntu"]
+
+
+def test_haji_before_a_name_is_a_title() -> None:
+    text = '"Kami berharap pelaku segera ditangkap," ungkap Haji Safrudin, tokoh warga.'
+    assert [q.speaker for q in find_quotes(text, "id")] == ["Safrudin"]

@@ -430,6 +430,15 @@ class NameIndex:
                 for _start, full in self.full_names
                 if len(full.split()) > len(parts) and full.startswith(f"{name} ")
             ]
+            if not longer and len(parts) == 2:
+                # "Toni Pontoh" for "Toni Ismail Pontoh": a middle name left out
+                longer = [
+                    full
+                    for _start, full in self.full_names
+                    if len(full.split()) == 3
+                    and full.startswith(f"{parts[0]} ")
+                    and full.endswith(f" {parts[1]}")
+                ]
             if not longer and parts[0].lower() in _LOWER_PARTICLES:
                 # "Van Dijk" for "Virgil van Dijk": the particle capitalised where it opens
                 lowered = " ".join([parts[0].lower(), *parts[1:]])

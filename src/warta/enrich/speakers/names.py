@@ -101,11 +101,13 @@ def is_common_word(token: str) -> bool:
     capitalised one at a sentence start, or in a subheading, is no name; a passive verb too
     ("Diterangkan", "Dipaparkan": di- … -kan)."""
     low = token.lower()
-    return low in _common_words() or _PASSIVE_KAN.fullmatch(low) is not None
+    return low in _common_words() or _DERIVED_WORD.fullmatch(low) is not None
 
 
-# A passive verb in di- … -kan(nya): "Diterangkan Novan …" opens a sentence with no name.
-_PASSIVE_KAN = re.compile(r"di[a-z]{3,}kan(?:nya)?")
+# Words built by Indonesian affixes, never a person's name: a passive verb in di- … -kan(nya)
+# ("Diterangkan Novan …" opens a sentence with no name), a noun in pe- … -an, per- … -an or
+# ke- … -an ("Pemberantasan Korupsi", "Perwakilan", "Kesehatan": an office's field).
+_DERIVED_WORD = re.compile(r"di[a-z]{3,}kan(?:nya)?|(?:pe|per|ke)[a-z]{4,}an")
 
 
 def is_name_stopword(token: str, *, sentence_start: bool = False) -> bool:
@@ -134,6 +136,7 @@ _COMPOUND_ROLES = frozenset(
     " pariwisata perindustrian kelautan perikanan ketenagakerjaan sosial agama hukum pertahanan"
     " energi komunikasi informatika kehutanan lingkungan perumahan pekerjaan koperasi olahraga"
     " perekonomian kemaritiman investasi politik keamanan pembangunan perencanaan bidang"
+    " prasarana sarana"
     # ministers' short titles: "Mendag Enggar", "Menkeu Sri Mulyani"
     " mendag menkeu mendagri menlu menhan menkes mendikbud menpora menhub menaker menperin"
     " mentan menko menkopolhukam menpan menkominfo menristekdikti menag mensos menteri"
