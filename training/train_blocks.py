@@ -5,6 +5,9 @@ Run from the repository root (needs the ``train`` extra and ../shared/bench/wcxb
     python -m training.train_blocks            # 5-fold CV report, then fit on all pages and save
     python -m training.train_blocks --no-cv    # only fit and save
     python -m training.train_blocks --cv-only  # only the CV report
+    python -m training.train_blocks --cv-only --save-folds F   # ... and keep each fold's model in F
+    python -m training.train_blocks --rescore F --full [--dump out.jsonl]
+        # warta's WHOLE output (warta.extract) under each saved fold model, no refitting
 
 Data: wcxb-dev only (1,497 pages, 7 page types, gold main text). Never train or tune on
 scrapinghub, mozilla-readability or id-news-dev: they are the held-out evaluation sets.
@@ -22,17 +25,24 @@ arrays and evaluated by :class:`warta.page.blockmodel.TreeEnsemble` at run time.
 CV: pages are split into 5 folds (seeded); for each fold both stages are trained on the other four
 (stage one's out-of-fold probabilities for stage two come from 2 inner folds) and the fold left
 out is scored with WCXB's word F1 on the body that :func:`warta.page.content.select_body` keeps.
+With ``--full`` (on saved folds) each page is instead scored on everything that
+``warta.extract(html, url=url, enrich=False).text`` returns with its fold's model in place of the
+shipped one, so the post-processing after the classifier (repair, chrome lines, related links,
+trailing-link trim) counts too; the ``with``/``without`` snippet counts are printed as well.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pickle
 import re
 import sys
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +51,7 @@ import numpy as np
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from benchmarks.data import load  # noqa: E402
-from benchmarks.metrics import word_scores  # noqa: E402
+from benchmarks.metrics import snippet_counts, word_prf, word_scores  # noqa: E402
 from warta.page.blockmodel import BlockModel, TreeEnsemble
 from warta.page.content import select_body
 from warta.page.features import BASE_FEATURES, CONTEXT_FEATURES, block_features, context_features
@@ -282,6 +292,89 @@ def score_saved_folds(
     return score(pages, {p.id: page_text(models[g], p) for p, g in zip(pages, fold, strict=True)})
 
 
+@contextmanager
+def model_in_place(model: BlockModel) -> Iterator[None]:
+    """Make :func:`warta.page.content.extract_body` use ``model`` instead of the shipped one.
+
+    ``warta.extract`` has no model argument (the shipped model is the product); swapping the name
+    that :mod:`warta.page.content` looks up is the least intrusive way to run the whole pipeline
+    with a fold's model, and it is done here, in training code only.
+    """
+    import warta.page.content as content
+
+    saved = content.shipped_model
+    setattr(content, "shipped_model", lambda: model)  # noqa: B010 (a module attribute swap)
+    try:
+        yield
+    finally:
+        setattr(content, "shipped_model", saved)  # noqa: B010
+
+
+@dataclass
+class FullRecord:
+    """warta's whole output on one wcxb-dev page under the fold model that never saw it."""
+
+    id: str
+    url: str | None
+    page_type: str
+    gold: str
+    pred: str
+    """``warta.extract(...).text``, or "" when warta raised."""
+    with_: list[str]
+    without: list[str]
+    p: float
+    r: float
+    f1: float
+
+
+def full_outputs(
+    saved: Path, k: int = 5, threshold: float = THRESHOLD, limit: int | None = None
+) -> list[FullRecord]:
+    """warta's whole output on every wcxb-dev page, each read with the fold model that never saw it.
+
+    The fold of a page is its position in gold order, as in :func:`cross_validate`; ``limit``
+    reads only the first pages (a quick look: their folds stay those of the whole set).
+    """
+    import warta
+    from warta.errors import WartaError
+
+    models = [BlockModel.load(str(saved / f"fold{f + 1}.npz")) for f in range(k)]
+    for model in models:
+        model.threshold = threshold
+    raw = list(load("wcxb-dev"))
+    fold = folds_of(len(raw), k, SEED)
+    records: list[FullRecord] = []
+    for i, (page, f) in enumerate(zip(raw, fold, strict=True)):
+        if limit is not None and i >= limit:
+            break
+        with model_in_place(models[f]):
+            try:
+                pred = warta.extract(page.html, url=page.url, timeout=None, enrich=False).text
+            except WartaError:
+                pred = ""
+        p, r, f1 = word_prf(page.text, pred)
+        kind = str(page.gold.get("page_type"))
+        records.append(
+            FullRecord(page.id, page.url, kind, page.text, pred, page.listish("with"), page.listish("without"), p, r, f1)
+        )
+    return records
+
+
+def report_full(records: list[FullRecord]) -> None:
+    """Print word P/R/F1 (all pages, article pages) and the snippet counts of :func:`full_outputs`."""
+    for kind in ("all", "article"):
+        rows = [r for r in records if kind == "all" or r.page_type == kind]
+        if not rows:
+            continue
+        s = word_scores((r.gold, r.pred) for r in rows)
+        counts = [snippet_counts(r.pred, r.with_, r.without) for r in rows]
+        w_found, w_total, wo_found, wo_total = (sum(c[j] for c in counts) for j in range(4))
+        print(
+            f"  {kind:<8} P {s['precision']:.4f}  R {s['recall']:.4f}  F1 {s['f1']:.4f}  ({s['pages']} pages)"
+            f"  with {w_found}/{w_total}  without hits {wo_found}/{wo_total}"
+        )
+
+
 def check_export(model: BlockModel, pages: list[PageData]) -> None:
     """Refit stage one with scikit-learn on a sample and compare its scores with the export."""
     sample = pages[:200]
@@ -307,7 +400,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--base-only", action="store_true", help="without the extra feature family")
     parser.add_argument("--max-iter", type=int, default=None, help="trees per stage (default in PARAMS)")
     parser.add_argument("--cache", type=Path, default=None, help="pickle of the read pages, reused if present")
+    parser.add_argument("--full", action="store_true", help="with --rescore: score warta.extract's whole output")
+    parser.add_argument("--dump", type=Path, default=None, help="with --full: write per-page records (jsonl)")
     args = parser.parse_args(argv)
+
+    if args.full:
+        if args.rescore is None:
+            parser.error("--full needs --rescore FOLDS_DIR (saved by --save-folds)")
+        records = full_outputs(args.rescore, args.folds, args.threshold, args.limit)
+        print(f"wcxb-dev {args.folds}-fold CV, warta.extract whole output, word scores (WCXB evaluate.py):")
+        report_full(records)
+        if args.dump is not None:
+            with args.dump.open("w", encoding="utf-8") as fh:
+                for record in records:
+                    fh.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
+        return
 
     if args.max_iter is not None:
         PARAMS["max_iter"] = args.max_iter

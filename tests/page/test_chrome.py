@@ -149,3 +149,16 @@ def test_copyright_translation_only_when_needed() -> None:
     assert chrome._has_copyright("“Berita” — hak cipta dilindungi")
     assert chrome._has_copyright("“Berita” — ALL RIGHTſ RESERVED")
     assert not chrome._has_copyright("“Berita” — İstanbul ıslak")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Table of Contents", "Sponsored Content", "Thanks for signing up!", "Story continues below",
+     "Print This Page", "Rate this article", "Was this article helpful?"],
+)  # fmt: skip
+def test_in_article_furniture_labels_are_chrome(line: str) -> None:
+    assert is_chrome_line(line)
+
+
+def test_a_sentence_with_a_furniture_phrase_is_not_chrome() -> None:
+    assert not is_chrome_line("The table of contents of the report lists twelve chapters.")

@@ -270,3 +270,91 @@ def test_link_heavy_blocks_that_end_the_body_are_dropped() -> None:
     keep = [False, True, False, False, False]
     _trim_link_tail(blocks, keep)
     assert keep == [False, True, False, False, False]
+
+
+# --- teaser cards, captions and footers after the classifier -----------------------------------
+
+_ARTICLE_PROSE = "".join(
+    f"<p>Paragraph {n} of the story: the council voted on the new budget and the mayor spoke to "
+    f"reporters outside the hall about spending on roads, schools and the harbour.</p>"
+    for n in range(1, 7)
+)
+
+
+def _teaser_page(cards: str, *, inside: bool = False) -> str:
+    section = f"<section><h2>Recent Articles</h2>{cards}</section>"
+    if inside:
+        return f"<body><article>{_ARTICLE_PROSE}{section}</article></body>"
+    return f"<body><article>{_ARTICLE_PROSE}</article>{section}</body>"
+
+
+_CARDS = "".join(
+    f"<h3><a href='/news/story-{n}'>Another headline number {n} from the same site</a></h3>"
+    f"<p>The first lines of story {n}, printed under its headline as a teaser...</p>"
+    for n in range(1, 5)
+)
+
+
+def test_teaser_cards_that_end_the_body_are_dropped_with_their_label() -> None:
+    from warta.page.content import _trim_teaser_tail
+
+    blocks = page_blocks(_tree(_teaser_page(_CARDS)))
+    keep = [True] * len(blocks)
+    _trim_teaser_tail(blocks, keep)
+    kept = [b.text for b, k in zip(blocks, keep, strict=True) if k]
+    assert len(kept) == 6 and all(t.startswith("Paragraph") for t in kept)
+
+
+def test_linked_items_inside_the_article_are_kept() -> None:
+    # A listicle: the same headline-and-paragraph shape, but inside the element holding the text.
+    from warta.page.content import _trim_teaser_tail
+
+    blocks = page_blocks(_tree(_teaser_page(_CARDS, inside=True)))
+    keep = [True] * len(blocks)
+    _trim_teaser_tail(blocks, keep)
+    assert all(keep)
+
+
+def test_teaser_cards_that_are_most_of_the_body_are_kept() -> None:
+    # A hub page: a short intro and many cards; the cards are the content.
+    from warta.page.content import _trim_teaser_tail
+
+    cards = _CARDS * 4
+    html = f"<body><div><p>Our latest stories, updated every hour.</p></div><section>{cards}</section></body>"
+    blocks = page_blocks(_tree(html))
+    keep = [True] * len(blocks)
+    _trim_teaser_tail(blocks, keep)
+    assert all(keep)
+
+
+def test_two_cards_or_bare_links_are_not_a_teaser_run() -> None:
+    from warta.page.content import _trim_teaser_tail
+
+    two = "".join(_CARDS.split("</p>", 2)[:2]) + "</p>"
+    blocks = page_blocks(_tree(_teaser_page(two)))
+    keep = [True] * len(blocks)
+    _trim_teaser_tail(blocks, keep)
+    assert all(keep)
+    bare = "".join(f"<p><a href='/news/{n}'>Headline {n} of another story</a></p>" for n in range(5))
+    blocks = page_blocks(_tree(_teaser_page(bare)))
+    keep = [True] * len(blocks)
+    _trim_teaser_tail(blocks, keep)
+    assert all(keep)  # bare headline links are _trim_link_tail's work
+
+
+def test_figure_captions_and_footers_are_dropped() -> None:
+    from warta.page.content import _drop_furniture
+
+    html = (
+        "<body><article><p>The harbour reopened on Monday after the storm.</p>"
+        "<figure><img src='a.jpg'><figcaption>Boats return to the harbour. Photo: J. Doe</figcaption>"
+        "</figure><p>Fishermen said the damage was lighter than feared.</p>"
+        "<footer><p>Jane Doe covers the city for the Daily Example.</p></footer></article></body>"
+    )
+    blocks = page_blocks(_tree(html))
+    keep = [True] * len(blocks)
+    _drop_furniture(blocks, keep)
+    assert [b.text for b, k in zip(blocks, keep, strict=True) if k] == [
+        "The harbour reopened on Monday after the storm.",
+        "Fishermen said the damage was lighter than feared.",
+    ]

@@ -11,7 +11,13 @@ Steps, on the blocks of :func:`warta.page.html.page_blocks`:
    headline links under it) out of the body into :attr:`Body.related_links`, when they sit inside
    the body or just after it;
 3. drop link-heavy blocks at the very end of the body (a headline list, a "Read more" or tag link
-   right after the last paragraph: an article does not end in a link);
+   right after the last paragraph: an article does not end in a link), and a run of teasers
+   that ends it (at least :data:`TEASER_MIN` headline links, each with at most one short
+   excerpt under it: the "recent posts" or "more stories" cards many sites print after the
+   article) together with the heading or label over that run, when it lies outside the element
+   holding the article's text and is the smaller part of the body; and drop figure captions
+   (``<figcaption>``) and ``<footer>`` text (on wcxb-dev article pages, out of fold, the gold
+   lacks 90 % of the caption words and 98 % of the footer words the classifier keeps);
 4. drop a heading that repeats the page title (gold bodies and the Article keep the title apart);
 5. a page whose kept text is mostly headline links with little prose around them is a listing of
    headlines, not an article: it yields no paragraphs and the warnings ``listing-page`` and
@@ -37,7 +43,7 @@ from warta.page.features import (
     context_features,
 )
 from warta.page.features_extra import EXTRA_FEATURES, extra_features
-from warta.page.html import Block, page_blocks, page_title
+from warta.page.html import A_FOOTER, Block, page_blocks, page_title
 
 
 class Body(msgspec.Struct, kw_only=True):
@@ -70,6 +76,17 @@ LISTING_HEADLINES: Final = 5
 
 TAIL_LINK_SHARE: Final = 0.7
 """Kept blocks at the end of the body with at least this share of link text are dropped."""
+
+TEASER_MIN: Final = 3
+"""A run of teasers ending the body is dropped when it holds at least this many headline links ..."""
+
+TEASER_EXCERPT_WORDS: Final = 120
+"""... each followed by at most one excerpt of at most this many words (teaser cards print the
+first lines of the other article)."""
+
+LABEL_WORDS: Final = 4
+"""A block of at most this many words, with no link and no sentence end, is a section label
+("Recent Articles", "Daily", "Sponsored Content")."""
 
 REGION_COVER: Final = 0.8
 """The body region is the deepest element holding at least this share of the kept words ..."""
@@ -143,6 +160,8 @@ def select_body(
     keep = _in_region(blocks, (p2 >= model.threshold).tolist(), p2)
     related = _take_related(blocks, keep)
     _trim_link_tail(blocks, keep)
+    _trim_teaser_tail(blocks, keep)
+    _drop_furniture(blocks, keep)
     title_key = " ".join(title.lower().split()) if title else None
     kept = [
         b
@@ -176,19 +195,9 @@ def _is_listing(kept: list[Block]) -> bool:
 
 def _in_region(blocks: list[Block], keep: list[bool], p: np.ndarray) -> list[bool]:
     """Drop weakly kept blocks that lie outside the element holding most of the kept text."""
-    kept = [i for i, k in enumerate(keep) if k]
-    total = sum(blocks[i].words for i in kept)
-    words: dict[int, int] = {}
-    depth: dict[int, int] = {}
-    for i in kept:
-        block = blocks[i]
-        for up, element in enumerate(block.path):
-            words[element] = words.get(element, 0) + block.words
-            depth[element] = block.depth - up
-    covering = [e for e, w in words.items() if w >= REGION_COVER * total]
-    if not covering:
+    region = _region_of(blocks, [i for i, k in enumerate(keep) if k])
+    if region is None:
         return keep
-    region = max(covering, key=depth.__getitem__)
     strong = (p >= REGION_STRONG).tolist()
     return [k and (strong[i] or region in blocks[i].path) for i, k in enumerate(keep)]
 
@@ -202,6 +211,85 @@ def _trim_link_tail(blocks: list[Block], keep: list[bool]) -> None:
         if block.link_chars < TAIL_LINK_SHARE * block.chars:
             return
         keep[i] = False
+
+
+def _trim_teaser_tail(blocks: list[Block], keep: list[bool]) -> None:
+    """Unkeep a run of teaser cards that ends the body, and the heading or label above it.
+
+    Read from the end, the run is headline links (:func:`_is_headline_link`), each optionally
+    followed by one excerpt (a short block with few links), with short section labels ("Daily",
+    "Sponsored Content") allowed between cards. It is dropped only when it holds at least
+    :data:`TEASER_MIN` headlines and at least one excerpt (a run of bare links is the work of
+    :func:`_trim_link_tail`). ``keep`` is updated in place.
+    """
+    kept = [i for i, k in enumerate(keep) if k]
+    pos = len(kept)
+    headlines = excerpts = 0
+    start = pos
+    while pos > 0:
+        block = blocks[kept[pos - 1]]
+        if _is_headline_link(block):
+            headlines += 1
+            pos -= 1
+        elif pos >= 2 and _is_excerpt(block) and _is_headline_link(blocks[kept[pos - 2]]):
+            headlines += 1
+            excerpts += 1
+            pos -= 2
+        elif headlines and _is_label(block):
+            pos -= 1
+            continue
+        else:
+            break
+        start = pos
+    if headlines < TEASER_MIN or not excerpts or start == 0:
+        return
+    # The run trails an article only if the article is the larger part of the body: on a hub or
+    # listing page the cards are the content.
+    if sum(blocks[i].words for i in kept[:start]) < sum(blocks[i].words for i in kept[start:]):
+        return
+    # Cards printed after the article sit outside the element that holds the article's text; a
+    # listicle whose items are linked headings with a paragraph each sits inside it.
+    region = _region_of(blocks, kept[:start])
+    if region is None or any(region in blocks[i].path for i in kept[start:]):
+        return
+    for i in kept[start:]:
+        keep[i] = False
+    above = blocks[kept[start - 1]]
+    if above.kind == "heading" or _is_label(above):
+        keep[kept[start - 1]] = False
+
+
+def _drop_furniture(blocks: list[Block], keep: list[bool]) -> None:
+    """Unkeep figure captions and the text of ``<footer>`` elements (``keep`` updated in place)."""
+    for i, block in enumerate(blocks):
+        if keep[i] and (block.tag == "figcaption" or block.anc & A_FOOTER):
+            keep[i] = False
+
+
+def _region_of(blocks: list[Block], indices: list[int]) -> int | None:
+    """The deepest element holding at least :data:`REGION_COVER` of the words of these blocks."""
+    total = sum(blocks[i].words for i in indices)
+    words: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    for i in indices:
+        block = blocks[i]
+        for up, element in enumerate(block.path):
+            words[element] = words.get(element, 0) + block.words
+            depth[element] = block.depth - up
+    covering = [e for e, w in words.items() if w >= REGION_COVER * total]
+    return max(covering, key=depth.__getitem__) if covering else None
+
+
+def _is_excerpt(block: Block) -> bool:
+    return block.words <= TEASER_EXCERPT_WORDS and block.link_chars < 0.3 * block.chars
+
+
+def _is_label(block: Block) -> bool:
+    return (
+        block.words <= LABEL_WORDS
+        and not block.links
+        and not block.text.rstrip().endswith((".", "!", "?", "…"))
+    )
 
 
 def _is_related_cue(block: Block) -> bool:
