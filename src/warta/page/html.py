@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
+from collections.abc import Callable
 from typing import Any, Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -194,8 +196,12 @@ def page_title(tree: LexborHTMLParser) -> str | None:
 
 
 def page_blocks(tree: LexborHTMLParser) -> list[Block]:
-    """The text blocks of a parsed page, in document order."""
-    return _walk(tree.body or tree.root)
+    """The text blocks of a parsed page, in document order (the compiled walk when it is built
+    and checked, see :data:`COMPILED_WALK`; else the Python walk, which gives the same blocks)."""
+    root = tree.body or tree.root
+    if COMPILED_WALK and _COMPILED is not None:
+        return _COMPILED(root)
+    return _walk(root)
 
 
 # A frame per open element: (is_block, tag, anc, hits, near, own_hits, node). The element ids of
@@ -457,3 +463,31 @@ def _keyword_bits(key: str) -> int:
     for token in _TOKEN_BIT.keys() & _TOKEN_SPLIT.split(key):
         bits |= _TOKEN_BIT[token]
     return bits
+
+
+def _load_compiled_walk() -> tuple[Callable[[LexborNode | None], list[Block]] | None, str]:
+    """The compiled walk (:mod:`warta.page._cwalk`) and ``"compiled"``, or None and why not: the
+    extension is not built, selectolax is not the version its Lexbor structs were copied from, or
+    it reads a probe page differently from selectolax's API or from :func:`_walk`."""
+    try:
+        from warta.page import _cwalk  # type: ignore[attr-defined]
+    except ImportError as exc:
+        return None, f"not built ({exc})"
+    import selectolax
+
+    if selectolax.__version__ != _cwalk.LAYOUT_VERSION:
+        return None, f"selectolax {selectolax.__version__}, layout for {_cwalk.LAYOUT_VERSION}"
+    try:
+        walker = _cwalk.Walker(sys.modules[__name__])
+        problem = _cwalk.check(walker, _walk)
+    except Exception as exc:  # any failure of the check means the walk is not used
+        problem = f"check failed: {exc!r}"
+    if problem:
+        return None, problem
+    return walker, "compiled"
+
+
+_COMPILED, COMPILED_WALK_STATUS = _load_compiled_walk()
+COMPILED_WALK: bool = _COMPILED is not None
+"""Whether :func:`page_blocks` uses the compiled walk; :data:`COMPILED_WALK_STATUS` says why not.
+Set it to False to force the Python walk (tests, benchmarks)."""
