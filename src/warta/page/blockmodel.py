@@ -9,6 +9,7 @@ trees at once, level by level, takes a few numpy calls per page instead of a Pyt
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from importlib import resources
 from typing import IO, Any, NamedTuple
 
@@ -63,6 +64,8 @@ class TreeEnsemble:
             return np.zeros(0)
         if x.shape[1] != self.n_features:
             raise ValueError(f"expected {self.n_features} features, got {x.shape[1]}")
+        if self._levels is not None and COMPILED_TREES and _COMPILED is not None:
+            return self._decision_compiled(x, self._levels, _COMPILED)
         flat = np.ascontiguousarray(x, dtype=np.float32).ravel()
         offsets = (np.arange(n, dtype=np.int64) * self.n_features)[:, None]
         if self._levels is not None:
@@ -113,6 +116,18 @@ class TreeEnsemble:
             position *= 2
             position += go_right
         return self.baseline + levels.leaves.take(position, mode="wrap").sum(axis=1)
+
+    def _decision_compiled(
+        self, x: np.ndarray, levels: _Levels, leaf_values: _LeafValues
+    ) -> np.ndarray:
+        """:meth:`_decision_levels` with the walk compiled (:mod:`warta.page._ctrees`).
+
+        Only the walk: the (rows × trees) leaf values are summed here exactly as there, so the
+        scores are bit-identical (numpy's pairwise summation order is part of the result).
+        """
+        x32 = np.ascontiguousarray(x, dtype=np.float32)
+        leaves = leaf_values(x32, levels.features, levels.thresholds, levels.leaves)
+        return self.baseline + leaves.sum(axis=1)
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         """The probability of the positive class for each row of ``x``."""
@@ -227,3 +242,113 @@ def shipped_model() -> BlockModel:
     ref = resources.files("warta").joinpath("assets", MODEL_FILE)
     with ref.open("rb") as fh:
         return BlockModel.load(fh)
+
+
+_LeafValues = Callable[[np.ndarray, list[np.ndarray], list[np.ndarray], np.ndarray], np.ndarray]
+""":func:`warta.page._ctrees.leaf_values`: (x, level features, level thresholds, leaves) -> the
+(rows × trees) leaf values."""
+
+
+def _probe_ensemble(
+    rng: np.random.Generator, trees: int, depth: int, n_features: int
+) -> TreeEnsemble:
+    """A random ensemble of uneven trees (leaves at every level) for the import check; its
+    thresholds come from a small grid that the probe matrices reuse, so ties (``x == t``) occur."""
+    grid = [-1e30, -2.5, -1.0, -0.1, 0.0, 0.1, 1.0, 1 / 3, 2.5, 1e30]
+    most = trees << (depth + 1)  # random draws made in bulk: one rng call per node is slow
+    splits = iter((rng.random(most) < 0.85).tolist())
+    features = iter(rng.integers(n_features, size=most).tolist())
+    limits = iter(rng.integers(len(grid), size=most).tolist())
+    values = iter(rng.normal(size=most).tolist())
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+
+    def grow(level: int) -> int:
+        at = len(feature)
+        feature.append(0)
+        threshold.append(np.inf)
+        left.append(at)
+        right.append(at)
+        value.append(next(values))
+        if level < depth and next(splits):
+            feature[at] = next(features)
+            threshold[at] = grid[next(limits)]
+            left[at] = grow(level + 1)
+            right[at] = grow(level + 1)
+        return at
+
+    roots = [grow(0) for _ in range(trees)]
+    return TreeEnsemble(
+        np.array(roots),
+        np.array(feature),
+        np.array(threshold),
+        np.array(left),
+        np.array(right),
+        np.array(value),
+        baseline=float(rng.normal()),
+        depth=depth,
+        n_features=n_features,
+    )
+
+
+def _probe_matrices(rng: np.random.Generator, n_features: int) -> list[np.ndarray]:
+    """Float32 matrices with ties, NaN, ±inf, huge and tiny values, and 0, 1 and many rows."""
+    special = np.array(
+        [np.nan, np.inf, -np.inf, 0.0, -0.0, 1 / 3, 0.1, -0.1, 1e30, -1e30, 3e38, 1e-45],
+        dtype=np.float32,
+    )
+    out = []
+    for rows in (0, 1, 7, 300):
+        x = rng.normal(scale=2.0, size=(rows, n_features)).astype(np.float32)
+        mask = rng.random(x.shape) < 0.4
+        x[mask] = rng.choice(special, size=int(mask.sum()))
+        out.append(x)
+    return out
+
+
+def check_compiled(leaf_values: _LeafValues) -> str | None:
+    """None if ``leaf_values`` gives bit-identical scores to the numpy path on a few random
+    ensembles and matrices, else what differs."""
+    rng = np.random.default_rng(20261127)
+    for trial, (trees, depth, n_features) in enumerate(((1, 1, 1), (13, 4, 5), (30, 6, 9))):
+        ensemble = _probe_ensemble(rng, trees, depth, n_features)
+        levels = ensemble._levels
+        if levels is None:  # not reachable at these sizes
+            return f"probe ensemble {trial}: no level tables"
+        for x in _probe_matrices(rng, n_features):
+            if len(x) == 0:
+                continue  # decision() answers empty input itself
+            flat = np.ascontiguousarray(x).ravel()
+            offsets = (np.arange(len(x), dtype=np.int64) * n_features)[:, None]
+            expected = ensemble._decision_levels(flat, offsets, levels)
+            got = ensemble._decision_compiled(x, levels, leaf_values)
+            if got.shape != expected.shape or got.tobytes() != expected.tobytes():
+                return f"probe ensemble {trial}, {len(x)} rows: scores differ"
+    return None
+
+
+def _load_compiled_trees() -> tuple[_LeafValues | None, str]:
+    """The compiled walk (:func:`warta.page._ctrees.leaf_values`) and ``"compiled"``, or None and
+    why not: the extension is not built, or it scores the probe ensembles differently from
+    :meth:`TreeEnsemble._decision_levels`."""
+    try:
+        from warta.page import _ctrees  # type: ignore[attr-defined]
+    except ImportError as exc:
+        return None, f"not built ({exc})"
+    try:
+        leaf_values: _LeafValues = _ctrees.leaf_values
+        problem = check_compiled(leaf_values)
+    except Exception as exc:  # any failure of the check means the compiled walk is not used
+        problem = f"check failed: {exc!r}"
+    if problem:
+        return None, problem
+    return leaf_values, "compiled"
+
+
+_COMPILED, COMPILED_TREES_STATUS = _load_compiled_trees()
+COMPILED_TREES: bool = _COMPILED is not None
+"""Whether :meth:`TreeEnsemble.decision` uses the compiled walk; :data:`COMPILED_TREES_STATUS` says
+why not. Set it to False to force the numpy path (tests, benchmarks)."""
