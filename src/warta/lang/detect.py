@@ -150,7 +150,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _looks_malay(text: str) -> bool:
     """Whether Indonesian/Malay function words make up 10 % or more of the first 300 words."""
     words = _WORD.findall(text[:MAIN_CHARS].lower())[:300]
-    return len(words) >= 8 and sum(w in _MALAY_FUNCTION_WORDS for w in words) >= 0.1 * len(words)
+    # ``map`` of the set's ``__contains__``: the same count as a generator, about twice as fast.
+    hits = sum(map(_MALAY_FUNCTION_WORDS.__contains__, words))
+    return len(words) >= 8 and hits >= 0.1 * len(words)
 
 
 def _cld2(text: str) -> tuple[str, float] | None:

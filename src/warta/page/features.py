@@ -12,6 +12,7 @@ Feature order is part of the shipped model: change it only together with retrain
 from __future__ import annotations
 
 import re
+from itertools import chain, repeat
 from typing import Final
 
 import numpy as np
@@ -104,9 +105,17 @@ def _text_stats(
     wide_at = [] if len(raw) == len(joined) else [i for i, t in enumerate(texts) if not t.isascii()]
     for i in wide_at:
         sizes[i] = len(texts[i].encode("utf-8", "surrogatepass"))
-    owner = np.repeat(np.arange(0, 4 * n, 4, dtype=np.int64), sizes)
+    owner = np.repeat(np.arange(0, _CLASSES * n, _CLASSES, dtype=np.int64), sizes)
     byte_class = _BYTE_CLASS[np.frombuffer(raw, dtype=np.uint8)]
-    counts = np.bincount(owner + byte_class, minlength=4 * n).reshape(n, 4)[:, 1:].astype(np.float64)
+    by_class = np.bincount(owner + byte_class, minlength=_CLASSES * n).reshape(n, _CLASSES)
+    counts = by_class[:, 1:4].astype(np.float64)
+    # "|" is one byte that no multi-byte character holds, so its count is exact too; "»", "›"
+    # and "•" can only be in the blocks that are not ASCII, which are looked at alone.
+    bars = by_class[:, 4] > 0
+    for i in wide_at:
+        if not bars[i]:
+            text = texts[i]
+            bars[i] = "»" in text or "›" in text or "•" in text
     # The non-ASCII characters alone (the bytes that are left) hold no decimal digit on most
     # pages: one search of them all rules that out before a look at each block's.
     others = raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if wide_at else ""
@@ -140,16 +149,17 @@ def _text_stats(
     out[:, 6] = stop / nt
     out[:, 7] = short / nt
     # A related cue opens the first 40 characters; every cue is shorter, so this is that test.
-    out[:, 8] = [low.startswith(_RELATED_CUES) for low in lowers]
+    out[:, 8] = list(map(str.startswith, lowers, repeat(_RELATED_CUES)))
     out[:, 9] = _chrome_cues(lowers, facts)
-    out[:, 10] = ["|" in t or "»" in t or "›" in t or "•" in t for t in texts]
+    out[:, 10] = bars
+    out[:, 11] = 0.0
     if title_key:
-        out[:, 11] = [
-            b.words >= 2 and (low == title_key or (b.chars > 15 and low in title_key))
-            for b, low in zip(blocks, lowers, strict=True)
-        ]
-    else:
-        out[:, 11] = 0.0
+        # A block equal to the title or inside it is no longer than it: only those are compared.
+        lengths = np.fromiter(map(len, lowers), dtype=np.int64, count=n)
+        near = (lengths <= len(title_key)) & (facts[:, F_WORDS] >= 2)
+        for i in np.flatnonzero(near).tolist():
+            low = lowers[i]
+            out[i, 11] = low == title_key or (blocks[i].chars > 15 and low in title_key)
     return out
 
 
@@ -164,8 +174,8 @@ def _chrome_cues(lowers: list[str], facts: np.ndarray) -> np.ndarray:
     short = np.flatnonzero(facts[:, F_WORDS] < 40).tolist()
     if not short:
         return found
-    joined = "\n".join([lowers[i] for i in short])
-    starts = np.cumsum([0] + [len(lowers[i]) + 1 for i in short])
+    texts = [lowers[i] for i in short]
+    joined = "\n".join(texts)
     hits: list[int] = []
     for cue in _CHROME_CUES:
         at = joined.find(cue)
@@ -173,7 +183,9 @@ def _chrome_cues(lowers: list[str], facts: np.ndarray) -> np.ndarray:
             hits.append(at)
             at = joined.find(cue, at + 1)
     if hits:
-        owners = np.searchsorted(starts, np.array(hits), side="right") - 1
+        # A hit in text k lies past the ends (line break included) of texts 0 .. k-1 only.
+        ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+        owners = np.searchsorted(ends, np.array(hits), side="right")
         found[np.array(short)[owners]] = 1.0
     return found
 
@@ -203,11 +215,14 @@ _PUNCT_BYTES: Final = b".,;:!?"
 _UPPER_BYTES: Final = bytes(range(ord("A"), ord("Z") + 1))
 _DIGIT_BYTES: Final = b"0123456789"
 _ASCII_BYTES: Final = bytes(range(128))
-# The class of each byte value for _text_stats: 0 other, 1 punctuation, 2 upper case, 3 digit.
+# The class of each byte value for _text_stats: 0 other, 1 punctuation, 2 upper case, 3 digit,
+# 4 the bar "|".
+_CLASSES: Final = 5
 _BYTE_CLASS: Final = np.zeros(256, dtype=np.int64)
 _BYTE_CLASS[list(_PUNCT_BYTES)] = 1
 _BYTE_CLASS[list(_UPPER_BYTES)] = 2
 _BYTE_CLASS[list(_DIGIT_BYTES)] = 3
+_BYTE_CLASS[ord("|")] = 4
 _BYTE_CLASS.flags.writeable = False
 _SHORT: Final = 4
 _SENTENCE_END: Final = frozenset(".!?\"'”»)…:")
@@ -239,14 +254,16 @@ def block_facts(blocks: list[Block]) -> np.ndarray:
     :func:`warta.page.features_extra.extra_features`, which would each read them again.
     """
     pad = (-1,) * PATH_LEN
-    return np.array(
-        [
-            (b.words, b.chars, b.link_chars, len(b.links), b.depth, _TAG_GROUP.get(b.tag, 13),
-             b.anc, b.hits, b.near, *(b.path + pad)[:PATH_LEN])
-            for b in blocks
-        ],
-        dtype=np.int64,
-    ).reshape(len(blocks), len(FACT_COLUMNS))  # fmt: skip
+    width = len(FACT_COLUMNS)
+    # One flat run of ints read by ``np.fromiter`` with its length known: about a fifth faster
+    # than ``np.array`` on a list of row tuples, which inspects every row for its shape first.
+    rows = [
+        (b.words, b.chars, b.link_chars, len(b.links), b.depth, _TAG_GROUP.get(b.tag, 13),
+         b.anc, b.hits, b.near, *(b.path + pad)[:PATH_LEN])
+        for b in blocks
+    ]  # fmt: skip
+    flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=len(blocks) * width)
+    return flat.reshape(len(blocks), width)
 
 
 def _bits(values: np.ndarray, width: int) -> np.ndarray:

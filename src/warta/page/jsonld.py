@@ -83,10 +83,9 @@ def _loads(raw: str) -> list[Any]:
 def parse_blocks(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     """All typed JSON-LD nodes of the page, flattened (``@graph``, lists and nested objects)."""
     nodes: list[dict[str, Any]] = []
-    for script in tree.css("script"):
-        kind = (script.attributes.get("type") or "").lower()
-        if "ld+json" not in kind:
-            continue
+    # The selector picks what ``"ld+json" in type.lower()`` does (no non-ASCII character
+    # lower-cases to one of its letters) without reading the attributes of every other script.
+    for script in tree.css('script[type*="ld+json" i]'):
         for value in _loads(script.text(deep=True) or ""):
             nodes.extend(islice(_flatten(value, depth=0), MAX_NODES - len(nodes)))
         if len(nodes) >= MAX_NODES:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -131,6 +132,7 @@ _DATE_ELEMENTS = (
 )
 
 _WS = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[\W_]+")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»~]|::)\s+")
 _BY_PREFIX = re.compile(
     r"^(?:(?:written|posted|reported|published|words|text|story|photos?)\s+)?"
@@ -226,7 +228,9 @@ def _first_text(tree: LexborHTMLParser, selector: str) -> str | None:
     return _clean(node.text(deep=True, separator=" ")) if node is not None else None
 
 
+@lru_cache(maxsize=256)
 def _host(url: str | None) -> str | None:
+    # Cached: a page asks for its one URL's host several times (site name, title trimming).
     if not url:
         return None
     try:
@@ -287,7 +291,7 @@ def _site_name(
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
+    return _NON_ALNUM.sub("", text.lower())
 
 
 def _names_site(part: str, site_name: str | None, host: str | None) -> bool:

@@ -115,13 +115,15 @@ def _needs_ftfy(text: str, composed: str, *, one_line: bool = False) -> bool:
 
     ``one_line``: ``text`` holds no line break but maybe a final one (one segment of ftfy's).
     """
+    # ``composed is text`` when NFC changed nothing (it returns its argument): searched once.
+    same = composed is text
     if (
         len(text) > _FTFY_CONFIG.max_decode_length // 2
         or _FTFY_TOUCHES.search(text)
-        or _FTFY_TOUCHES.search(composed)
+        or (not same and _FTFY_TOUCHES.search(composed))
     ):
         return True
-    if not (_MOJIBAKE_CLUE.search(text) or _MOJIBAKE_CLUE.search(composed)):
+    if not (_MOJIBAKE_CLUE.search(text) or (not same and _MOJIBAKE_CLUE.search(composed))):
         return False
     # ftfy re-decodes a segment (a line) only when its badness pattern matches the line or, on
     # its second round, the line's NFC form (``_fix_encoding_one_step_and_explain``): test that
@@ -188,7 +190,12 @@ def normalise_texts(texts: list[str]) -> list[str]:
     nfc_texts = composed.split("\n")
     limit = _FTFY_CONFIG.max_decode_length // 2
     alone = {k for k, text in enumerate(originals) if len(text) > limit}
-    for whole, parts in ((joined, originals), (composed, nfc_texts)):
+    # NFC returns its argument itself when it is normalised already (most pages): the second
+    # round would repeat the first's searches on the same string, so it is skipped.
+    rounds = [(joined, originals)]
+    if composed is not joined:
+        rounds.append((composed, nfc_texts))
+    for whole, parts in rounds:
         if _FTFY_TOUCHES.search(whole) or _MOJIBAKE_CLUE.search(whole):
             starts = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
             for pattern in (_FTFY_TOUCHES, _MOJIBAKE_CLUE):
