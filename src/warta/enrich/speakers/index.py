@@ -658,7 +658,7 @@ def _around(
         if index == 1 and address:
             return words[1]  # "Emil" in "Kang Emil": the name, not the form of address
         start = index - 1
-        while start > 0 and words[start - 1].lower() in _NAME_OPENERS - _TITLE_OPENERS:
+        while start > 0 and words[start - 1].lower() in _GIVEN_OPENERS:
             start -= 1  # "Kamal" in "Ahmad Musthofa Kamal": a word that opens a name stays
     else:
         start = index
@@ -728,6 +728,8 @@ _NAME_OPENERS = frozenset(
     " i ni gusti gde gede made wayan nyoman ketut putu komang kadek luh anak agung teuku tengku"
     " cut andi raden mas haji hj. h.".split()
 )
+# The openers that stay before a surname: a given name's, not a title's ("Ahmad", not "Haji").
+_GIVEN_OPENERS = _NAME_OPENERS - _TITLE_OPENERS
 
 
 def _initials(name: str) -> str:
