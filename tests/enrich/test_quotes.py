@@ -151,16 +151,18 @@ def test_gold_quote_attribution() -> None:
     dev … heldout36 are development data: each heldoutN part was annotated blind, scored once
     as it came (its first, blind score is in docs/benchmarks.md, "Quotes"), and only then used
     to write rules (heldout22-24 in round 14, heldout25-27 in round 15, heldout20-21 and
-    heldout28-30 in round 16, heldout31-33 in round 17, heldout34-36 in round 18). heldout37-39
-    are the held-out parts: scored blind after round 18 and never used to write a rule; their
-    floors guard the figure and are not targets. Blind parts are scored by the lead outside this
+    heldout28-30 in round 16, heldout31-33 in round 17, heldout34-36 in round 18; round 19
+    read the errors of all of them and raised the floors of the parts it moved). heldout37-42
+    are the held-out parts: heldout37-39 scored blind after round 18, heldout40-42 before and
+    after round 19, never used to write a rule; their floors guard the figure and are not
+    targets. Blind parts are scored by the lead outside this
     repository before they are committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.84, 0.96),
         "heldout": (0.97, 0.97, 0.73, 0.90),
         "heldout2": (0.97, 0.97, 0.82, 0.90),
-        "heldout3": (0.95, 0.95, 0.79, 0.68),
+        "heldout3": (0.97, 0.97, 0.79, 0.68),
         "heldout4": (0.96, 0.96, 0.79, 0.55),
         "heldout5": (0.95, 0.95, 0.78, 0.53),
         "heldout6": (0.94, 0.96, 0.89, 0.60),
@@ -171,32 +173,35 @@ def test_gold_quote_attribution() -> None:
         "heldout11": (0.93, 0.93, 0.77, 0.53),
         "heldout12": (0.91, 0.91, 0.84, 0.50),
         "heldout13": (0.92, 0.90, 0.75, 0.39),
-        "heldout14": (0.79, 0.75, 0.63, 0.33),
+        "heldout14": (0.81, 0.76, 0.63, 0.33),
         "heldout15": (0.83, 0.80, 0.75, 0.51),
-        "heldout16": (0.80, 0.79, 0.72, 0.51),
+        "heldout16": (0.94, 0.93, 0.82, 0.66),
         "heldout17": (0.91, 0.92, 0.87, 0.58),
         "heldout18": (0.88, 0.88, 0.68, 0.42),
-        "heldout19": (0.85, 0.86, 0.81, 0.52),
-        "heldout20": (0.76, 0.78, 0.80, 0.55),
+        "heldout19": (0.87, 0.88, 0.81, 0.52),
+        "heldout20": (0.82, 0.84, 0.85, 0.58),
         "heldout21": (0.87, 0.86, 0.80, 0.51),
-        "heldout22": (0.86, 0.84, 0.85, 0.61),
+        "heldout22": (0.90, 0.89, 0.87, 0.63),
         "heldout23": (0.91, 0.90, 0.79, 0.50),
-        "heldout24": (0.78, 0.79, 0.71, 0.52),
+        "heldout24": (0.83, 0.84, 0.78, 0.58),
         "heldout25": (0.89, 0.88, 0.71, 0.43),
         "heldout26": (0.87, 0.86, 0.84, 0.53),
         "heldout27": (0.85, 0.85, 0.77, 0.53),
-        "heldout28": (0.84, 0.81, 0.62, 0.41),
+        "heldout28": (0.88, 0.85, 0.63, 0.42),
         "heldout29": (0.84, 0.83, 0.72, 0.52),
-        "heldout30": (0.78, 0.78, 0.78, 0.57),
-        "heldout31": (0.82, 0.84, 0.81, 0.48),
-        "heldout32": (0.84, 0.82, 0.75, 0.59),
+        "heldout30": (0.80, 0.80, 0.78, 0.57),
+        "heldout31": (0.87, 0.89, 0.85, 0.50),
+        "heldout32": (0.86, 0.84, 0.79, 0.61),
         "heldout33": (0.92, 0.89, 0.83, 0.48),
-        "heldout34": (0.69, 0.71, 0.47, 0.29),
+        "heldout34": (0.74, 0.76, 0.47, 0.29),
         "heldout35": (0.58, 0.57, 0.70, 0.45),
-        "heldout36": (0.87, 0.87, 0.75, 0.49),
+        "heldout36": (0.89, 0.89, 0.79, 0.51),
         "heldout37": (0.83, 0.83, 0.78, 0.54),  # held out
         "heldout38": (0.80, 0.81, 0.77, 0.52),  # held out
         "heldout39": (0.85, 0.85, 0.83, 0.55),  # held out
+        "heldout40": (0.91, 0.90, 0.88, 0.60),  # held out
+        "heldout41": (0.80, 0.80, 0.71, 0.50),  # held out
+        "heldout42": (0.79, 0.79, 0.72, 0.45),  # held out
     }
     # (heldout3-4's annotator left "X mengaku + clause" out, and the first annotator (dev,
     # heldout, heldout2) hopes and requests ("berharap …", "meminta … agar"), which the later

@@ -89,6 +89,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "any_verb": re.compile(
             rf"(?<![\w-])(?P<cue>{_alternation((*before, *cues.report, *cues.weak, *cues.request))})(?![\w-])"
         ),
+        # A name before any verb of speech or thought, weak ones too ("Ignatius Untung mengaku
+        # mendukung …"): someone who speaks, so a person, whatever the NER model reads.
+        "any_speaker_verb": re.compile(
+            rf"(?P<name>{_NAME_RUN}),?[ \t\xa0]+(?:(?:pun|juga|lalu|kemudian|yang)[ \t\xa0]+)?"
+            rf"(?:{_alternation((*before, *cues.report, *cues.weak, *cues.request))})(?![\w-])"
+        ),
         "speaker_verb": re.compile(
             rf"(?P<name>{_NAME_RUN}),?[ \t\xa0]+(?:(?:pun|juga|lalu|kemudian|yang)[ \t\xa0]+)?"
             rf"(?:{cue_before})\b"

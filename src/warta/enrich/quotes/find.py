@@ -123,6 +123,10 @@ def find_quotes(
                 continue
         elif not found:
             speaker = reader.role_holder(span.close + 1) or reader.subject_before(span.open)
+            if speaker is None and reader.last_speaker is None:
+                # nobody named before: the person the next sentences are about
+                # ('"…," kata dia. Isyana mengaku …')
+                speaker = reader.subject_after(_after_cue_clause(text, span.close + 1))
             if (
                 speaker
                 and reader.last_speaker

@@ -4,12 +4,36 @@ name at a position."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from warta.enrich.quotes.cues import _patterns
 from warta.enrich.quotes.marks import _SENTENCE_END, _Span
-from warta.enrich.speakers import NameIndex, PersonModel, glue_points, is_name_stopword
+from warta.enrich.quotes.names import _ACRONYM, _ORG_WORDS
+from warta.enrich.speakers import (
+    NameIndex,
+    PersonModel,
+    glue_points,
+    is_name_stopword,
+    is_role_word,
+    person_in,
+)
 from warta.enrich.speakers.index import _one_edit
+from warta.enrich.speakers.names import stopword_section
+
+# The first word of an organisation's name: "Badan", "Asosiasi", "Institute", "Office".
+_ORGANISATION_HEAD = re.compile(
+    rf"(?:{_ORG_WORDS}|Institute|Institut|Office|Center|Centre|Council|Agency|Association"
+    r"|Authority|Organization|Organisation|Union|Foundation|Federation|Otoritas|Konfederasi"
+    r"|Perwakilan|Perutusan|Kedutaan|Konsulat)"
+)
+# A capitalised name right before a bracket, its words joined by small words: "Organisasi
+# Pangan dan Pertanian PBB ", "Kementerian Dalam Negeri Singapura ". Bounded by the caller's
+# window.
+_EXPANSION_END = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w'’&-]*(?:[ \t\xa0]+(?:(?:dan|untuk|di|dari|atas|of|on|and|for)"
+    r"[ \t\xa0]+)?[A-Z][\w'’&-]*){0,9})[ \t\xa0]*\Z"
+)
 
 
 class _ReaderState:
@@ -36,6 +60,9 @@ class _ReaderState:
         self.patterns = _patterns()
         # role → where the text names someone by it (see ``_CueNames.role_holder``)
         self.role_holders: dict[str, list[tuple[int, str]]] = {}
+        # names printed before a speech verb (see ``_Subjects._verb_subjects``), built lazily
+        self._verb_subject_names: frozenset[str] | None = None
+        self._expansions: dict[str, str | None] = {}  # acronym → the full name it stands for
         starts = {lo for lo, _hi in segments} | {hi for _lo, hi in links}
         starts.update(m.end() for m in _SENTENCE_END.finditer(text))
         starts.update(glue_points(text))
@@ -64,7 +91,48 @@ class _ReaderState:
             # (less a place or an organisation the rules cut off: "asal Afghanistan Ali")
             full = self.names.without_organisation(self.people.full_name(full), self.known)
             full = self.people.without_organisation(full)
+            # the initials printed before the name are part of it: "FX Hadi Rudyatmo"
+            full = self.people.with_initials(full, self._inside_quote)
+        if _ACRONYM.fullmatch(full):
+            full = self._expanded(full) or full
         return full
+
+    def _expanded(self, acronym: str) -> str | None:
+        """The full name the text prints before ``acronym`` in brackets, the name the article
+        gives the speaker: "kata FAO" after "Organisasi Pangan dan Pertanian PBB (FAO)",
+        "tutur MHA" after "Kementerian Dalam Negeri Singapura (MHA)"; a person's name without
+        its title ("Ustadz Abdul Somad (UAS)" → "Abdul Somad"). None when the text prints no
+        name of two words or more before it."""
+        if acronym in self._expansions:
+            return self._expansions[acronym]
+        found = None
+        text = self.text
+        bracket = re.compile(rf"\({re.escape(acronym)}(?:[ \t\xa0]+[A-Z][\w-]*)?\)")
+        for match in bracket.finditer(text):
+            if self._inside_quote(match.start()):
+                continue
+            before = _EXPANSION_END.search(text, max(0, match.start() - 120), match.start())
+            if before is None:
+                continue
+            words = before.group("name").split()
+            # "Menurut Organisasi …": a word that opens the sentence, not the name's
+            while words and words[0].lower() in stopword_section("# words that start sentences"):
+                words = words[1:]
+            head = next((i for i, w in enumerate(words) if _ORGANISATION_HEAD.fullmatch(w)), 0)
+            if head and any(is_role_word(w) for w in words[:head]):
+                # "Ketua Asosiasi Vaporizer Bali (AVB)", "Direktur Eksekutif Institute … (ICJR)":
+                # the organisation's name, not its officer's role
+                words = words[head:]
+            if len(words) < 2 or words[0].islower():
+                continue
+            name = " ".join(words)
+            at = before.end("name") - len(name)
+            if self.people is not None and self.people.person_at(at, at + len(name)):
+                name = person_in(name) or name  # "Ustadz Abdul Somad" → "Abdul Somad"
+            found = name
+            break
+        self._expansions[acronym] = found
+        return found
 
     def _known_speakers(self) -> None:
         """Single words the article uses as speakers' names ("kata Matsani", "Teddy

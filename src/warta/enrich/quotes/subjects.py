@@ -30,6 +30,7 @@ from warta.enrich.speakers import (
     person_at_run,
     person_in,
 )
+from warta.enrich.speakers.names import stopword_section
 
 # A pronoun standing for a person in a sentence: the person is the one talked about before.
 # "Pihaknya" (his side: the office the speaker stands for) too.
@@ -81,6 +82,8 @@ def _possessor(text: str, position: int) -> bool:
 
 # The lower-case word after a name, a comma allowed: "Maryati, ibu rumah tangga".
 _DESCRIBED_AFTER = re.compile(r",?[ \t\xa0]+([a-z]+)\b")
+# A lower-case word right after a name that opens a sentence: the name is its subject.
+_LOWER_WORD_AFTER = re.compile(r"[ \t\xa0]+[a-z]")
 
 # A relative named by the person they belong to, at a sentence start: "Putri Sinta, Alissa
 # Wahid, sempat bercerita" ("Ibu" and "Ayah" are not here: titles too, "Ibu Sri Mulyani").
@@ -198,6 +201,16 @@ _ANAPHOR = re.compile(
 )
 
 
+def _titled(lead: str) -> bool:
+    """True when the words ``lead`` before a name in its run end with a title or a role:
+    "Kapolsek Medan Area Kompol" before "Anjas Asmara" marks a person, whatever the model
+    reads the whole run as."""
+    words = lead.split()
+    # the asset's titles and roles only, not the office fields that read as roles inside a
+    # longer one ("Pembangunan" of "Menteri Desa, Pembangunan Daerah Tertinggal")
+    return bool(words) and words[-1].rstrip(".,").lower() in stopword_section("# titles and roles")
+
+
 def _person_noun_anaphor(text: str, position: int) -> bool:
     """True when the clause before the cue at ``position`` is a description of a person
     spoken of before: "Pria berusia 44 tahun ini bahkan menyatakan", "Perupa ini mengatakan"."""
@@ -295,6 +308,12 @@ class _Subjects(_ReaderState):
                     continue  # "Puskesmas" for "Puskesmas Pulang Pisau"
                 if not people.is_person(full) and any(is_common_word(w) for w in full.split()):
                     continue  # "Upah riil-nya naik": a word, no person for the model
+                if (
+                    self._never_a_person(full, person)
+                    and not self._described_person(hi)
+                    and not _titled(text[lo:at])
+                ):
+                    continue  # "Nissan Terra", "New York", "Daerah Tertinggal": a thing
             return full
         return None
 
@@ -339,6 +358,50 @@ class _Subjects(_ReaderState):
                 return found
             end = begin
         return self.last_speaker
+
+    def subject_after(self, position: int, limit: int = 320) -> str | None:
+        """The person a pronoun cue at ``position`` stands for when nobody is named before it
+        (an article that opens with a quote): the first sentence after it, within ``limit``
+        characters, whose subject is a named person ('"…," kata dia. Isyana mengaku …').
+        Sentences inside quotes are passed over; a sentence that names nobody goes on to the
+        next."""
+        starts = self.sentence_starts
+        stop = min(len(self.text), position + limit)
+        at = bisect_left(starts, position + 1)
+        while at < len(starts) and starts[at] < stop:
+            begin = starts[at]
+            end = starts[at + 1] if at + 1 < len(starts) else len(self.text)
+            at += 1
+            if self._inside_quote(begin):
+                continue
+            found = self._opening_subject(begin, min(end, stop))
+            if found:
+                return found
+        return None
+
+    def _opening_subject(self, start: int, end: int) -> str | None:
+        """The person whose name opens the sentence ``text[start:end]`` and acts in it
+        ("Isyana mengaku …", "Raffi Ahmad juga sempat …"), not one named later in it ("Netizen
+        menyadari cara penulisan nama Bewhy"), nor a thing ("Bus itu …")."""
+        text = self.text
+        head = text[start:end].lstrip(' ,"“”-–\t\xa0')
+        offset = start + (len(text[start:end]) - len(head))
+        run = _RUN.match(text, offset, end)
+        if run is None or not _LOWER_WORD_AFTER.match(text, run.end(), end):
+            return None
+        person = person_at_run(text, run.start(), run.end(), sentence_start=True)
+        if not person or self._inside_quote(run.start()):
+            return None
+        lead = text[run.start() : run.end()].rsplit(person, 1)[0].split()
+        if not all(is_name_stopword(word) for word in lead):
+            return None  # "Alasan Bewhy menulis …", "Terlihat Anwar …": the name is no subject
+        full = self.canonical(person, run.start())
+        people = self.people
+        if not full or (people is not None and not people.is_person(full)):
+            return None  # "Bus itu", "Netizen menyadari": no person for the model
+        if people is None and " " not in full and full not in self.known:
+            return None
+        return full
 
     def _described_person(self, end: int) -> bool:
         """True when a one-word name ending at ``end`` is described as a person right after
@@ -392,6 +455,39 @@ class _Subjects(_ReaderState):
         return any(is_common_word(w) for w in person.split()) or (
             " " not in person and hi - lo > len(person)
         )
+
+    def _never_a_person(self, full: str, printed: str) -> bool:
+        """True when a name found as whom the sentences are about (no cue prints it) is no
+        person anywhere for the NER model, and no cue of the article names it as a speaker:
+        a product ("Nissan Terra"), a place ("New York", "Bolaang Mongondow"), an office's
+        field ("Daerah Tertinggal"), a band or a club ("Spice Girls", "Real Madrid").
+
+        A name is only read this way where the text does not say who speaks, so the model's
+        silence is enough: a speaker a cue names ("kata Samsung", "ujar Melati") stays a
+        speaker whatever the model says, and so does an account (and, at the caller, a name
+        the text describes as a person: "Helen Bond, wanita …")."""
+        people = self.people
+        if people is None or _is_handle(full) or full in self.known or printed in self.known:
+            return False
+        if people.is_person(full) or people.is_person(printed):
+            return False
+        return full not in self._verb_subjects()
+
+    def _verb_subjects(self) -> frozenset[str]:
+        """The names the text prints right before a speech verb, outside quotes, in their
+        canonical form ("Ketua idEA Ignatius Untung mengaku …"): people, whatever the model
+        says of them. Built once per article, on the first name that needs it."""
+        if self._verb_subject_names is None:
+            found = set()
+            for verb in self.patterns["any_speaker_verb"].finditer(self.text):
+                if self._inside_quote(verb.start()):
+                    continue
+                person = person_at_run(self.text, verb.start("name"), verb.end("name"))
+                if person and " " in person:
+                    found.add(person)
+                    found.add(self.names.canonical(person, verb.start("name")))
+            self._verb_subject_names = frozenset(found)
+        return self._verb_subject_names
 
     def _subject_in(self, start: int, end: int) -> str | None:
         """The person a sentence is about: a name, "" when a pronoun or an anaphor comes

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warta.enrich.speakers.index import _BIG, _within
@@ -14,6 +16,7 @@ from warta.enrich.speakers.names import (
     _name_token,
     at_sentence_start,
     is_common_word,
+    is_name_stopword,
     is_role_word,
     person_in,
     stopword_section,
@@ -69,6 +72,7 @@ class PersonModel:
             self._other_start_at_end.setdefault(hi, lo)
         self._person_starts = {lo for lo, _hi in self.person_spans}
         self._cut_names: dict[str, str] = {}  # memo of without_organisation
+        self._initialled: dict[str, str] = {}  # memo of with_initials
         self._person_words = {w for m in people for w in _words(m.text)}
         self._other_names = {" ".join(_words(m.text)).casefold() for m in others}
         self._other_words = {w.casefold() for m in others for w in _words(m.text)}
@@ -229,6 +233,59 @@ class PersonModel:
         )
         return pattern.search(self.text) is not None
 
+    def with_initials(self, name: str, skip: Callable[[int], bool] | None = None) -> str:
+        """``name`` with the initials the text prints right before it ("FX Hadi Rudyatmo", "AM
+        Fachir", "A. Stefanus Ridwan S."), as the full name keeps them; the capitalisation
+        rules cut two capitals before a name as an acronym. ``skip``: positions to pass over
+        (inside quotes).
+
+        Initials are one capital with a dot ("M.") or two capitals ("FX"), not a title ("H.",
+        "KH", "Dr"), a rank, a country or an office ("AS", "RI", "PM"), not part of an
+        organisation or a place the model tags ("Jalan Tol HK Agung Fajarwanto"), and, for two
+        capitals without a dot, never printed in the text other than right before the name
+        ("BI" stands alone elsewhere: "Gubernur BI Perry Warjiyo" keeps "Perry Warjiyo")."""
+        if not name[:1].isupper() or _INITIALS_OPEN.match(name):
+            return name
+        cached = self._initialled.get(name)
+        if cached is not None:
+            return cached
+        found = name
+        text = self.text
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        for match in pattern.finditer(text):
+            at = match.start()
+            if skip is not None and skip(at):
+                continue
+            before = _INITIALS_BEFORE.search(text, max(0, at - 16), at)
+            if before is None:
+                continue
+            initials = before.group("initials")
+            if self._takes_initials(initials, before.start("initials"), name):
+                found = f"{initials} {name}"
+                break
+        self._initialled[name] = found
+        return found
+
+    def _takes_initials(self, initials: str, start: int, name: str) -> bool:
+        """True when ``initials`` at ``start`` open the name ``name`` printed after them."""
+        text = self.text
+        letters = initials.replace(".", "").replace(" ", "")
+        if letters in _NOT_NAME_INITIALS or is_name_stopword(letters) or is_role_word(letters):
+            return False
+        if _overlaps(self.other_spans, start, start + len(initials)):
+            return False  # "Jalan Tol HK": the model's place holds it
+        word = _WORD_BEFORE_INITIALS.search(text, max(0, start - 24), start)
+        if word is not None and word.group(1)[:1].islower() and word.group(1) not in _cue_words():
+            return False  # "vitamin C. Budi Santoso": a sentence ends there
+        if "." in initials:
+            return True
+        first = name.split()[0]
+        alone = re.search(
+            rf"(?<![\w-]){re.escape(initials)}(?![\w-])(?![ \t\xa0]+{re.escape(first)}(?![\w-]))",
+            text,
+        )
+        return alone is None
+
     def full_name(self, name: str) -> str:
         """The model's full name holding ``name`` as a leading or trailing run of whole words
         ("Gunnar Solskjaer" → "Ole Gunnar Solskjaer"), the most mentioned first; else
@@ -256,6 +313,34 @@ class PersonModel:
             if parts[-1] == word and other != full and not set(parts) <= mine:
                 return True
         return False
+
+
+# Initials right before a name: "FX ", "AM ", "M. ", "A. ", "J. K. " (not inside a word or
+# after another initial's dot).
+_INITIALS_BEFORE = re.compile(
+    r"(?<![\w.'’-])(?P<initials>[A-Z]{2}|[A-Z]\.(?:[ \t\xa0]?[A-Z]\.)?)[ \t\xa0]+\Z"
+)
+# A name that already opens with initials.
+_INITIALS_OPEN = re.compile(r"(?:[A-Z]{2}|[A-Z]\.)[ \t\xa0]")
+# The word before the initials, a comma or a bracket allowed between.
+_WORD_BEFORE_INITIALS = re.compile(r"([A-Za-z]+)[ \t\xa0]*\Z")
+# Two capitals or an initial before a name that are no part of it: titles ("H." Haji, "KH"
+# Kyai Haji, "Hj", "Dr", "Ir", "DJ"), countries and offices ("AS" Amerika Serikat, "RI", "PM"),
+# kinds of organisation ("PT", "RS", "PP", "UU").
+_NOT_NAME_INITIALS = frozenset(
+    "H KH HJ HM DR IR DJ MC MR MS ST JR SR AS RI UI US UK EU UN PM PT CV RS PP UU TV PS SM TB"
+    " BI MA MK KY PN PA DI".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """The speech verbs of the cue lexicon ("ujar", "kata"): a lower-case word before initials
+    that does not end a sentence ("ujar A. Stefanus")."""
+    from warta.enrich.quotes.cues import _cues  # the quote layer's lexicon, read lazily
+
+    cues = _cues()
+    return frozenset((*cues.after, *cues.before))
 
 
 def _title_before(text: str, start: int, at: int) -> bool:
