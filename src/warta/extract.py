@@ -365,7 +365,7 @@ def _from_html(html: str, *, url: str | None) -> Article:
     _check_parse_cost(html)
     tree = LexborHTMLParser(html)
     meta = extract_metadata(tree, url=url)
-    body = extract_body(tree)
+    body = extract_body(tree, article_body=meta.article_body)
     repaired = repair_paragraphs(body.paragraphs, title=meta.title)
     article = _assemble(repaired, input_kind="html", url=meta.url or url)
     article.related_links = _unique_links(body.related_links + article.related_links)

@@ -232,3 +232,18 @@ def test_a_date_whose_zone_overflows_is_no_date_and_no_failure() -> None:
     )
     article = warta.extract(html.encode())
     assert article.published is None or article.published.origin != "meta"
+
+
+def test_article_body_comes_from_an_article_node_only() -> None:
+    def page(kind: str) -> str:
+        return (
+            '<html><head><script type="application/ld+json">'
+            f'{{"@context": "https://schema.org", "@type": "{kind}", "headline": "Harbour",'
+            ' "articleBody": "The council voted to rebuild the harbour wall."}'
+            "</script></head><body><p>x</p></body></html>"
+        )
+
+    meta = extract_metadata(LexborHTMLParser(page("NewsArticle")))
+    assert meta.article_body == "The council voted to rebuild the harbour wall."
+    # A forum post's articleBody is its first message, not the page's text.
+    assert extract_metadata(LexborHTMLParser(page("DiscussionForumPosting"))).article_body is None

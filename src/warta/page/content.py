@@ -4,9 +4,10 @@ Steps, on the blocks of :func:`warta.page.html.page_blocks`:
 
 1. score every block with the shipped two-stage model (:mod:`warta.page.blockmodel`): stage one
    sees the block and its page, stage two also sees stage one's scores of its neighbours and
-   containers, which keeps real lead and last paragraphs and drops stray widget text; then keep
-   only the body region: the deepest element holding most of the kept text, plus blocks outside
-   it that the model is very sure of;
+   containers, which keeps real lead and last paragraphs and drops stray widget text (when no
+   block reaches the model's threshold, the blocks that reach :data:`FALLBACK_THRESHOLD`); then
+   keep only the body region: the deepest element holding most of the kept text, plus blocks
+   outside it that the model is very sure of;
 2. take related-article blocks ("Baca juga: …", "Read also", a "Related articles" heading and the
    headline links under it) out of the body into :attr:`Body.related_links`, when they sit inside
    the body or just after it;
@@ -17,9 +18,13 @@ Steps, on the blocks of :func:`warta.page.html.page_blocks`:
    article) together with the heading or label over that run, when it lies outside the element
    holding the article's text and is the smaller part of the body; and drop figure captions
    (``<figcaption>``) and ``<footer>`` text (on wcxb-dev article pages, out of fold, the gold
-   lacks 90 % of the caption words and 98 % of the footer words the classifier keeps);
-4. drop a heading that repeats the page title (gold bodies and the Article keep the title apart);
-5. a page whose kept text is mostly headline links with little prose around them is a listing of
+   lacks 90 % of the caption words and 98 % of the footer words the classifier keeps); and drop
+   readers' comments when the article outweighs them (:func:`_drop_comments`);
+4. when the page carries its article's text in a JSON-LD ``articleBody`` that covers most of
+   the kept text, follow it: drop kept blocks it does not hold, keep dropped ones it does
+   (:mod:`warta.page.declared`);
+5. drop a heading that repeats the page title (gold bodies and the Article keep the title apart);
+6. a page whose kept text is mostly headline links with little prose around them is a listing of
    headlines, not an article: it yields no paragraphs and the warnings ``listing-page`` and
    ``no-main-content`` (the orchestrator then raises NoContent). This is a product decision: on
    wcxb-dev, whose gold keeps the text of listing and collection pages, it costs about 0.01 F1.
@@ -35,6 +40,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from warta.article import Paragraph, RelatedLink
 from warta.page.blockmodel import BlockModel, shipped_model
+from warta.page.declared import DeclaredBody, follow_declared_body
 from warta.page.features import (
     BASE_FEATURES,
     block_facts,
@@ -43,7 +49,7 @@ from warta.page.features import (
     context_features,
 )
 from warta.page.features_extra import EXTRA_FEATURES, extra_features
-from warta.page.html import A_FOOTER, Block, page_blocks, page_title
+from warta.page.html import A_FOOTER, KEYWORDS, Block, page_blocks, page_title
 
 
 class Body(msgspec.Struct, kw_only=True):
@@ -94,13 +100,25 @@ REGION_COVER: Final = 0.8
 REGION_STRONG: Final = 0.9
 """... and kept blocks outside it are dropped unless their probability reaches this."""
 
+FALLBACK_THRESHOLD: Final = 0.2
+"""When no block reaches the model's threshold, blocks whose probability reaches this are kept."""
 
-def extract_body(tree: LexborHTMLParser, model: BlockModel | None = None) -> Body:
+COMMENT_SHARE: Final = 1.0
+"""Kept blocks inside comment elements are dropped when the kept words outside such elements
+exceed this many times the words inside them (1.0: the article outweighs the comments)."""
+
+
+def extract_body(
+    tree: LexborHTMLParser, model: BlockModel | None = None, *, article_body: str | None = None
+) -> Body:
     """Find the main content of a parsed page.
 
     Args:
         tree: the parsed page (not modified).
         model: the block classifier; the shipped one by default.
+        article_body: the page's JSON-LD ``articleBody``, if it has one: the publisher's own
+            plain text of the article, used as a check on the classifier
+            (:mod:`warta.page.declared`).
     """
     blocks = page_blocks(tree)
     if not blocks:
@@ -110,7 +128,8 @@ def extract_body(tree: LexborHTMLParser, model: BlockModel | None = None) -> Bod
     facts = block_facts(blocks)  # the blocks' integer facts, read once for every feature family
     groups = container_groups(blocks, facts=facts)  # both stages group blocks by container
     x = stage_one_features(blocks, title, model, groups=groups, facts=facts)
-    return select_body(blocks, x, model, title=title, groups=groups, facts=facts)
+    declared = DeclaredBody.parse(article_body)
+    return select_body(blocks, x, model, title=title, groups=groups, facts=facts, declared=declared)
 
 
 def stage_one_features(
@@ -149,19 +168,26 @@ def select_body(
     title: str | None = None,
     groups: tuple[np.ndarray, int] | None = None,
     facts: np.ndarray | None = None,
+    declared: DeclaredBody | None = None,
 ) -> Body:
     """The body among ``blocks`` given their stage-one features ``x`` (and, if already known,
     :func:`warta.page.features.container_groups` and :func:`warta.page.features.block_facts` of
-    ``blocks``)."""
+    ``blocks``; and the page's declared article body, if it has one)."""
     if not blocks:
         return Body(warnings=["no-text"])
     p1 = model.stage1.proba(x)
     p2 = model.stage2.proba(context_features(blocks, x, p1, groups=groups, facts=facts))
-    keep = _in_region(blocks, (p2 >= model.threshold).tolist(), p2)
+    chosen = p2 >= model.threshold
+    if not chosen.any():  # the model is sure of nothing: take what it leans to, if anything
+        chosen = p2 >= FALLBACK_THRESHOLD
+    keep = _in_region(blocks, chosen.tolist(), p2)
     related = _take_related(blocks, keep)
     _trim_link_tail(blocks, keep)
     _trim_teaser_tail(blocks, keep)
     _drop_furniture(blocks, keep)
+    _drop_comments(blocks, keep)
+    if declared is not None:
+        follow_declared_body(blocks, keep, declared)
     title_key = " ".join(title.lower().split()) if title else None
     kept = [
         b
@@ -263,6 +289,31 @@ def _drop_furniture(blocks: list[Block], keep: list[bool]) -> None:
     """Unkeep figure captions and the text of ``<footer>`` elements (``keep`` updated in place)."""
     for i, block in enumerate(blocks):
         if keep[i] and (block.tag == "figcaption" or block.anc & A_FOOTER):
+            keep[i] = False
+
+
+_COMMENT_BIT: Final = 1 << KEYWORDS.index("comment")
+
+
+def _drop_comments(blocks: list[Block], keep: list[bool]) -> None:
+    """Unkeep readers' comments printed under an article (``keep`` updated in place).
+
+    A kept block inside an element whose class or id names comments ("comments", "disqus",
+    "reply", "komentar", …) is a reader's comment when most of the kept text lies outside such
+    elements: the article is elsewhere on the page. When most of it lies inside them (a forum
+    thread, a page whose wrapper happens to carry the word), nothing is dropped.
+    """
+    inside = outside = 0
+    for i, block in enumerate(blocks):
+        if keep[i]:
+            if block.hits & _COMMENT_BIT:
+                inside += block.words
+            else:
+                outside += block.words
+    if not inside or inside * COMMENT_SHARE >= outside:
+        return
+    for i, block in enumerate(blocks):
+        if keep[i] and block.hits & _COMMENT_BIT:
             keep[i] = False
 
 

@@ -50,6 +50,10 @@ class Metadata(msgspec.Struct, kw_only=True):
     description: str | None = None
     tags: list[str] = msgspec.field(default_factory=list)
     image: str | None = None
+    article_body: str | None = None
+    """The JSON-LD ``articleBody`` of the page's article node (NewsArticle, Article, BlogPosting,
+    Report …), as given (not cleaned): the publisher's plain text of the article, which body
+    extraction uses as a check."""
 
 
 MAX_AUTHORS = 10
@@ -184,7 +188,17 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
         ),
         tags=_tags(metas, article),
         image=_image(tree, metas, article, page_url),
+        article_body=_article_body(article),
     )
+
+
+def _article_body(article: dict[str, Any]) -> str | None:
+    """``articleBody`` of an article node (news, article, blog post, report), not of a forum post,
+    review or web page, whose text is one part of what the page shows."""
+    rank = jsonld.article_rank(article) if article else None
+    if rank is None or rank > jsonld.ARTICLE_TYPES["report"]:
+        return None
+    return jsonld.text_of(article.get("articleBody"))
 
 
 # --- collection ---------------------------------------------------------------------------------
