@@ -360,7 +360,7 @@ def test_figure_captions_and_footers_are_dropped() -> None:
     ]
 
 
-# --- readers' comments, the fallback threshold --------------------------------------------------
+# --- readers' comments --------------------------------------------------
 
 
 def test_comments_under_an_article_are_dropped() -> None:
@@ -393,31 +393,3 @@ def test_a_thread_that_is_all_comments_is_kept() -> None:
     keep = [True] * len(blocks)
     _drop_comments(blocks, keep)
     assert all(keep)
-
-
-class _FixedStage:
-    def __init__(self, p: np.ndarray) -> None:
-        self.p = p
-
-    def proba(self, x: np.ndarray) -> np.ndarray:
-        return self.p
-
-
-class _FixedModel:
-    """A stand-in for the block classifier that gives every block a fixed probability."""
-
-    def __init__(self, p: list[float]) -> None:
-        self.stage1 = self.stage2 = _FixedStage(np.array(p))
-        self.threshold = 0.5
-
-
-def test_a_page_the_model_is_unsure_of_keeps_what_it_leans_to() -> None:
-    from warta.page.content import FALLBACK_THRESHOLD, select_body
-
-    blocks = page_blocks(_tree(f"<body><article>{_ARTICLE_PROSE}</article><p>Menu</p></body>"))
-    x = np.zeros((len(blocks), 1))
-    leaning = [FALLBACK_THRESHOLD + 0.05] * 6 + [0.01]
-    body = select_body(blocks, x, _FixedModel(leaning))  # type: ignore[arg-type]
-    assert [p.text for p in body.paragraphs] == [b.text for b in blocks[:6]]
-    body = select_body(blocks, x, _FixedModel([0.01] * 7))  # type: ignore[arg-type]
-    assert body.paragraphs == [] and "no-main-content" in body.warnings

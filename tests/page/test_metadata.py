@@ -247,3 +247,13 @@ def test_article_body_comes_from_an_article_node_only() -> None:
     assert meta.article_body == "The council voted to rebuild the harbour wall."
     # A forum post's articleBody is its first message, not the page's text.
     assert extract_metadata(LexborHTMLParser(page("DiscussionForumPosting"))).article_body is None
+
+
+def test_a_role_after_the_byline_name_is_no_second_author() -> None:
+    from warta.page.metadata import clean_authors
+
+    assert clean_authors(["By Jane Doe, Staff Writer"]) == ["Jane Doe"]
+    assert clean_authors(["Jane Doe, Senior Correspondent"]) == ["Jane Doe"]
+    assert clean_authors(["Jane Doe, John Smith"]) == ["Jane Doe", "John Smith"]
+    assert clean_authors(["Tim Redaksi"]) == []
+    assert clean_authors(["Tim Cook"]) == ["Tim Cook"]

@@ -4,10 +4,9 @@ Steps, on the blocks of :func:`warta.page.html.page_blocks`:
 
 1. score every block with the shipped two-stage model (:mod:`warta.page.blockmodel`): stage one
    sees the block and its page, stage two also sees stage one's scores of its neighbours and
-   containers, which keeps real lead and last paragraphs and drops stray widget text (when no
-   block reaches the model's threshold, the blocks that reach :data:`FALLBACK_THRESHOLD`); then
-   keep only the body region: the deepest element holding most of the kept text, plus blocks
-   outside it that the model is very sure of;
+   containers, which keeps real lead and last paragraphs and drops stray widget text; then keep
+   only the body region: the deepest element holding most of the kept text, plus blocks outside
+   it that the model is very sure of;
 2. take related-article blocks ("Baca juga: …", "Read also", a "Related articles" heading and the
    headline links under it) out of the body into :attr:`Body.related_links`, when they sit inside
    the body or just after it;
@@ -100,9 +99,6 @@ REGION_COVER: Final = 0.8
 REGION_STRONG: Final = 0.9
 """... and kept blocks outside it are dropped unless their probability reaches this."""
 
-FALLBACK_THRESHOLD: Final = 0.2
-"""When no block reaches the model's threshold, blocks whose probability reaches this are kept."""
-
 COMMENT_SHARE: Final = 1.0
 """Kept blocks inside comment elements are dropped when the kept words outside such elements
 exceed this many times the words inside them (1.0: the article outweighs the comments)."""
@@ -177,10 +173,7 @@ def select_body(
         return Body(warnings=["no-text"])
     p1 = model.stage1.proba(x)
     p2 = model.stage2.proba(context_features(blocks, x, p1, groups=groups, facts=facts))
-    chosen = p2 >= model.threshold
-    if not chosen.any():  # the model is sure of nothing: take what it leans to, if anything
-        chosen = p2 >= FALLBACK_THRESHOLD
-    keep = _in_region(blocks, chosen.tolist(), p2)
+    keep = _in_region(blocks, (p2 >= model.threshold).tolist(), p2)
     related = _take_related(blocks, keep)
     _trim_link_tail(blocks, keep)
     _trim_teaser_tail(blocks, keep)

@@ -413,6 +413,8 @@ def clean_authors(values: list[str]) -> list[str]:
                 continue
             if not any(ch.isalpha() for ch in name) or name.lower() in _NOT_NAMES:
                 continue
+            if all(w in _ROLE_WORDS for w in name.lower().replace("-", " ").split()):
+                continue  # "Jane Doe, Staff Writer": the role is no second author
             key = name.lower()
             if key not in seen:
                 seen.add(key)
@@ -421,6 +423,14 @@ def clean_authors(values: list[str]) -> list[str]:
                 return out
     return out
 
+
+# Words of a byline role printed after the name ("Staff Writer", "Senior Correspondent").
+_ROLE_WORDS = frozenset(
+    "staff writer writers reporter reporters editor editors correspondent correspondents "
+    "contributor contributing columnist senior chief associate deputy managing political "
+    "business sports news desk team wire the our special foreign national international "
+    "wartawan jurnalis kontributor redaksi redaktur penulis pewarta tim".split()
+)
 
 _NAME_PARTICLES = frozenset({"van", "der", "de", "den", "von", "bin", "binti", "al", "el", "da", "di", "la", "le", "du", "dos", "del"})
 
