@@ -255,5 +255,5 @@ def test_a_role_after_the_byline_name_is_no_second_author() -> None:
     assert clean_authors(["By Jane Doe, Staff Writer"]) == ["Jane Doe"]
     assert clean_authors(["Jane Doe, Senior Correspondent"]) == ["Jane Doe"]
     assert clean_authors(["Jane Doe, John Smith"]) == ["Jane Doe", "John Smith"]
-    assert clean_authors(["Tim Redaksi"]) == []
+    assert clean_authors(["Tim Redaksi"]) == ["Tim Redaksi"]  # only a role: kept as printed
     assert clean_authors(["Tim Cook"]) == ["Tim Cook"]

@@ -413,7 +413,7 @@ def clean_authors(values: list[str]) -> list[str]:
                 continue
             if not any(ch.isalpha() for ch in name) or name.lower() in _NOT_NAMES:
                 continue
-            if all(w in _ROLE_WORDS for w in name.lower().replace("-", " ").split()):
+            if _is_role(name) and not all(_is_role(n) for n in names):
                 continue  # "Jane Doe, Staff Writer": the role is no second author
             key = name.lower()
             if key not in seen:
@@ -424,13 +424,19 @@ def clean_authors(values: list[str]) -> list[str]:
     return out
 
 
-# Words of a byline role printed after the name ("Staff Writer", "Senior Correspondent").
+# Words of a byline role printed after the name ("Staff Writer", "Senior Correspondent"); a
+# byline that is only a role ("News Desk", "Our Editors") is kept as printed.
 _ROLE_WORDS = frozenset(
     "staff writer writers reporter reporters editor editors correspondent correspondents "
     "contributor contributing columnist senior chief associate deputy managing political "
     "business sports news desk team wire the our special foreign national international "
     "wartawan jurnalis kontributor redaksi redaktur penulis pewarta tim".split()
 )
+
+
+def _is_role(name: str) -> bool:
+    return all(w in _ROLE_WORDS for w in name.lower().replace("-", " ").split())
+
 
 _NAME_PARTICLES = frozenset({"van", "der", "de", "den", "von", "bin", "binti", "al", "el", "da", "di", "la", "le", "du", "dos", "del"})
 
