@@ -331,7 +331,7 @@ def test_step_errors_become_typed_errors(
 
 
 def test_real_recursion_in_a_step_is_too_deep(monkeypatch: pytest.MonkeyPatch, page: bytes) -> None:
-    def recurse(*args: Any) -> Any:
+    def recurse(*args: Any, **kwargs: Any) -> Any:
         return recurse(*args)
 
     monkeypatch.setattr(X, "extract_body", recurse)
@@ -356,7 +356,7 @@ def test_a_slow_step_times_out(monkeypatch: pytest.MonkeyPatch, page: bytes) -> 
 def test_a_step_that_swallows_the_timeout_is_stopped_again(
     monkeypatch: pytest.MonkeyPatch, page: bytes
 ) -> None:
-    def swallow_once(*args: Any) -> Any:
+    def swallow_once(*args: Any, **kwargs: Any) -> Any:
         with contextlib.suppress(Exception):
             _spin()
         _spin()
