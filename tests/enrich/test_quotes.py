@@ -148,15 +148,16 @@ def test_gold_quote_attribution() -> None:
     """Floors under the measured scores (with the NER model's mentions, as annotate() reads
     quotes), to catch regressions; a little room is left for a retrained NER model.
 
-    dev … heldout36 are development data: each heldoutN part was annotated blind, scored once
+    dev … heldout42 are development data: each heldoutN part was annotated blind, scored once
     as it came (its first, blind score is in docs/benchmarks.md, "Quotes"), and only then used
     to write rules (heldout22-24 in round 14, heldout25-27 in round 15, heldout20-21 and
     heldout28-30 in round 16, heldout31-33 in round 17, heldout34-36 in round 18; round 19
-    read the errors of all of them and raised the floors of the parts it moved). heldout37-42
-    are the held-out parts: heldout37-39 scored blind after round 18, heldout40-42 before and
-    after round 19, never used to write a rule; their floors guard the figure and are not
-    targets. Blind parts are scored by the lead outside this
-    repository before they are committed."""
+    read the errors of all of them and raised the floors of the parts it moved). heldout37-39
+    were scored blind after round 18, heldout40-42 before and after round 19; round 20 read
+    every part, heldout37-42 included, and raised the floors of the parts it moved. heldout43-45
+    (CLICK-ID lines 2,000-14,999) are the held-out parts: scored blind before and after round 20
+    and never used to write a rule; their floors guard the figure and are not targets. Blind
+    parts are scored by the lead outside this repository before they are committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
         "dev": (0.98, 0.98, 0.84, 0.96),
@@ -189,19 +190,22 @@ def test_gold_quote_attribution() -> None:
         "heldout27": (0.85, 0.85, 0.77, 0.53),
         "heldout28": (0.88, 0.85, 0.63, 0.42),
         "heldout29": (0.84, 0.83, 0.72, 0.52),
-        "heldout30": (0.80, 0.80, 0.78, 0.57),
+        "heldout30": (0.83, 0.83, 0.78, 0.57),
         "heldout31": (0.87, 0.89, 0.85, 0.50),
         "heldout32": (0.86, 0.84, 0.79, 0.61),
         "heldout33": (0.92, 0.89, 0.83, 0.48),
-        "heldout34": (0.74, 0.76, 0.47, 0.29),
+        "heldout34": (0.76, 0.78, 0.47, 0.29),
         "heldout35": (0.58, 0.57, 0.70, 0.45),
         "heldout36": (0.89, 0.89, 0.79, 0.51),
-        "heldout37": (0.83, 0.83, 0.78, 0.54),  # held out
-        "heldout38": (0.80, 0.81, 0.77, 0.52),  # held out
-        "heldout39": (0.85, 0.85, 0.83, 0.55),  # held out
-        "heldout40": (0.91, 0.90, 0.88, 0.60),  # held out
-        "heldout41": (0.80, 0.80, 0.71, 0.50),  # held out
-        "heldout42": (0.79, 0.79, 0.72, 0.45),  # held out
+        "heldout37": (0.83, 0.83, 0.78, 0.54),
+        "heldout38": (0.80, 0.81, 0.77, 0.52),
+        "heldout39": (0.85, 0.85, 0.83, 0.55),
+        "heldout40": (0.97, 0.96, 0.88, 0.60),
+        "heldout41": (0.92, 0.92, 0.77, 0.53),
+        "heldout42": (0.82, 0.82, 0.75, 0.47),
+        "heldout43": (0.83, 0.83, 0.84, 0.47),  # held out
+        "heldout44": (0.73, 0.72, 0.68, 0.38),  # held out
+        "heldout45": (0.87, 0.87, 0.74, 0.45),  # held out
     }
     # (heldout3-4's annotator left "X mengaku + clause" out, and the first annotator (dev,
     # heldout, heldout2) hopes and requests ("berharap …", "meminta … agar"), which the later
@@ -214,7 +218,7 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.88 and recall >= 0.875
+    assert precision >= 0.89 and recall >= 0.885
     precision, recall = _scores(articles, "indirect")
     assert precision >= 0.79 and recall >= 0.56
 

@@ -125,6 +125,17 @@ class _CueNames(_ReaderState):
         the model calls an organisation or a place is read like a pronoun."""
         name, found = self._name_after(position, limit)
         people = self.people
+        if (
+            people is not None
+            and name is None
+            and not found
+            and self.text[position : position + 3].lstrip()[:1].isupper()
+        ):
+            # "kata Pakar Hukum Tata Negara, Margarito Kamis": a role that names nobody by the
+            # rules, then the person the model tags after its comma
+            person = self._model_person_after(position)
+            if person is not None:
+                return person, True
         if people is None or not found or not name or _is_handle(name):
             return name, found  # an account ("ujar tommyndp") is no name for the model to judge
         if _CALLED_AFTER.match(self.text, position, position + limit):

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 
 from warta.enrich.quotes.marks import _SENTENCE_END, _is_term, _is_title, _opens_sentence, _Span
-from warta.enrich.quotes.names import _NOBODY, _PRONOUNS, _RUN
+from warta.enrich.quotes.names import _NOBODY, _PREPOSITION_BEFORE, _PRONOUNS, _RUN
 from warta.enrich.quotes.reader import _Reader
 from warta.enrich.quotes.subjects import _person_noun_anaphor
 from warta.enrich.speakers import at_sentence_start, person_in
@@ -102,6 +102,10 @@ def _direct_speaker(
             person = reader.subject_before(sentence_start)
             return person, cue.strip(), person is not None
         for run in _RUN.finditer(subject):
+            if _PREPOSITION_BEFORE.search(subject, max(0, run.start() - 12), run.start()):
+                # "Dalam sebuah postingan di Facebook, Abukaram menulis:": a place or a
+                # platform after a preposition, not the subject
+                continue
             person = person_in(
                 run.group(), sentence_start=at_sentence_start(text, sentence_start + run.start())
             )

@@ -93,6 +93,9 @@ class _ReaderState:
             full = self.people.without_organisation(full)
             # the initials printed before the name are part of it: "FX Hadi Rudyatmo"
             full = self.people.with_initials(full, self._inside_quote)
+            if " " not in full and full == name:
+                # a short name printed in full only inside a quote, as a person for the model
+                full = self.people.quoted_full_name(full) or full
         if _ACRONYM.fullmatch(full):
             full = self._expanded(full) or full
         return full

@@ -201,6 +201,13 @@ _ANAPHOR = re.compile(
 )
 
 
+# A sentence that opens by saying whose words it reports, by a pronoun: "Menurutnya, …",
+# "Menurut dia, …", "Kata dia, …".
+_REPORTED_OPENER = re.compile(
+    r"(?:Menurut(?:nya|[ \t\xa0]+(?:dia|ia|beliau))|Kata(?:nya|[ \t\xa0]+dia))[ \t\xa0]*,"
+)
+
+
 def _titled(lead: str) -> bool:
     """True when the words ``lead`` before a name in its run end with a title or a role:
     "Kapolsek Medan Area Kompol" before "Anjas Asmara" marks a person, whatever the model
@@ -514,6 +521,10 @@ class _Subjects(_ReaderState):
             if " " in word or not is_name_stopword(word, sentence_start=True):
                 return ""  # "Kakak Raoul Salim ini"
             linked = True  # "Selain itu", "Sementara itu, Pelatih X menyatakan"
+        if _REPORTED_OPENER.match(head):
+            # "Menurutnya, pada 9 Agustus lalu, Mayang, keponakannya, …": the one who spoke
+            # before goes on reporting; whoever the report names is its content
+            return ""
         relative = _RELATIVE_ANAPHOR.search(head, 0, 120)
         if relative and relative.start() <= 24 and not self._inside_quote(offset):
             # "Lebih lanjut, istri presenter Prabu Revolusi ini mengatakan": the wife, whom

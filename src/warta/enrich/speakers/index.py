@@ -341,6 +341,14 @@ class NameIndex:
         slips, words = _word_count(self.text, slip), _word_count(self.text, word)
         return slips <= words if len(slip) >= 8 else slips < words
 
+    def _printed_once(self, name: str) -> bool:
+        """True when a short name (four or five letters) stands once in the text: a name the
+        article never introduces, one letter off a name it does ("ujar Ahman" once beside
+        "Ahmad Jauhari" and "Ahmad", "tanya Azis" beside "Aziz Syamsudin"), is a slip. A short
+        name printed twice or more is a person of its own ("kata Hendi" twice is not "Hendri
+        Saputra")."""
+        return len(name) >= 4 and _word_count(self.text, name) == 1
+
     def _around(self, words: list[str], index: int) -> str:
         """:func:`_around` with this article's initials and forms of address, read only for
         a full name that holds the short one."""
@@ -509,7 +517,8 @@ class NameIndex:
                 else:
                     for i, word in enumerate(bare):
                         if _undoubled(word) == _undoubled(name) or (
-                            len(name) >= 6 and self._rarer_slip(name, word)
+                            (len(name) >= 6 or self._printed_once(name))
+                            and self._rarer_slip(name, word)
                         ):
                             spelt.append((start, self._around(words, i)))
                             break

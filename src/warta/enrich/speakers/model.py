@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from warta.enrich.speakers.index import _BIG, _within
 from warta.enrich.speakers.names import (
     _ORG_HEADS,
+    _SURNAME_ROLES,
     _name_token,
     at_sentence_start,
     is_common_word,
@@ -99,6 +100,15 @@ class PersonModel:
             for m in people
             if not _opens_sentence(text, m.start) and not _within(skip or [], m.start)
         }
+        # two-word people the model tags only inside quotes (see ``quoted_full_name``)
+        self._quoted_full = {
+            " ".join(_words(m.text))
+            for m in people
+            if _within(skip or [], m.start)
+            and len(_words(m.text)) == 2
+            and _name_words(m.text)
+            and not any(is_common_word(w) for w in _words(m.text))
+        }
         self.full_names = [
             e.name
             for e in ranked
@@ -110,6 +120,13 @@ class PersonModel:
             # ("Wismandari Wisnu SpPD", "Recording Academy Neil Portnow")
             and (person_in(e.name) == e.name or self._longer_name(e.name))
         ]
+
+    def quoted_full_name(self, name: str) -> str | None:
+        """The one two-word person the model tags inside a quote (``skip``) that opens with
+        the one-word ``name``, when the article prints the full name nowhere else ('"… saya
+        Imam Nahrawi sudah menyampaikan …," kata Imam'); None otherwise."""
+        found = {full for full in self._quoted_full if full.split()[0] == name}
+        return found.pop() if len(found) == 1 else None
 
     def _longer_name(self, name: str) -> bool:
         """True when the rules cut ``name`` only for its length or an initial, not for a
@@ -129,6 +146,11 @@ class PersonModel:
         for i, word in enumerate(dropped):
             if len(word) == 1 and word.isupper() and i > 0:
                 continue  # "Primadi H Serad": a middle initial after a name word
+            if i > 0 and word.lower() in _SURNAME_ROLES and self._name_word(dropped[i - 1]):
+                # "Lukman Hakim Saifuddin", "Andi Raja Siregar": a word of the role list that
+                # is also a name's (hakim, judge; raja, king) inside the model's person, after
+                # a given name (the role the rules saw stands before it: "Menteri Agama …")
+                continue
             if (
                 not word[:1].isupper()  # "Sivia Azizah da Rachel Amanda": two people
                 or not _name_token(word)
@@ -139,6 +161,18 @@ class PersonModel:
             ):
                 return False
         return True
+
+    def _name_word(self, word: str) -> bool:
+        """True when ``word`` may be a given name inside a person's name: capitalised, no
+        common word, role, or word of an organisation or a place the model tags."""
+        return (
+            word[:1].isupper()
+            and _name_token(word)
+            and not is_common_word(word)
+            and not is_role_word(word)
+            and not is_name_stopword(word)
+            and word.casefold() not in self._other_words
+        )
 
     def person_at(self, start: int, end: int) -> bool:
         """True when the model tags a person overlapping ``text[start:end]``."""
@@ -376,12 +410,20 @@ def _organisation_words() -> frozenset[str]:
 
 def _name_words(name: str) -> bool:
     """True when every word of ``name`` may be a word of a person's name (a capital alone
-    inside it an initial: "Primadi H Serad")."""
+    inside it an initial: "Primadi H Serad"; a word that is also an office inside it a
+    name's: "Lukman Hakim Saifuddin")."""
     words = name.split()
     return all(
         _name_token(w)
         or w.startswith(("al-", "el-"))
         or (0 < i < len(words) - 1 and len(w) == 1 and w.isupper())
+        # "Lukman Hakim Saifuddin": a word that is also an office, between two name words
+        or (
+            0 < i < len(words) - 1
+            and w.lower() in _SURNAME_ROLES
+            and _name_token(words[i - 1])
+            and _name_token(words[i + 1])
+        )
         for i, w in enumerate(words)
     )
 
