@@ -89,6 +89,7 @@ class NameIndex:
         self._full_names: list[tuple[int, str]] | None = None
         self._aliases: dict[str, str] | None = None
         self._trimmed: dict[str, str] = {}
+        self._counts: dict[str, int] = {}  # memo of _count
         # One-word names the article uses for speakers ("kata Teddy"), set by the caller.
         self.speakers: set[str] = set()
 
@@ -338,8 +339,15 @@ class NameIndex:
         )
         if changed in _VARIANTS:
             return True
-        slips, words = _word_count(self.text, slip), _word_count(self.text, word)
+        slips, words = self._count(slip), self._count(word)
         return slips <= words if len(slip) >= 8 else slips < words
+
+    def _count(self, word: str) -> int:
+        """:func:`_word_count` of ``word`` in this text, each word counted once."""
+        found = self._counts.get(word)
+        if found is None:
+            found = self._counts[word] = _word_count(self.text, word)
+        return found
 
     def _printed_once(self, name: str) -> bool:
         """True when a short name (four or five letters) stands once in the text: a name the
@@ -347,7 +355,7 @@ class NameIndex:
         "Ahmad Jauhari" and "Ahmad", "tanya Azis" beside "Aziz Syamsudin"), is a slip. A short
         name printed twice or more is a person of its own ("kata Hendi" twice is not "Hendri
         Saputra")."""
-        return len(name) >= 4 and _word_count(self.text, name) == 1
+        return len(name) >= 4 and self._count(name) == 1
 
     def _around(self, words: list[str], index: int) -> str:
         """:func:`_around` with this article's initials and forms of address, read only for
@@ -361,7 +369,7 @@ class NameIndex:
         ("Rendy" once, "Randy" twice: the first spelling stands)."""
         for mine, theirs in zip(parts, first, strict=False):
             if mine != theirs:
-                later, earlier = _word_count(self.text, mine), _word_count(self.text, theirs)
+                later, earlier = self._count(mine), self._count(theirs)
                 return later >= 3 and later >= 3 * earlier
         return False
 
