@@ -54,6 +54,13 @@ _AKAN_OBJECT = (
 )
 
 
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """The speech verbs of the cue lexicon, printed before or after a quote ("ujar", "kata")."""
+    cues = _cues()
+    return frozenset((*cues.after, *cues.before))
+
+
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 

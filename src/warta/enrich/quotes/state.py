@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from warta.enrich.quotes.cues import _patterns
+from warta.enrich.quotes.cues import _patterns, speech_verbs
 from warta.enrich.quotes.marks import _SENTENCE_END, _Span
 from warta.enrich.quotes.names import _ACRONYM, _ORG_WORDS
 from warta.enrich.speakers import (
@@ -92,7 +92,7 @@ class _ReaderState:
             full = self.names.without_organisation(self.people.full_name(full), self.known)
             full = self.people.without_organisation(full)
             # the initials printed before the name are part of it: "FX Hadi Rudyatmo"
-            full = self.people.with_initials(full, self._inside_quote)
+            full = self.people.with_initials(full, self._inside_quote, speech_verbs())
             if " " not in full and full == name:
                 # a short name printed in full only inside a quote, as a person for the model
                 full = self.people.quoted_full_name(full) or full

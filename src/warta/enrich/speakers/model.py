@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warta.enrich.speakers.index import _BIG, _within
@@ -267,11 +266,18 @@ class PersonModel:
         )
         return pattern.search(self.text) is not None
 
-    def with_initials(self, name: str, skip: Callable[[int], bool] | None = None) -> str:
+    def with_initials(
+        self,
+        name: str,
+        skip: Callable[[int], bool] | None = None,
+        verbs: frozenset[str] = frozenset(),
+    ) -> str:
         """``name`` with the initials the text prints right before it ("FX Hadi Rudyatmo", "AM
         Fachir", "A. Stefanus Ridwan S."), as the full name keeps them; the capitalisation
         rules cut two capitals before a name as an acronym. ``skip``: positions to pass over
-        (inside quotes).
+        (inside quotes); ``verbs``: the speech verbs of the caller's cue lexicon ("ujar", "kata"),
+        lower-case words that may stand right before initials without ending a sentence
+        ("ujar A. Stefanus").
 
         Initials are one capital with a dot ("M.") or two capitals ("FX"), not a title ("H.",
         "KH", "Dr"), a rank, a country or an office ("AS", "RI", "PM"), not part of an
@@ -294,13 +300,13 @@ class PersonModel:
             if before is None:
                 continue
             initials = before.group("initials")
-            if self._takes_initials(initials, before.start("initials"), name):
+            if self._takes_initials(initials, before.start("initials"), name, verbs):
                 found = f"{initials} {name}"
                 break
         self._initialled[name] = found
         return found
 
-    def _takes_initials(self, initials: str, start: int, name: str) -> bool:
+    def _takes_initials(self, initials: str, start: int, name: str, verbs: frozenset[str]) -> bool:
         """True when ``initials`` at ``start`` open the name ``name`` printed after them."""
         text = self.text
         letters = initials.replace(".", "").replace(" ", "")
@@ -309,7 +315,7 @@ class PersonModel:
         if _overlaps(self.other_spans, start, start + len(initials)):
             return False  # "Jalan Tol HK": the model's place holds it
         word = _WORD_BEFORE_INITIALS.search(text, max(0, start - 24), start)
-        if word is not None and word.group(1)[:1].islower() and word.group(1) not in _cue_words():
+        if word is not None and word.group(1)[:1].islower() and word.group(1) not in verbs:
             return False  # "vitamin C. Budi Santoso": a sentence ends there
         if "." in initials:
             return True
@@ -365,16 +371,6 @@ _NOT_NAME_INITIALS = frozenset(
     "H KH HJ HM DR IR DJ MC MR MS ST JR SR AS RI UI US UK EU UN PM PT CV RS PP UU TV PS SM TB"
     " BI MA MK KY PN PA DI".split()
 )
-
-
-@lru_cache(maxsize=1)
-def _cue_words() -> frozenset[str]:
-    """The speech verbs of the cue lexicon ("ujar", "kata"): a lower-case word before initials
-    that does not end a sentence ("ujar A. Stefanus")."""
-    from warta.enrich.quotes.cues import _cues  # the quote layer's lexicon, read lazily
-
-    cues = _cues()
-    return frozenset((*cues.after, *cues.before))
 
 
 def _title_before(text: str, start: int, at: int) -> bool:
