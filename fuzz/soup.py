@@ -9,6 +9,8 @@ over (unclosed and stray tags, comments, CDATA, entities, NULs, lone surrogates,
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import strategies as st
 
 TAGS = (
@@ -87,6 +89,8 @@ _json_ld = st.one_of(
     st.just('{"@graph":[{"@type":"NewsArticle","author":[{"name":"A"},null,3]}]}'),
     st.just('[{"@type":"NewsArticle","headline":{"x":1}}]'),
     st.just('{"@type":"NewsArticle","author":' + "[" * 200 + "]" * 200 + "}"),
+    st.just('{"@type":"Article","articleBody":[{"@value":"x"},7,null]}'),
+    _text.map(lambda t: '{"@type":"NewsArticle","articleBody":' + json.dumps(t * 20) + "}"),
     _text,
 ).map(lambda j: f'<script type="application/ld+json">{j}</script>')
 _deep = st.builds(
