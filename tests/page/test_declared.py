@@ -65,3 +65,14 @@ def test_a_declaration_that_covers_little_of_the_kept_text_is_ignored() -> None:
     keep = [True] * len(blocks)
     follow_declared_body(blocks, keep, _declared())
     assert all(keep)
+
+
+def test_a_declaration_cut_short_leaves_the_paragraphs_after_it() -> None:
+    # Some publishers declare only the first part of the text, cut inside a paragraph.
+    cut = " ".join(_PARAGRAPHS[:3]) + " Work is due to start"
+    declared = DeclaredBody.parse(cut)
+    assert declared is not None
+    blocks = _blocks("<body>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</body>")
+    keep = [True] * len(blocks)
+    follow_declared_body(blocks, keep, declared)
+    assert all(keep)

@@ -6,7 +6,9 @@ classifier kept, it tells which kept blocks are the article and which are page f
 classifier let through (teasers, product boxes, sign-up prompts, comments):
 
 - a kept block whose word trigrams are mostly absent from ``articleBody`` is unkept (headings are
-  left alone: publishers often leave them out of ``articleBody``);
+  left alone: publishers often leave them out of ``articleBody``; and when no block ends where
+  the declaration ends, so that it may have been cut short, so are the blocks after the last
+  one it holds);
 - a block of at least :data:`RESTORE_WORDS` words the classifier dropped between the first and
   the last kept block, whose trigrams are nearly all in ``articleBody``, is kept.
 
@@ -50,11 +52,19 @@ _WORD = re.compile(r"\w+")
 class DeclaredBody:
     """The lowercased words and word trigrams of a JSON-LD ``articleBody``."""
 
-    __slots__ = ("trigrams", "words")
+    __slots__ = ("ending", "trigrams", "words")
 
     def __init__(self, words: list[str]) -> None:
         self.words = frozenset(words)
         self.trigrams = frozenset(zip(words, words[1:], words[2:], strict=False))
+        # its last trigrams (a credit or a tag line may follow the last paragraph's end)
+        self.ending = frozenset(zip(words[-6:], words[-5:], words[-4:], strict=False))
+
+    def ends_with(self, text: str) -> bool:
+        """True when ``text`` ends where the declared body ends: its last trigram is one of the
+        declaration's last ones (a declaration cut short stops inside a printed paragraph)."""
+        words = _WORD.findall(text.lower())
+        return len(words) >= 3 and tuple(words[-3:]) in self.ending
 
     @classmethod
     def parse(cls, article_body: str | None) -> DeclaredBody | None:
@@ -85,8 +95,12 @@ def follow_declared_body(blocks: list[Block], keep: list[bool], declared: Declar
     covered = sum(blocks[i].words for i in kept_at if shares[i] >= KEEP_SHARE)
     if covered < MIN_COVER * kept_words:
         return
+    matched = [i for i in kept_at if shares[i] >= KEEP_SHARE]
+    # A declaration cut short (some publishers give the first part only) says nothing of the
+    # kept blocks after its last printed words: they stay unless the page prints its ending.
+    ended = any(declared.ends_with(blocks[i].text) for i in matched[-3:])
     for i in kept_at:
-        if shares[i] < KEEP_SHARE and blocks[i].kind != "heading":
+        if shares[i] < KEEP_SHARE and blocks[i].kind != "heading" and (ended or i < matched[-1]):
             keep[i] = False
     for i in range(kept_at[0], kept_at[-1] + 1):
         block = blocks[i]
