@@ -133,7 +133,7 @@ class _CueNames(_ReaderState):
         ):
             # "kata Pakar Hukum Tata Negara, Margarito Kamis": a role that names nobody by the
             # rules, then the person the model tags after its comma
-            person = self._model_person_after(position)
+            person = self._model_person_after(position, appositive=True)
             if person is not None:
                 return person, True
         if people is None or not found or not name or _is_handle(name):
@@ -154,9 +154,11 @@ class _CueNames(_ReaderState):
             return None, False
         return name, found
 
-    def _model_person_after(self, position: int) -> str | None:
+    def _model_person_after(self, position: int, *, appositive: bool = False) -> str | None:
         """The first person the model tags after a comma in the phrase after a cue at
-        ``position``, not after a relation ("kata orangtua Bunga, DM")."""
+        ``position``, not after a relation ("kata orangtua Bunga, DM"). With ``appositive``,
+        only a person whose name (titles allowed) comes right after a comma: "kata
+        Kapolres, AKBP Ahmad Fuady", not "kata Kapolres, didampingi Kasat Reskrim Budi"."""
         people = self.people
         if people is None:
             return None
@@ -171,6 +173,11 @@ class _CueNames(_ReaderState):
                 break
             if lo < comma or _RELATION_BEFORE.search(text, max(0, lo - 14), lo):
                 continue
+            if appositive and any(
+                w[:1].islower() and not is_name_stopword(w)
+                for w in text[text.rfind(",", comma, lo) + 1 : lo].split()
+            ):
+                return None  # someone the phrase after the comma is about, not its speaker
             person = person_in(text[lo:hi])
             if person:
                 return self.canonical(person, lo)

@@ -102,9 +102,14 @@ def _direct_speaker(
             person = reader.subject_before(sentence_start)
             return person, cue.strip(), person is not None
         for run in _RUN.finditer(subject):
-            if _PREPOSITION_BEFORE.search(subject, max(0, run.start() - 12), run.start()):
+            if (
+                _PREPOSITION_BEFORE.search(subject, max(0, run.start() - 12), run.start())
+                and "," in subject[run.end() :]
+            ):
                 # "Dalam sebuah postingan di Facebook, Abukaram menulis:": a place or a
-                # platform after a preposition, not the subject
+                # platform after a preposition, in a phrase a comma closes before the
+                # subject; a run up to the verb is the subject, whatever it opens with
+                # ("Duta Besar Indonesia untuk Jepang Heri Akhmadi mengatakan:")
                 continue
             person = person_in(
                 run.group(), sentence_start=at_sentence_start(text, sentence_start + run.start())

@@ -77,10 +77,8 @@ def _indirect(
     """Reported speech: "X mengatakan, …", "Ia menyebutkan bahwa …", "Menurut X, …"."""
     text = reader.text
     found: list[Quote] = []
-    quoted = reader.quote_ranges
 
-    def inside_quote(position: int) -> bool:
-        return any(lo <= position < hi for lo, hi in quoted)
+    inside_quote = reader._inside_quote  # a bisect over the sorted, disjoint quote ranges
 
     def speaker_before(position: int) -> str | None:
         last = None

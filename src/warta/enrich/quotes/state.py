@@ -35,6 +35,11 @@ _EXPANSION_END = re.compile(
     r"[ \t\xa0]+)?[A-Z][\w'’&-]*){0,9})[ \t\xa0]*\Z"
 )
 
+# Small words the expansion's run may hold right before an organisation's first word: "Polri dan
+# Komisi …", "Surat dari Badan …" (inside a name they come after it: "Organisasi Pangan dan
+# Pertanian PBB", "Food and Agriculture Organization").
+_LINKS_BEFORE = frozenset({"dan", "serta", "dari", "untuk", "di", "atas"})
+
 
 class _ReaderState:
     """The state of one pass over an article: names, sentences, the last speaker, the quotes."""
@@ -93,8 +98,10 @@ class _ReaderState:
             full = self.people.without_organisation(full)
             # the initials printed before the name are part of it: "FX Hadi Rudyatmo"
             full = self.people.with_initials(full, self._inside_quote, speech_verbs())
-            if " " not in full and full == name:
+            if " " not in full and full == name and not self.names.introduced(full):
                 # a short name printed in full only inside a quote, as a person for the model
+                # (not one the article introduces alone: "Budi, warga Cilincing" is not the
+                # "Pak Budi Gunawan" his quote names)
                 full = self.people.quoted_full_name(full) or full
         if _ACRONYM.fullmatch(full):
             full = self._expanded(full) or full
@@ -122,9 +129,12 @@ class _ReaderState:
             while words and words[0].lower() in stopword_section("# words that start sentences"):
                 words = words[1:]
             head = next((i for i, w in enumerate(words) if _ORGANISATION_HEAD.fullmatch(w)), 0)
-            if head and any(is_role_word(w) for w in words[:head]):
+            if head and (
+                any(is_role_word(w) for w in words[:head]) or words[head - 1] in _LINKS_BEFORE
+            ):
                 # "Ketua Asosiasi Vaporizer Bali (AVB)", "Direktur Eksekutif Institute … (ICJR)":
-                # the organisation's name, not its officer's role
+                # the organisation's name, not its officer's role; "Polri dan Komisi
+                # Pemberantasan Korupsi (KPK)": the last of two, the one the bracket names
                 words = words[head:]
             if len(words) < 2 or words[0].islower():
                 continue

@@ -90,6 +90,7 @@ class NameIndex:
         self._aliases: dict[str, str] | None = None
         self._trimmed: dict[str, str] = {}
         self._counts: dict[str, int] = {}  # memo of _count
+        self._continuations: dict[str, str] = {}  # memo of _continued
         # One-word names the article uses for speakers ("kata Teddy"), set by the caller.
         self.speakers: set[str] = set()
 
@@ -355,7 +356,26 @@ class NameIndex:
         "Ahmad Jauhari" and "Ahmad", "tanya Azis" beside "Aziz Syamsudin"), is a slip. A short
         name printed twice or more is a person of its own ("kata Hendi" twice is not "Hendri
         Saputra")."""
-        return len(name) >= 4 and self._count(name) == 1
+        if len(name) < 4 or self._count(name) != 1:
+            return False
+        # a name the article introduces where it prints it ("ujar Dedi, pedagang sayur",
+        # "warga bernama Rini") is a person of its own, whatever name it is one letter off
+        return not self.introduced(name)
+
+    def introduced(self, name: str) -> bool:
+        """True when the text introduces the one-word ``name`` as a person known by it alone:
+        "Budi, warga Cilincing", "ujar Dedi, pedagang sayur", "warga bernama Rini" (a
+        describing noun right after it, or "bernama" before it). Read once per name."""
+        key = f"{name}\x00introduced"  # no word holds a NUL
+        if key not in self._trimmed:
+            text = self.text
+            introduced = any(
+                _INTRODUCED_BEFORE.search(text, max(0, at.start() - 16), at.start())
+                or _INTRODUCED_AFTER.match(text, at.end(), at.end() + 24)
+                for at in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+            )
+            self._trimmed[key] = "1" if introduced else ""
+        return bool(self._trimmed[key])
 
     def _around(self, words: list[str], index: int) -> str:
         """:func:`_around` with this article's initials and forms of address, read only for
@@ -555,6 +575,15 @@ class NameIndex:
         after a role the name run was cut from."""
         if len(name) < 3 or not name[:1].isupper():
             return name
+        found = self._continuations.get(name)
+        if found is None:
+            # read once per name: canonical asks at every cue, and each read walks every place
+            # the text prints the name (quadratic in a long article's quotes otherwise)
+            found = self._continuations[name] = self._continued_uncached(name)
+        return found
+
+    def _continued_uncached(self, name: str) -> str:
+        """:meth:`_continued`, read from the text."""
         forms = [name]
         if not is_common_word(name):
             # then with a slip of the shift key: "DJP hestu Yoga Saksama", a name the article
@@ -695,6 +724,19 @@ _INITIAL = re.compile(r"[A-Z]\.")
 # Letters that spell the same sound in names, so one for the other is a spelling, not another
 # name: "Taufiq"/"Taufik", "Prasetyo"/"Prasetio", "Zulkifli"/"Zulkifly", "Zainal"/"Sainal".
 _VARIANTS = ({"k", "q"}, {"i", "y"}, {"f", "v"}, {"f", "p"}, {"c", "k"}, {"s", "z"})
+
+
+# A name introduced where it stands: "bernama Rini" before it; "Dedi, pedagang sayur", "Anti,
+# salah satu atlet", "Rini, seorang ibu" after it. (The quote layer's own list of describing
+# nouns is not imported: the speaker layer stays below it.)
+_INTRODUCED_BEFORE = re.compile(r"(?<![\w-])(?:bernama|namanya|panggilan)[ \t\xa0]+\Z")
+_INTRODUCED_AFTER = re.compile(
+    r",?[ \t\xa0]+(?:seorang|salah[ \t\xa0]+(?:satu|seorang)|sang|warga|pria|wanita"
+    r"|perempuan|lelaki|pemuda|remaja|gadis|ibu|bapak|mahasiswa|mahasiswi|siswa|siswi|pelajar"
+    r"|pedagang|petani|nelayan|sopir|pengemudi|karyawan|karyawati|buruh|pegawai|guru|penjual"
+    r"|pembeli|pengunjung|penumpang|pemilik|penghuni|korban|saksi|relawan|atlet|pemain"
+    r"|penonton|suporter|peserta|anggota|orang[ \t\xa0]+tua|istri|suami|anak|adik|kakak)(?![\w-])"
+)
 
 
 def _word_count(text: str, word: str) -> int:

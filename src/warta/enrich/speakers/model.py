@@ -317,6 +317,8 @@ class PersonModel:
         word = _WORD_BEFORE_INITIALS.search(text, max(0, start - 24), start)
         if word is not None and word.group(1)[:1].islower() and word.group(1) not in verbs:
             return False  # "vitamin C. Budi Santoso": a sentence ends there
+        if word is not None and "." not in initials and word.group(1).lower() in _HEADS_OF:
+            return False  # "Ketua RT Dodi Hermawan": the role's organisation
         if "." in initials:
             return True
         first = name.split()[0]
@@ -366,10 +368,17 @@ _INITIALS_OPEN = re.compile(r"(?:[A-Z]{2}|[A-Z]\.)[ \t\xa0]")
 _WORD_BEFORE_INITIALS = re.compile(r"([A-Za-z]+)[ \t\xa0]*\Z")
 # Two capitals or an initial before a name that are no part of it: titles ("H." Haji, "KH"
 # Kyai Haji, "Hj", "Dr", "Ir", "DJ"), countries and offices ("AS" Amerika Serikat, "RI", "PM"),
-# kinds of organisation ("PT", "RS", "PP", "UU").
+# kinds of organisation ("PT", "RS", "PP", "UU"), units, schools, parties and offices the news
+# prints before their heads' names ("Ketua RT", "Kepala SD", "Ketua PD", "Menteri PU", "GM").
 _NOT_NAME_INITIALS = frozenset(
     "H KH HJ HM DR IR DJ MC MR MS ST JR SR AS RI UI US UK EU UN PM PT CV RS PP UU TV PS SM TB"
-    " BI MA MK KY PN PA DI".split()
+    " BI MA MK KY PN PA DI RT RW SD TK NU PD PU PK GP PW PC KM KA UD PO GM HR MU WN".split()
+)
+# Roles that head an organisation: two capitals after one are its acronym, not initials
+# ("Ketua KT Budi Santoso", "Pelatih MU Erik ten Hag"; a name's initials follow a place or
+# an office's field: "Wali Kota Solo FX Hadi Rudyatmo").
+_HEADS_OF = frozenset(
+    "ketua kepala pengurus pelatih direktur sekretaris bendahara anggota manajer kader".split()
 )
 
 
