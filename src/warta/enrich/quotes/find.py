@@ -131,7 +131,10 @@ def find_quotes(
                 speaker
                 and reader.last_speaker
                 and speaker != reader.last_speaker
-                and _named_in(text[span.start : span.end], speaker)
+                and (
+                    _named_in(text[span.start : span.end], speaker)
+                    or _named_otherwise(reader, text[span.start : span.end], speaker, span.start)
+                )
             ):
                 # '"Aminah lalu pulang …," ungkapnya': a quote that names the one the
                 # sentences before were about is about her, not by her; the last speaker goes on
@@ -181,6 +184,31 @@ def _named_in(passage: str, name: str) -> bool:
         len(word) > 2 and (_has_word(passage, word) or word.casefold() in addressed)
         for word in name.split()
     )
+
+
+def _named_otherwise(reader: _Reader, passage: str, name: str, position: int) -> bool:
+    """True when ``passage`` names ``name`` by another of its names: a capitalised word the
+    article ties to the same person ('"…, Pak Jokowi datang jam 2 siang," kata dia' after
+    "Joko Widodo"): a quote that speaks of someone by a short name or nickname is about
+    them, as one that prints a word of the full name is (``_named_in``). Only a word the NER
+    model tags alone as a person counts: the rules' full name may hold a place or a firm the
+    model joined to it ("Bogor" of "Kapolres Bogor Suparno Jumar")."""
+    people = reader.people
+    if people is None:
+        return False  # without the model, a capitalised word may be a place or a firm
+    full = reader.canonical(name, position)
+    for word in set(_CAPITALISED.findall(passage)):
+        if (
+            word not in name
+            and people.is_person_name(word)
+            and reader.canonical(word, position) == full
+        ):
+            return True
+    return False
+
+
+# A capitalised word of three letters or more (a name's form inside speech).
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z][\w'’-]+")
 
 
 # A form of address written in lower case inside speech and the word after it: "sama mbak

@@ -543,6 +543,12 @@ class _Subjects(_ReaderState):
             limit = min(limit, pronoun.start())
         # After "Sementara itu" a new subject comes first: "Sementara itu, Pelatih X menyatakan".
         first_by = offset + run.end() + 30 if linked and run is not None else None
+        if first_by is not None and _TOPIC_SHIFT.match(text, start, end):
+            # ... or, after a turn to a new subject, right after the phrase of time or place
+            # that follows it: "Sementara itu dalam jumpa pers, juru bicara … Hua Chunying …"
+            comma = text.find(",", first_by - 30, min(end, first_by + 10))
+            if comma >= 0:
+                first_by = max(first_by, comma + 30)
         # The one who speaks in a sentence with a speech verb is named right before it:
         # "Prakirawan BMKG Stasiun Meteorologi Cilacap, Rendi Krisnawan mengatakan".
         verb = self.patterns["speaker_verb"].search(text, offset, limit)
@@ -579,6 +585,9 @@ class _Subjects(_ReaderState):
             or not word[1:].islower()
             or is_name_stopword(word, sentence_start=True)
             or not re.match(r"[ \t\xa0]+[a-z]", text[at + len(word) : at + len(word) + 3])
+            # a word the NER model never calls a person, nor a cue names, is a thing that
+            # opens a sentence ("Udara yang …", "Dasar lain …"), as for other subject guesses
+            or self._never_a_person(word, word)
         ):
             return False
         seen = 0

@@ -74,6 +74,7 @@ class PersonModel:
         self._cut_names: dict[str, str] = {}  # memo of without_organisation
         self._initialled: dict[str, str] = {}  # memo of with_initials
         self._person_words = {w for m in people for w in _words(m.text)}
+        self._person_names = {" ".join(_words(m.text)) for m in people}
         self._other_names = {" ".join(_words(m.text)).casefold() for m in others}
         self._other_words = {w.casefold() for m in others for w in _words(m.text)}
         # Places and organisations the model tags more than once (and never as a person).
@@ -189,6 +190,13 @@ class PersonModel:
     def is_person(self, name: str) -> bool:
         """True when some word of ``name`` is a word of a person the model found."""
         return any(w in self._person_words for w in _words(name))
+
+    def is_person_name(self, name: str) -> bool:
+        """True when the model tags ``name`` itself (not just a word of it) as a person
+        somewhere, and never as an organisation or a place ("Jokowi", not "Bogor" of the
+        model's "Bogor Suparno Jumar")."""
+        key = " ".join(_words(name))
+        return key in self._person_names and key.casefold() not in self._other_names
 
     def is_other(self, name: str, start: int | None = None) -> bool:
         """True when the model's word is strong that ``name`` (at ``start`` in the text, when
