@@ -6,37 +6,21 @@ from __future__ import annotations
 
 import pytest
 
-from warta.enrich.ner.tagger import Mention
-from warta.enrich.quotes import find_quotes
-
-
-def _model(text: str, *tagged: tuple[str, str]) -> list[Mention]:
-    """Mentions of every occurrence of each (name, type) in ``text``."""
-    mentions = []
-    for name, kind in tagged:
-        at = text.find(name)
-        while at >= 0:
-            mentions.append(Mention(name, kind, at, at + len(name)))  # type: ignore[arg-type]
-            at = text.find(name, at + 1)
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def _direct(text: str, mentions: list[Mention] | None) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text, "id", mentions=mentions) if q.kind == "direct"]
+from tests.enrich.hand_mentions import direct_speakers, hand_mentions
 
 
 @pytest.mark.parametrize("unit", ["RT", "RW", "SD", "TK", "NU", "PD", "GM", "MU", "KT"])
 def test_two_capitals_after_a_head_role_are_its_organisation_not_initials(unit: str) -> None:
     # "Ketua RT Dodi Hermawan": the neighbourhood unit he heads, not "RT Dodi Hermawan"
     text = f'Ketua {unit} Dodi Hermawan hadir dalam rapat.\n\n"Kami mendukung," kata Dodi.'
-    mentions = _model(text, ("Dodi Hermawan", "PERSON"), ("Dodi", "PERSON"))
-    assert _direct(text, mentions) == ["Dodi Hermawan"]
+    mentions = hand_mentions(text, ("Dodi Hermawan", "PERSON"), ("Dodi", "PERSON"))
+    assert direct_speakers(text, mentions) == ["Dodi Hermawan"]
 
 
 def test_initials_after_a_place_or_a_former_office_stay() -> None:
     text = 'Wali Kota Solo FX Hadi Rudyatmo meninjau pasar.\n\n"Harga stabil," kata Rudyatmo.'
-    mentions = _model(text, ("Hadi Rudyatmo", "PERSON"), ("Rudyatmo", "PERSON"), ("Solo", "PLACE"))
-    assert _direct(text, mentions) == ["FX Hadi Rudyatmo"]
+    mentions = hand_mentions(text, ("Hadi Rudyatmo", "PERSON"), ("Rudyatmo", "PERSON"), ("Solo", "PLACE"))
+    assert direct_speakers(text, mentions) == ["FX Hadi Rudyatmo"]
 
 
 @pytest.mark.parametrize(
@@ -50,7 +34,7 @@ def test_a_short_name_printed_once_but_introduced_is_no_slip(short: str, descrip
         '"Kami siap bertanding," kata Dodi.\n\n'
         f'"Saya masih gugup," ujar {short}, {description}.'
     )
-    assert _direct(text, []) == ["Dodi Hermawan", short]
+    assert direct_speakers(text, []) == ["Dodi Hermawan", short]
 
 
 def test_a_short_name_printed_once_bare_is_still_a_slip() -> None:
@@ -59,7 +43,7 @@ def test_a_short_name_printed_once_bare_is_still_a_slip() -> None:
         '"Pesertanya datang dari tujuh provinsi," kata Irfan.\n\n'
         '"Tahun depan kami buka untuk pelari asing," ujar Irwan.'
     )
-    assert _direct(text, []) == ["Irfan Maulana", "Irfan Maulana"]
+    assert direct_speakers(text, []) == ["Irfan Maulana", "Irfan Maulana"]
 
 
 def test_a_one_word_speaker_the_article_introduces_keeps_the_name_it_gives() -> None:
@@ -68,8 +52,8 @@ def test_a_one_word_speaker_the_article_introduces_keeps_the_name_it_gives() -> 
         "Budi, warga Cilincing, kecewa dengan pelayanan kelurahan.\n\n"
         '"Saya sudah lapor ke Pak Budi Gunawan, lurahnya, tapi tidak ditanggapi," kata Budi.'
     )
-    mentions = _model(text, ("Budi Gunawan", "PERSON"), ("Budi", "PERSON"))
-    assert _direct(text, mentions) == ["Budi"]
+    mentions = hand_mentions(text, ("Budi Gunawan", "PERSON"), ("Budi", "PERSON"))
+    assert direct_speakers(text, mentions) == ["Budi"]
 
 
 def test_a_one_word_speaker_not_introduced_takes_the_quoted_full_name() -> None:
@@ -77,8 +61,8 @@ def test_a_one_word_speaker_not_introduced_takes_the_quoted_full_name() -> None:
         'Menpora hadir di Istana.\n\n"Saya Imam Nahrawi siap diperiksa," kata Imam.\n\n'
         '"Saya menghormati proses hukum," ujar Imam.'
     )
-    mentions = _model(text, ("Imam Nahrawi", "PERSON"), ("Imam", "PERSON"))
-    assert _direct(text, mentions) == ["Imam Nahrawi", "Imam Nahrawi"]
+    mentions = hand_mentions(text, ("Imam Nahrawi", "PERSON"), ("Imam", "PERSON"))
+    assert direct_speakers(text, mentions) == ["Imam Nahrawi", "Imam Nahrawi"]
 
 
 @pytest.mark.parametrize(
@@ -104,12 +88,12 @@ def test_a_one_word_speaker_not_introduced_takes_the_quoted_full_name() -> None:
 def test_a_name_after_a_preposition_is_skipped_only_in_a_phrase_a_comma_closes(
     text: str, tagged: tuple[tuple[str, str], ...], speaker: str
 ) -> None:
-    assert _direct(text, _model(text, *tagged)) == [speaker]
+    assert direct_speakers(text, hand_mentions(text, *tagged)) == [speaker]
 
 
 def test_a_role_naming_nobody_gives_no_person_the_phrase_after_its_comma_is_about() -> None:
     text = '"Pelaku sudah kami amankan," kata Kapolres, didampingi Kasat Reskrim AKP Budi Santoso.'
-    assert _direct(text, _model(text, ("Budi Santoso", "PERSON"))) == [None]
+    assert direct_speakers(text, hand_mentions(text, ("Budi Santoso", "PERSON"))) == [None]
 
 
 def test_a_role_naming_nobody_gives_the_person_right_after_its_last_comma() -> None:
@@ -117,16 +101,16 @@ def test_a_role_naming_nobody_gives_the_person_right_after_its_last_comma() -> N
         '"Penyaluran dikawal aparat," ujar Unit Manager Communication, Relation and CSR PT '
         "Pertamina (Persero), Galih Nugroho, di Jayapura."
     )
-    mentions = _model(text, ("Galih Nugroho", "PERSON"), ("PT Pertamina", "ORGANIZATION"))
-    assert _direct(text, mentions) == ["Galih Nugroho"]
+    mentions = hand_mentions(text, ("Galih Nugroho", "PERSON"), ("PT Pertamina", "ORGANIZATION"))
+    assert direct_speakers(text, mentions) == ["Galih Nugroho"]
 
 
 def test_an_acronym_after_two_named_organisations_stands_for_the_last() -> None:
     text = (
         'Polri dan Komisi Pemberantasan Korupsi (KPK) menggelar rapat.\n\n"Kami sepakat," kata KPK.'
     )
-    mentions = _model(text, ("Komisi Pemberantasan Korupsi", "ORGANIZATION"))
-    assert _direct(text, mentions) == ["Komisi Pemberantasan Korupsi"]
+    mentions = hand_mentions(text, ("Komisi Pemberantasan Korupsi", "ORGANIZATION"))
+    assert direct_speakers(text, mentions) == ["Komisi Pemberantasan Korupsi"]
 
 
 def test_an_english_organisation_with_and_keeps_its_whole_name() -> None:
@@ -134,4 +118,4 @@ def test_an_english_organisation_with_and_keeps_its_whole_name() -> None:
         "Food and Agriculture Organization (FAO) merilis laporan pangan.\n\n"
         '"Harga gandum naik," kata FAO.'
     )
-    assert _direct(text, _model(text)) == ["Food and Agriculture Organization"]
+    assert direct_speakers(text, hand_mentions(text)) == ["Food and Agriculture Organization"]

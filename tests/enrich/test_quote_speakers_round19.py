@@ -4,23 +4,7 @@ not depend on one trained NER model."""
 
 from __future__ import annotations
 
-from warta.enrich.ner.tagger import Mention
-from warta.enrich.quotes import find_quotes
-
-
-def _model(text: str, *tagged: tuple[str, str]) -> list[Mention]:
-    """Mentions of every occurrence of each (name, type) in ``text``."""
-    mentions = []
-    for name, kind in tagged:
-        at = text.find(name)
-        while at >= 0:
-            mentions.append(Mention(name, kind, at, at + len(name)))  # type: ignore[arg-type]
-            at = text.find(name, at + 1)
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def _direct(text: str, mentions: list[Mention]) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text, "id", mentions=mentions) if q.kind == "direct"]
+from tests.enrich.hand_mentions import direct_speakers, hand_mentions
 
 
 def test_a_pronoun_cue_skips_a_thing_the_model_never_calls_a_person() -> None:
@@ -31,10 +15,10 @@ def test_a_pronoun_cue_skips_a_thing_the_model_never_calls_a_person() -> None:
         "Mobil yang paling laris adalah Mitsubishi Xpander Cross dengan 40 unit.\n\n"
         '"Stoknya masih ada sampai akhir bulan," ujarnya.'
     )
-    mentions = _model(text, ("Rudi Hartanto", "PERSON"), ("Rudi", "PERSON"))
-    assert _direct(text, mentions) == ["Rudi Hartanto", "Rudi Hartanto"]
+    mentions = hand_mentions(text, ("Rudi Hartanto", "PERSON"), ("Rudi", "PERSON"))
+    assert direct_speakers(text, mentions) == ["Rudi Hartanto", "Rudi Hartanto"]
     # without the model's word the capitalisation rules decide alone, as before
-    assert _direct(text, [])[0] == "Rudi Hartanto"
+    assert direct_speakers(text, [])[0] == "Rudi Hartanto"
 
 
 def test_a_place_is_no_speaker_of_a_pronoun_cue() -> None:
@@ -44,14 +28,14 @@ def test_a_place_is_no_speaker_of_a_pronoun_cue() -> None:
         "Pertemuan itu digelar di Hotel Grand Hyatt, Kuala Lumpur, pada Senin.\n\n"
         '"Ekspor harus naik dua kali lipat," ujarnya.'
     )
-    mentions = _model(
+    mentions = hand_mentions(
         text,
         ("Teguh Wibisono", "PERSON"),
         ("Teguh", "PERSON"),
         ("Hotel Grand Hyatt", "PLACE"),
         ("Kuala Lumpur", "PLACE"),
     )
-    assert _direct(text, mentions) == ["Teguh Wibisono", "Teguh Wibisono"]
+    assert direct_speakers(text, mentions) == ["Teguh Wibisono", "Teguh Wibisono"]
 
 
 def test_a_name_the_model_misses_still_speaks_when_a_cue_or_a_verb_names_it() -> None:
@@ -60,15 +44,15 @@ def test_a_name_the_model_misses_still_speaks_when_a_cue_or_a_verb_names_it() ->
         'Penyanyi Wulandari Kusuma tampil di Bandung.\n\n"Saya senang," kata Wulandari Kusuma.'
         '\n\nIa lalu bernyanyi.\n\n"Terima kasih semuanya," ujarnya.'
     )
-    assert _direct(text, []) == ["Wulandari Kusuma", "Wulandari Kusuma"]
-    assert _direct(text, _model(text, ("Bandung", "PLACE"))) == ["Wulandari Kusuma"] * 2
+    assert direct_speakers(text, []) == ["Wulandari Kusuma", "Wulandari Kusuma"]
+    assert direct_speakers(text, hand_mentions(text, ("Bandung", "PLACE"))) == ["Wulandari Kusuma"] * 2
     # a name before a speech verb is a person, even one the model reads as an organisation
     text = (
         "Ketua Asosiasi Petani Kopi Benny Untoro mengaku mendukung kebijakan itu.\n\n"
         '"Petani kecil paling terbantu," ujarnya.'
     )
-    mentions = _model(text, ("Benny Untoro", "ORGANIZATION"))
-    assert _direct(text, mentions) == ["Benny Untoro"]
+    mentions = hand_mentions(text, ("Benny Untoro", "ORGANIZATION"))
+    assert direct_speakers(text, mentions) == ["Benny Untoro"]
 
 
 def test_a_name_after_a_rank_speaks_whatever_the_model_reads() -> None:
@@ -77,8 +61,8 @@ def test_a_name_after_a_rank_speaks_whatever_the_model_reads() -> None:
         "Kapolsek Sukamaju Kompol Hendra Saputra akan memeriksa laporan itu.\n\n"
         '"Kami cek dulu," ucapnya.'
     )
-    mentions = _model(text, ("Sukamaju Kompol Hendra Saputra", "PLACE"))
-    assert _direct(text, mentions) == ["Hendra Saputra"]
+    mentions = hand_mentions(text, ("Sukamaju Kompol Hendra Saputra", "PLACE"))
+    assert direct_speakers(text, mentions) == ["Hendra Saputra"]
 
 
 def test_initials_printed_before_a_name_are_part_of_it() -> None:
@@ -87,7 +71,7 @@ def test_initials_printed_before_a_name_are_part_of_it() -> None:
         '"Kami kirim bantuan hari ini," kata Lamanda.\n\n'
         'Camat Palu Barat, M. Yusran Tahir, ikut hadir. "Air sudah surut," ujar Yusran Tahir.'
     )
-    mentions = _model(
+    mentions = hand_mentions(
         text,
         ("Sulawesi Tengah", "PLACE"),
         ("Lamanda", "PERSON"),
@@ -95,12 +79,12 @@ def test_initials_printed_before_a_name_are_part_of_it() -> None:
         ("Yusran Tahir", "PERSON"),
     )
     # "RS" is also a hospital's kind ("RS Siloam"): only the dotted initial is kept here
-    assert _direct(text, mentions) == ["Lamanda", "M. Yusran Tahir"]
+    assert direct_speakers(text, mentions) == ["Lamanda", "M. Yusran Tahir"]
     text = text.replace("RS Lamanda", "HB Lamanda")
-    mentions = _model(
+    mentions = hand_mentions(
         text, ("Sulawesi Tengah", "PLACE"), ("Lamanda", "PERSON"), ("Yusran Tahir", "PERSON")
     )
-    assert _direct(text, mentions) == ["HB Lamanda", "M. Yusran Tahir"]
+    assert direct_speakers(text, mentions) == ["HB Lamanda", "M. Yusran Tahir"]
 
 
 def test_capitals_that_stand_alone_or_belong_to_a_place_are_no_initials() -> None:
@@ -109,15 +93,15 @@ def test_capitals_that_stand_alone_or_belong_to_a_place_are_no_initials() -> Non
         "BP menahan izin itu. Kepala BP Edy Putra Irawady menjelaskan alasannya.\n\n"
         '"Izinnya belum lengkap," kata Edy Putra Irawady.'
     )
-    mentions = _model(text, ("Edy Putra Irawady", "PERSON"))
-    assert _direct(text, mentions) == ["Edy Putra Irawady"]
+    mentions = hand_mentions(text, ("Edy Putra Irawady", "PERSON"))
+    assert direct_speakers(text, mentions) == ["Edy Putra Irawady"]
     # "KT" inside the model's place: "Jalan Tol KT" is the road, not part of the name
     text = (
         "Kepala Proyek Jalan Tol KT Sugeng Riyadi meninjau lokasi.\n\n"
         '"Selesai bulan depan," kata Sugeng Riyadi.'
     )
-    mentions = _model(text, ("Jalan Tol KT", "PLACE"), ("Sugeng Riyadi", "PERSON"))
-    assert _direct(text, mentions) == ["Sugeng Riyadi"]
+    mentions = hand_mentions(text, ("Jalan Tol KT", "PLACE"), ("Sugeng Riyadi", "PERSON"))
+    assert direct_speakers(text, mentions) == ["Sugeng Riyadi"]
 
 
 def test_a_pronoun_cue_before_anyone_is_named_goes_to_the_next_sentence_subject() -> None:
@@ -126,15 +110,15 @@ def test_a_pronoun_cue_before_anyone_is_named_goes_to_the_next_sentence_subject(
         '"Latihannya tiap hari, dari pagi sampai sore," kata dia di Jakarta, Senin.\n\n'
         "Rania Safitri mengaku senang bisa tampil lagi di panggung besar."
     )
-    mentions = _model(text, ("Rania Safitri", "PERSON"), ("Jakarta", "PLACE"))
-    assert _direct(text, mentions) == ["Rania Safitri"]
+    mentions = hand_mentions(text, ("Rania Safitri", "PERSON"), ("Jakarta", "PLACE"))
+    assert direct_speakers(text, mentions) == ["Rania Safitri"]
     # a name inside the next sentence that is not its subject says nothing of the speaker
     text = (
         '"Aku tak suka caranya," tulisnya di Instagram.\n\n'
         "Warganet menyadari unggahan itu menyindir Dimas Arya."
     )
-    mentions = _model(text, ("Dimas Arya", "PERSON"), ("Instagram", "ORGANIZATION"))
-    assert _direct(text, mentions) == [None]
+    mentions = hand_mentions(text, ("Dimas Arya", "PERSON"), ("Instagram", "ORGANIZATION"))
+    assert direct_speakers(text, mentions) == [None]
 
 
 def test_an_acronym_speaker_takes_the_name_the_text_prints_before_it() -> None:
@@ -142,17 +126,17 @@ def test_an_acronym_speaker_takes_the_name_the_text_prints_before_it() -> None:
         "Badan Meteorologi Nasional Filipina (PAGASA) memperingatkan badai besar.\n\n"
         '"Warga pesisir harus mengungsi malam ini," kata PAGASA.'
     )
-    mentions = _model(text, ("Badan Meteorologi Nasional Filipina", "ORGANIZATION"))
-    assert _direct(text, mentions) == ["Badan Meteorologi Nasional Filipina"]
+    mentions = hand_mentions(text, ("Badan Meteorologi Nasional Filipina", "ORGANIZATION"))
+    assert direct_speakers(text, mentions) == ["Badan Meteorologi Nasional Filipina"]
     # the officer's role before the organisation is no part of its name
     text = (
         "Ketua Asosiasi Nelayan Pantura (ANP) Darto Wibowo menolak aturan itu.\n\n"
         '"Kami dirugikan," tulis ANP dalam rilisnya.'
     )
-    mentions = _model(
+    mentions = hand_mentions(
         text, ("Asosiasi Nelayan Pantura", "ORGANIZATION"), ("Darto Wibowo", "PERSON")
     )
-    assert _direct(text, mentions) == ["Asosiasi Nelayan Pantura"]
+    assert direct_speakers(text, mentions) == ["Asosiasi Nelayan Pantura"]
     # no name printed before it: the acronym stays
     text = '"Kami akan menyelidiki," tulis KPAI dalam rilisnya.'
-    assert _direct(text, []) == ["KPAI"]
+    assert direct_speakers(text, []) == ["KPAI"]

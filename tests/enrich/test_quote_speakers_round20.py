@@ -4,23 +4,7 @@ not depend on one trained NER model."""
 
 from __future__ import annotations
 
-from warta.enrich.ner.tagger import Mention
-from warta.enrich.quotes import find_quotes
-
-
-def _model(text: str, *tagged: tuple[str, str]) -> list[Mention]:
-    """Mentions of every occurrence of each (name, type) in ``text``."""
-    mentions = []
-    for name, kind in tagged:
-        at = text.find(name)
-        while at >= 0:
-            mentions.append(Mention(name, kind, at, at + len(name)))  # type: ignore[arg-type]
-            at = text.find(name, at + 1)
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def _direct(text: str, mentions: list[Mention]) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text, "id", mentions=mentions) if q.kind == "direct"]
+from tests.enrich.hand_mentions import direct_speakers, hand_mentions
 
 
 def test_a_role_word_inside_the_models_person_is_part_of_the_name() -> None:
@@ -31,21 +15,21 @@ def test_a_role_word_inside_the_models_person_is_part_of_the_name() -> None:
         '"Panen tahun ini lebih baik," kata Arif.\n\n'
         '"Kami tambah pupuknya," ujar Nasution.'
     )
-    mentions = _model(
+    mentions = hand_mentions(
         text,
         ("Arif Hakim Nasution", "PERSON"),
         ("Arif", "PERSON"),
         ("Nasution", "PERSON"),
         ("Deli Serdang", "PLACE"),
     )
-    assert _direct(text, mentions) == ["Arif Hakim Nasution", "Arif Hakim Nasution"]
+    assert direct_speakers(text, mentions) == ["Arif Hakim Nasution", "Arif Hakim Nasution"]
 
 
 def test_a_role_word_opening_the_models_span_stays_a_role() -> None:
     # "Ketua Hakim" is an office before the name, whatever the model's span holds
     text = 'Ketua Hakim Bambang Wirasena membacakan putusan.\n\n"Terdakwa bersalah," kata Bambang.'
-    mentions = _model(text, ("Ketua Hakim Bambang Wirasena", "PERSON"), ("Bambang", "PERSON"))
-    assert _direct(text, mentions) == ["Bambang Wirasena"]
+    mentions = hand_mentions(text, ("Ketua Hakim Bambang Wirasena", "PERSON"), ("Bambang", "PERSON"))
+    assert direct_speakers(text, mentions) == ["Bambang Wirasena"]
 
 
 def test_a_short_name_printed_once_one_letter_off_is_a_slip() -> None:
@@ -55,7 +39,7 @@ def test_a_short_name_printed_once_one_letter_off_is_a_slip() -> None:
         '"Pesertanya datang dari tujuh provinsi," kata Irfan.\n\n'
         '"Tahun depan kami buka untuk pelari asing," ujar Irwan.'
     )
-    assert _direct(text, []) == ["Irfan Maulana", "Irfan Maulana"]
+    assert direct_speakers(text, []) == ["Irfan Maulana", "Irfan Maulana"]
 
 
 def test_a_short_name_printed_twice_is_a_person_of_its_own() -> None:
@@ -64,7 +48,7 @@ def test_a_short_name_printed_twice_is_a_person_of_its_own() -> None:
         "Irwan, seorang pelari, datang dari Bogor.\n\n"
         '"Saya berlatih tiga bulan," ujar Irwan.'
     )
-    assert _direct(text, []) == ["Irwan"]
+    assert direct_speakers(text, []) == ["Irwan"]
 
 
 def test_negara_ends_an_office_and_is_no_name() -> None:
@@ -74,7 +58,7 @@ def test_negara_ends_an_office_and_is_no_name() -> None:
         '"Berkasnya sudah lengkap," kata Haryanto.\n\n'
         '"Kita tunggu sampai pekan depan," ucap Kepala Negara.'
     )
-    speakers = _direct(text, [])
+    speakers = direct_speakers(text, [])
     assert speakers[0] == "Haryanto Wibowo"
     assert "Negara" not in (speakers[1] or "")
 
@@ -87,8 +71,8 @@ def test_a_role_the_rules_read_as_nobody_gives_the_models_person_after_its_comma
         '"Semua usulan harus dibuka ke publik," kata Pakar Hukum Tata Negara, Hendrikus Kamis '
         "di kampusnya, Senin."
     )
-    mentions = _model(text, ("Hendrikus", "PERSON"), ("DPR", "ORGANIZATION"))
-    assert _direct(text, mentions) == ["Hendrikus"]
+    mentions = hand_mentions(text, ("Hendrikus", "PERSON"), ("DPR", "ORGANIZATION"))
+    assert direct_speakers(text, mentions) == ["Hendrikus"]
 
 
 def test_a_sentence_opening_menurutnya_goes_on_with_the_last_speaker() -> None:
@@ -99,10 +83,10 @@ def test_a_sentence_opening_menurutnya_goes_on_with_the_last_speaker() -> None:
         "Menurutnya, Bupati Cimahi Agus Hermawan sudah meninjau gedung itu kemarin.\n\n"
         '"Kami berharap perbaikan selesai pekan ini," ujarnya.'
     )
-    mentions = _model(
+    mentions = hand_mentions(
         text, ("Wulan Sari", "PERSON"), ("Wulan", "PERSON"), ("Agus Hermawan", "PERSON")
     )
-    assert _direct(text, mentions) == ["Wulan Sari", "Wulan Sari"]
+    assert direct_speakers(text, mentions) == ["Wulan Sari", "Wulan Sari"]
 
 
 def test_a_platform_after_a_preposition_is_not_the_subject_of_a_cue_before_a_quote() -> None:
@@ -110,10 +94,10 @@ def test_a_platform_after_a_preposition_is_not_the_subject_of_a_cue_before_a_quo
         "Kabar perceraian itu akhirnya dijawab.\n\n"
         'Dalam unggahan di Instagram, penyanyi Laras Ayuningtyas mengatakan, "Kami tetap berteman baik."'
     )
-    mentions = _model(
+    mentions = hand_mentions(
         text, ("Laras Ayuningtyas", "PERSON"), ("Laras", "PERSON"), ("Instagram", "ORGANIZATION")
     )
-    assert _direct(text, mentions) == ["Laras Ayuningtyas"]
+    assert direct_speakers(text, mentions) == ["Laras Ayuningtyas"]
 
 
 def test_a_short_name_takes_the_full_name_the_person_gives_inside_a_quote() -> None:
@@ -124,7 +108,7 @@ def test_a_short_name_takes_the_full_name_the_person_gives_inside_a_quote() -> N
         "Ratih.\n\n"
         '"Sisa hasil usaha naik sepuluh persen," ujar Ratih.'
     )
-    mentions = _model(text, ("Ratih Kusumawati", "PERSON"), ("Ratih", "PERSON"))
-    assert _direct(text, mentions) == ["Ratih Kusumawati", "Ratih Kusumawati"]
+    mentions = hand_mentions(text, ("Ratih Kusumawati", "PERSON"), ("Ratih", "PERSON"))
+    assert direct_speakers(text, mentions) == ["Ratih Kusumawati", "Ratih Kusumawati"]
     # a two-word name inside a quote the model does not call a person gives nothing
-    assert _direct(text, _model(text, ("Ratih", "PERSON"))) == ["Ratih", "Ratih"]
+    assert direct_speakers(text, hand_mentions(text, ("Ratih", "PERSON"))) == ["Ratih", "Ratih"]

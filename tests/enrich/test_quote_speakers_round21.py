@@ -4,23 +4,7 @@ depend on one NER model."""
 
 from __future__ import annotations
 
-from warta.enrich.ner.tagger import Mention
-from warta.enrich.quotes import find_quotes
-
-
-def _model(text: str, *tagged: tuple[str, str]) -> list[Mention]:
-    """Mentions of every occurrence of each (name, type) in ``text``."""
-    mentions = []
-    for name, kind in tagged:
-        at = text.find(name)
-        while at >= 0:
-            mentions.append(Mention(name, kind, at, at + len(name)))  # type: ignore[arg-type]
-            at = text.find(name, at + 1)
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def _direct(text: str, mentions: list[Mention] | None) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text, "id", mentions=mentions) if q.kind == "direct"]
+from tests.enrich.hand_mentions import direct_speakers, hand_mentions
 
 
 def test_a_quote_naming_the_last_person_by_a_short_name_is_about_him() -> None:
@@ -33,14 +17,14 @@ def test_a_quote_naming_the_last_person_by_a_short_name_is_about_him() -> None:
         'belum menentukan sikap.\n\n"Saya kira Pak Bamsus masih menghitung peluang," '
         "kata dia."
     )
-    mentions = _model(
+    mentions = hand_mentions(
         text,
         ("Rina Kartika", "PERSON"),
         ("Rina", "PERSON"),
         ("Bambang Susanto", "PERSON"),
         ("Bamsus", "PERSON"),
     )
-    assert _direct(text, mentions) == ["Rina Kartika", "Rina Kartika"]
+    assert direct_speakers(text, mentions) == ["Rina Kartika", "Rina Kartika"]
 
 
 def test_a_pronoun_cue_after_a_person_the_quote_does_not_name_stays_with_him() -> None:
@@ -50,11 +34,11 @@ def test_a_pronoun_cue_after_a_person_the_quote_does_not_name_stays_with_him() -
         'menunggu arah angin," ujar Rina.\n\nSementara itu, Bambang Susanto belum '
         'menentukan sikap.\n\n"Saya masih menghitung peluang," kata dia.'
     )
-    mentions = _model(
+    mentions = hand_mentions(
         text, ("Rina Kartika", "PERSON"), ("Rina", "PERSON"), ("Bambang Susanto", "PERSON")
     )
-    assert _direct(text, mentions)[0] == "Rina Kartika"
-    assert _direct(text, mentions)[1] in ("Bambang Susanto", None)
+    assert direct_speakers(text, mentions)[0] == "Rina Kartika"
+    assert direct_speakers(text, mentions)[1] in ("Bambang Susanto", None)
 
 
 def test_a_lone_word_opening_sentences_that_the_model_never_calls_a_person_is_no_subject() -> None:
@@ -66,8 +50,8 @@ def test_a_lone_word_opening_sentences_that_the_model_never_calls_a_person_is_no
         "\n\nKarung berisi gabah ditumpuk di gudang. Karung lain basah terkena hujan."
         '\n\n"Kami terpaksa berutang ke tetangga," ujarnya.'
     )
-    mentions = _model(text, ("Budi Santoso", "PERSON"), ("Budi", "PERSON"), ("Klaten", "PLACE"))
-    assert _direct(text, mentions) == ["Budi Santoso", "Budi Santoso"]
+    mentions = hand_mentions(text, ("Budi Santoso", "PERSON"), ("Budi", "PERSON"), ("Klaten", "PLACE"))
+    assert direct_speakers(text, mentions) == ["Budi Santoso", "Budi Santoso"]
 
 
 def test_a_lone_name_the_model_calls_a_person_still_opens_sentences() -> None:
@@ -76,8 +60,8 @@ def test_a_lone_name_the_model_calls_a_person_still_opens_sentences() -> None:
         "\n\nWulan juga menanam jagung. Wulan menjual hasilnya ke pasar."
         '\n\n"Harga jagung naik," ujarnya.'
     )
-    mentions = _model(text, ("Budi Santoso", "PERSON"), ("Budi", "PERSON"), ("Wulan", "PERSON"))
-    assert _direct(text, mentions) == ["Budi Santoso", "Wulan"]
+    mentions = hand_mentions(text, ("Budi Santoso", "PERSON"), ("Budi", "PERSON"), ("Wulan", "PERSON"))
+    assert direct_speakers(text, mentions) == ["Budi Santoso", "Wulan"]
 
 
 def test_a_turn_to_a_new_subject_names_him_after_a_phrase_of_time_or_place() -> None:
@@ -90,14 +74,14 @@ def test_a_turn_to_a_new_subject_names_him_after_a_phrase_of_time_or_place() -> 
         'mengatakan pedagang menunggu kepastian.\n\n"Kami menunggu aturan tertulis dari '
         'pemerintah," ujarnya.'
     )
-    mentions = _model(
+    mentions = hand_mentions(
         text,
         ("Ratna Dewi", "PERSON"),
         ("Ratna", "PERSON"),
         ("Asosiasi Pedagang Pasar", "ORGANIZATION"),
         ("Heru Prasetyo", "PERSON"),
     )
-    assert _direct(text, mentions) == ["Ratna Dewi", "Heru Prasetyo"]
+    assert direct_speakers(text, mentions) == ["Ratna Dewi", "Heru Prasetyo"]
 
 
 def test_a_sentence_that_does_not_turn_keeps_its_reach() -> None:
@@ -107,7 +91,7 @@ def test_a_sentence_that_does_not_turn_keeps_its_reach() -> None:
         'turun," kata Ratna kala itu.\n\nAdegan tersebut diulang dalam film, lalu Heru '
         'Prasetyo menonton. Dirinya mengatakan harga pasti turun.\n\n"Kami yakin," ujarnya.'
     )
-    mentions = _model(
+    mentions = hand_mentions(
         text, ("Ratna Dewi", "PERSON"), ("Ratna", "PERSON"), ("Heru Prasetyo", "PERSON")
     )
-    assert _direct(text, mentions)[0] == "Ratna Dewi"
+    assert direct_speakers(text, mentions)[0] == "Ratna Dewi"

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from benchmarks.enrich import match_quotes
+from tests.enrich.hand_mentions import hand_mentions
 from warta.enrich.entities import model_mentions
 from warta.enrich.ner.tagger import Mention
 from warta.enrich.quotes import find_quotes
@@ -652,30 +653,20 @@ def test_no_speaker_from_a_phrase_before_a_place_or_after_a_relation() -> None:
 # tests do not depend on one trained model.
 
 
-def _model(text: str, *tagged: tuple[str, str]) -> list[Mention]:
-    """Mentions of every occurrence of each (name, type) in ``text``."""
-    mentions = []
-    for name, kind in tagged:
-        at = text.find(name)
-        while at >= 0:
-            mentions.append(Mention(name, kind, at, at + len(name)))  # type: ignore[arg-type]
-            at = text.find(name, at + 1)
-    return sorted(mentions, key=lambda m: m.start)
-
 
 def test_model_gives_the_full_name_the_rules_cut() -> None:
     text = (
         "Mason Greenwood mendapatkan pujian Ole Gunnar Solskjaer.\n\n"
         "“Dia seorang finisher alami,” kata Solskjaer."
     )
-    mentions = _model(text, ("Ole Gunnar Solskjaer", "PERSON"), ("Solskjaer", "PERSON"))
+    mentions = hand_mentions(text, ("Ole Gunnar Solskjaer", "PERSON"), ("Solskjaer", "PERSON"))
     found = find_quotes(text, "id", mentions=mentions)
     assert [q.speaker for q in found if q.kind == "direct"] == ["Ole Gunnar Solskjaer"]
 
 
 def test_model_full_name_only_seen_at_a_sentence_start_is_none() -> None:
     text = "Oh Niki senang. Ia datang ke Niki Studio kemarin."
-    model = PersonModel(text, _model(text, ("Oh Niki", "PERSON")))
+    model = PersonModel(text, hand_mentions(text, ("Oh Niki", "PERSON")))
     assert model.full_name("Niki") == "Niki"
 
 
@@ -688,12 +679,12 @@ def test_model_full_name_after_a_role_and_comma_joins_both_short_names() -> None
         '"Itu kebijakan internal mereka," kata Agus.\n\n'
         '"Ini kan LCC semua," ujar Sugeng.'
     )
-    mentions = _model(text, ("Agus Sugeng Widodo", "PERSON"), ("BIJB", "ORGANIZATION"))
+    mentions = hand_mentions(text, ("Agus Sugeng Widodo", "PERSON"), ("BIJB", "ORGANIZATION"))
     found = find_quotes(text, "id", mentions=mentions)
     assert [q.speaker for q in found if q.kind == "direct"] == ["Agus Sugeng Widodo"] * 2
     # a scraper's paragraph break (".,Name") still opens a sentence
     text = "Ia pulang.,Oh Niki senang. Ia datang ke Niki Studio kemarin."
-    model = PersonModel(text, _model(text, ("Oh Niki", "PERSON")))
+    model = PersonModel(text, hand_mentions(text, ("Oh Niki", "PERSON")))
     assert model.full_name("Niki") == "Niki"
 
 
@@ -704,18 +695,18 @@ def test_model_organisation_is_no_speaker_of_a_pronoun_cue() -> None:
         "Tim memantau Puskesmas Pulang Pisau yang bermasalah karena kabut asap.\n\n"
         "“Kita datangi, kita beri oksigen konsentrator,” katanya."
     )
-    mentions = _model(text, ("Nila Moeloek", "PERSON"), ("Puskesmas Pulang Pisau", "ORGANIZATION"))
+    mentions = hand_mentions(text, ("Nila Moeloek", "PERSON"), ("Puskesmas Pulang Pisau", "ORGANIZATION"))
     speakers = [q.speaker for q in find_quotes(text, "id", mentions=mentions)]
     assert speakers[:2] == ["Nila Moeloek", "Nila Moeloek"]
 
 
 def test_model_a_tagged_place_alone_does_not_veto_a_name() -> None:
     text = "Komplain datang dari Helen Bond, tetangga Charlotte."
-    model = PersonModel(text, _model(text, ("Helen Bond", "PLACE")))
+    model = PersonModel(text, hand_mentions(text, ("Helen Bond", "PLACE")))
     at = text.index("Helen")
     assert not model.is_other("Helen Bond", at)  # no common word, no repeated place
     text = "Observatorium Suriah mengatakan serangan di Suriah menewaskan 10 orang di Suriah."
-    model = PersonModel(text, _model(text, ("Suriah", "PLACE")))
+    model = PersonModel(text, hand_mentions(text, ("Suriah", "PLACE")))
     assert model.is_other("Observatorium Suriah", 0)
 
 
@@ -724,11 +715,11 @@ def test_model_person_after_a_comma_replaces_an_untagged_phrase() -> None:
         "“Semeru itu tolak ukur kegiatan petualangan,” ujar perwakilan pendaki dari Kerabat "
         "Pencinta Alam (KPA), Amirnan kepada wartawan."
     )
-    mentions = _model(text, ("Amirnan", "PERSON"), ("KPA", "ORGANIZATION"))
+    mentions = hand_mentions(text, ("Amirnan", "PERSON"), ("KPA", "ORGANIZATION"))
     assert [q.speaker for q in find_quotes(text, "id", mentions=mentions)] == ["Amirnan"]
     # an organisation the model tags keeps speaking: "tulis KPI"
     text = "“Yakni memukul wajah dengan papan,” tulis KPI dalam rilisnya, Senin."
-    mentions = _model(text, ("KPI", "ORGANIZATION"))
+    mentions = hand_mentions(text, ("KPI", "ORGANIZATION"))
     assert [q.speaker for q in find_quotes(text, "id", mentions=mentions)] == ["KPI"]
 
 
@@ -738,7 +729,7 @@ def test_model_one_word_person_subject_of_a_pronoun_cue() -> None:
         "Bagi Niki, Sukabumi spesial sebab di sanalah ia tahu dirinya hamil. "
         "“Awal Niki hamil, di sini Niki tahunya,” lanjutnya."
     )
-    mentions = _model(text, ("Fitri Salhuteru", "PERSON"), ("Niki", "PERSON"))
+    mentions = hand_mentions(text, ("Fitri Salhuteru", "PERSON"), ("Niki", "PERSON"))
     direct = [q.speaker for q in find_quotes(text, "id", mentions=mentions) if q.kind == "direct"]
     assert direct == ["Niki"]
 
@@ -813,14 +804,14 @@ def test_model_one_word_names_the_model_does_not_take() -> None:
     text = (
         "“Ketika keinginan untuk hidup dibungkam,” teriak vokalis Seringai, Arian seraya bernyanyi."
     )
-    mentions = _model(text, ("Arian", "PERSON"))
+    mentions = hand_mentions(text, ("Arian", "PERSON"))
     assert [q.speaker for q in find_quotes(text, "id", mentions=mentions)] == ["Arian"]
     # the last word of a lower-case description is no name: the subject before speaks
     text = (
         "Theo L Sambuaga menjenguk Habibie di rumah sakit.\n\n"
         "“Saya sempat melihat dari kaca,” kata mantan Menteri Negara Perumahan Rakyat itu kemarin."
     )
-    mentions = _model(text, ("Theo L Sambuaga", "PERSON"), ("Habibie", "PERSON"))
+    mentions = hand_mentions(text, ("Theo L Sambuaga", "PERSON"), ("Habibie", "PERSON"))
     assert [q.speaker for q in find_quotes(text, "id", mentions=mentions)] == ["Theo L Sambuaga"]
     # one word left of a role is no subject: "Kepala Negara menerangkan"
     text = (
@@ -828,7 +819,7 @@ def test_model_one_word_names_the_model_does_not_take() -> None:
         "Kepala Negara menerangkan, ekonomi dunia saat ini sedang tidak ramah.\n\n"
         "“Kita harus mampu membentengi diri,” imbuhnya."
     )
-    mentions = _model(text, ("Jokowi", "PERSON"))
+    mentions = hand_mentions(text, ("Jokowi", "PERSON"))
     direct = [q.speaker for q in find_quotes(text, "id", mentions=mentions) if q.kind == "direct"]
     assert direct == ["Jokowi", "Jokowi"]
 
@@ -943,7 +934,7 @@ def test_account_without_at_sign_stays_the_speaker_with_the_model() -> None:
         "“Kamu cari pengganti yg gimana?” ujar akun tommyndp.\n\n"
         "“Maksudnya putus dan lanjut ke pernikahan hehe,” tandas akun lafema_fiscarina."
     )
-    mentions = _model(text, ("Aurelie Moeremans", "PERSON"))
+    mentions = hand_mentions(text, ("Aurelie Moeremans", "PERSON"))
     speakers = [q.speaker for q in find_quotes(text, "id", mentions=mentions)]
     assert speakers == ["tommyndp", "lafema_fiscarina"]
 
@@ -2250,14 +2241,14 @@ def test_model_organisation_before_a_person_leaves_the_name() -> None:
         "Persib siap menghadapi laga tandang pekan depan.\n\n"
         '"Kami tidak akan mengganti pelatih," ujar CEO Persib Tono Sumarno kepada wartawan.'
     )
-    mentions = _model(text, ("Persib", "ORGANIZATION"), ("Tono Sumarno", "PERSON"))
+    mentions = hand_mentions(text, ("Persib", "ORGANIZATION"), ("Tono Sumarno", "PERSON"))
     found = find_quotes(text, "id", mentions=mentions)
     assert [q.speaker for q in found if q.kind == "direct"] == ["Tono Sumarno"]
     # an organisation the model reads from further left: "Universitas Pattimura Hendra Latuny"
     text = "Rektor Universitas Pattimura Hendra Latuny mengatakan kampus dibuka kembali pekan ini."
     model = PersonModel(
         text,
-        _model(text, ("Universitas Pattimura", "ORGANIZATION"), ("Hendra Latuny", "PERSON")),
+        hand_mentions(text, ("Universitas Pattimura", "ORGANIZATION"), ("Hendra Latuny", "PERSON")),
     )
     assert model.without_organisation("Pattimura Hendra Latuny") == "Hendra Latuny"
 
@@ -2266,14 +2257,14 @@ def test_model_organisation_cut_keeps_a_given_name() -> None:
     # the model misreads a given name as an organisation's word: "Gita" never stands alone
     text = '"Tidurlah cukup," kata Gita Prameswari, pelatih kebugaran.'
     model = PersonModel(
-        text, _model(text, ("Gita", "ORGANIZATION"), ("Prameswari", "PERSON"))
+        text, hand_mentions(text, ("Gita", "ORGANIZATION"), ("Prameswari", "PERSON"))
     )
     assert model.without_organisation("Gita Prameswari") == "Gita Prameswari"
     # a rank inside the model's organisation starts the name: "Kolonel Arif Budiman"
     text = "Juru bicara Kementerian Pertahanan Kolonel Arif Budiman mengatakan latihan selesai."
     model = PersonModel(
         text,
-        _model(text, ("Kementerian Pertahanan Kolonel Arif", "ORGANIZATION"), ("Budiman", "PERSON")),
+        hand_mentions(text, ("Kementerian Pertahanan Kolonel Arif", "ORGANIZATION"), ("Budiman", "PERSON")),
     )
     assert model.without_organisation("Arif Budiman") == "Arif Budiman"
     # the text prints the person from the first word elsewhere: no cut
@@ -2353,7 +2344,7 @@ def test_affixed_word_is_no_speaker_of_a_pronoun_cue() -> None:
         "Dua lembaga yang memperoleh opini itu ialah Komisi Pemilihan Umum dan Komisi "
         'Pemberantasan Korupsi.\n\n"Kami akan terus mendampingi," ucapnya.'
     )
-    mentions = _model(
+    mentions = hand_mentions(
         text,
         ("Agung Firman Sampurna", "PERSON"),
         ("Komisi Pemilihan Umum", "ORGANIZATION"),
