@@ -5,48 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from warta.page.blockmodel import TreeEnsemble, shipped_model
-
-
-def _random_ensemble(
-    rng: np.random.Generator, trees: int, depth: int, n_features: int
-) -> TreeEnsemble:
-    """Trees of uneven shape: every node becomes a leaf early with some chance."""
-    feature: list[int] = []
-    threshold: list[float] = []
-    left: list[int] = []
-    right: list[int] = []
-    value: list[float] = []
-    roots: list[int] = []
-
-    def grow(level: int) -> int:
-        at = len(feature)
-        feature.append(0)
-        threshold.append(np.inf)
-        left.append(at)
-        right.append(at)
-        value.append(float(rng.normal()))
-        if level < depth and rng.random() < 0.8:
-            feature[at] = int(rng.integers(n_features))
-            threshold[at] = float(rng.normal())
-            left[at] = grow(level + 1)
-            right[at] = grow(level + 1)
-            value[at] = 0.0
-        return at
-
-    for _ in range(trees):
-        roots.append(grow(0))
-    return TreeEnsemble(
-        np.array(roots),
-        np.array(feature),
-        np.array(threshold),
-        np.array(left),
-        np.array(right),
-        np.array(value),
-        baseline=float(rng.normal()),
-        depth=depth,
-        n_features=n_features,
-    )
+from warta.page.blockmodel import TreeEnsemble, _probe_ensemble, shipped_model
 
 
 def _walked(ensemble: TreeEnsemble, x: np.ndarray) -> np.ndarray:
@@ -62,7 +21,8 @@ def _walked(ensemble: TreeEnsemble, x: np.ndarray) -> np.ndarray:
 @pytest.mark.parametrize("depth", [1, 3, 6])
 def test_level_tables_give_the_walks_scores_exactly(depth: int) -> None:
     rng = np.random.default_rng(depth)
-    ensemble = _random_ensemble(rng, trees=25, depth=depth, n_features=7)
+    # uneven trees, thresholds on a grid (the import-time check of the compiled trees uses them)
+    ensemble = _probe_ensemble(rng, trees=25, depth=depth, n_features=7)
     assert ensemble._levels is not None
     x = rng.normal(size=(200, 7)).astype(np.float32)
     x[::7, 2] = np.nan  # NaN goes left at a split, as in the walk
