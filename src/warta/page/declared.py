@@ -91,21 +91,21 @@ def follow_declared_body(blocks: list[Block], keep: list[bool], declared: Declar
     if not kept_at:
         return
     shares = {i: declared.share(blocks[i].text) for i in kept_at}
-    kept_words = sum(blocks[i].words for i in kept_at)
-    covered = sum(blocks[i].words for i in kept_at if shares[i] >= KEEP_SHARE)
-    if covered < MIN_COVER * kept_words:
-        return
     matched = [i for i in kept_at if shares[i] >= KEEP_SHARE]
+    if sum(blocks[i].words for i in matched) < MIN_COVER * sum(blocks[i].words for i in kept_at):
+        return
     # A declaration cut short (some publishers give the first part only) says nothing of the
     # kept blocks after its last printed words: they stay unless the page prints its ending.
     ended = any(declared.ends_with(blocks[i].text) for i in matched[-3:])
     for i in kept_at:
         if shares[i] < KEEP_SHARE and blocks[i].kind != "heading" and (ended or i < matched[-1]):
             keep[i] = False
+    # Blocks the classifier kept are settled above (a share under KEEP_SHARE is under
+    # RESTORE_SHARE too); only the ones it dropped are read again.
     for i in range(kept_at[0], kept_at[-1] + 1):
         block = blocks[i]
         if (
-            not keep[i]
+            i not in shares
             and block.words >= RESTORE_WORDS
             and declared.share(block.text) >= RESTORE_SHARE
         ):
