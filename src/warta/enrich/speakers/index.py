@@ -776,12 +776,12 @@ def _one_edit(a: str, b: str) -> bool:
     return True  # b is a with one letter added at the end
 
 
-# Words that open an Indonesian name and never stand alone for the person: "Abdul Fickar
-# Hadjar", "I Gede Yoga", "Teuku Faizasyah", "Andi Mallarangeng".
 # Particles of European names, printed in lower case inside a full name.
 _LOWER_PARTICLES = frozenset({"van", "von", "der", "den", "ter", "de", "da", "du", "dos"})
 # Name openers that are also titles or forms of address, dropped before a surname.
 _TITLE_OPENERS = frozenset({"mas", "haji", "hj.", "h.", "raden", "anak", "agung"})
+# Words that open an Indonesian name and never stand alone for the person: "Abdul Fickar
+# Hadjar", "I Gede Yoga", "Teuku Faizasyah", "Andi Mallarangeng".
 _NAME_OPENERS = frozenset(
     "abdul abdur abd muhammad mohammad mohamad muhamad moh mochamad ahmad achmad siti nur"
     " i ni gusti gde gede made wayan nyoman ketut putu komang kadek luh anak agung teuku tengku"
