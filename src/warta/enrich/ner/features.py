@@ -71,6 +71,9 @@ SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "(", "-", "
 
 _SHAPE_MAP = re.compile(r"(.)\1+")
 
+_OFFSETS = ((-2, "-2"), (-1, "-1"), (1, "1"), (2, "2"))
+"""Context offsets and the prefixes their feature strings carry."""
+
 
 def word_shape(word: str) -> str:
     """A short shape: upper → ``X``, lower → ``x``, digit → ``d``, runs squeezed (``Putin`` →
@@ -106,9 +109,12 @@ class FeatureExtractor:
         self.clusters = state["clusters"]
         self._cache = {}
 
-    def _word(self, word: str) -> _Word:
+    def word(self, word: str) -> _Word:
         """Everything about one word that does not depend on its neighbours, with the feature
-        strings its neighbours show already prefixed by their offset."""
+        strings its neighbours show already prefixed by their offset (cached)."""
+        return self._word(word)
+
+    def _word(self, word: str) -> _Word:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
@@ -160,8 +166,9 @@ class FeatureExtractor:
         result = _Word(
             own=own,
             near={
-                off: [f"{off}{f}" for f in near] + ([f"{off}kf={fine_k}"] if off in (-1, 1) else [])
-                for off in (-2, -1, 1, 2)
+                off: [prefix + f for f in near]
+                + ([prefix + "kf=" + fine_k] if off in (-1, 1) else [])
+                for off, prefix in _OFFSETS
             },
             low=low,
             first=["first", "first|c=" + case, "first|" + case_prof],
@@ -176,7 +183,7 @@ class FeatureExtractor:
         feats = [self._word(w) for w in words]
         lows = [f.low for f in feats]
         n = len(words)
-        runs = _capital_runs(words)
+        runs = _run_of_token(words)
         out: list[list[str]] = []
         for i in range(n):
             word = feats[i]
@@ -231,9 +238,9 @@ class _Word(NamedTuple):
     cluster_tail: str
 
 
-def _capital_runs(words: Sequence[str]) -> list[tuple[int, int] | None]:
-    """For each token, the ``[start, end)`` of the run of capitalised tokens it is in, or None."""
-    runs: list[tuple[int, int] | None] = [None] * len(words)
+def capital_runs(words: Sequence[str]) -> list[tuple[int, int]]:
+    """The ``[start, end)`` spans of the runs of capitalised tokens, in order."""
+    runs: list[tuple[int, int]] = []
     i = 0
     n = len(words)
     while i < n:
@@ -241,11 +248,19 @@ def _capital_runs(words: Sequence[str]) -> list[tuple[int, int] | None]:
             j = i + 1
             while j < n and words[j][:1].isupper():
                 j += 1
-            for k in range(i, j):
-                runs[k] = (i, j)
+            runs.append((i, j))
             i = j
         else:
             i += 1
+    return runs
+
+
+def _run_of_token(words: Sequence[str]) -> list[tuple[int, int] | None]:
+    """For each token, the ``[start, end)`` of the run of capitalised tokens it is in, or None."""
+    runs: list[tuple[int, int] | None] = [None] * len(words)
+    for start, end in capital_runs(words):
+        for k in range(start, end):
+            runs[k] = (start, end)
     return runs
 
 

@@ -169,6 +169,9 @@ class Vocab:
 
 _ROWS = 8
 
+_MAX_WORDS = 100_000
+"""Words whose projections are cached before the cache starts afresh (bounded memory)."""
+
 
 def _matmul(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     """``x @ w`` as a stack of 8-row products.
@@ -238,23 +241,31 @@ class NeuralTagger:
         # word then costs a row lookup per table (plus its char CNN).
         self._proj = [t @ p for t, p in zip(self.tables, self._inp_parts, strict=False)]
         self._char_taps = [self.char_w[:, :, j].T.copy() for j in range(3)]  # (c, C) each
-        self._cache: dict[str, np.ndarray] = {}
+        # the cached projections: a word's row in _table (row 0 stays zero, the gaps' row)
+        self._rows: dict[str, int] = {}
+        self._table = np.zeros((1024, len(self.inp_b)), dtype=np.float32)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state["_cache"] = {}
+        state["_rows"] = {}
+        state["_table"] = self._table[:1].copy()
         return state
 
     def _add_words(self, words: Sequence[str]) -> None:
         """Work out the input layer's projection of the word-only inputs of new ``words``
-        (distinct, not cached yet) and cache it per word (bounded)."""
+        (distinct, not cached yet) and cache it per word (the caller bounds the cache)."""
         rows = [self.vocab.word_ids(w) for w in words]
         ids = np.array([r[0] for r in rows])
         vec = self.inp_b + sum(proj[ids[:, k]] for k, proj in enumerate(self._proj))
         vec += _matmul(self._char_features([r[1] for r in rows]), self._inp_parts[-1])
-        if len(self._cache) > 100_000:
-            self._cache.clear()
-        self._cache.update(zip(words, vec, strict=True))
+        base = len(self._rows) + 1
+        need = base + len(words)
+        if need > len(self._table):
+            table = np.zeros((max(need, 2 * len(self._table)), self._table.shape[1]), np.float32)
+            table[:base] = self._table[:base]
+            self._table = table
+        self._table[base:need] = vec
+        self._rows.update(zip(words, range(base, need), strict=True))
 
     def _char_features(self, words: Sequence[list[int]]) -> np.ndarray:
         """Max-pooled ReLU char CNN (width 3, zero padding) of each word's char ids."""
@@ -275,13 +286,15 @@ class NeuralTagger:
         gap = max(self.dilations)
         if not sentences:
             return []
-        cache = self._cache
+        cache = self._rows
         new = list(dict.fromkeys(w for words in sentences for w in words if w not in cache))
         if new:
+            if len(cache) + len(new) > _MAX_WORDS:  # start afresh with this text's words
+                self._rows = {}
+                new = list(dict.fromkeys(w for words in sentences for w in words))
             self._add_words(new)
-            cache = self._cache
-        zero = np.zeros(self.inp_b.shape, dtype=np.float32)
-        rows: list[np.ndarray] = [zero] * gap
+            cache = self._rows
+        rows: list[int] = [0] * gap  # rows of _table; row 0 is the zero vector
         firsts: list[int] = [0] * gap
         runs: list[int] = [0] * gap
         spans: list[tuple[int, int]] = []
@@ -292,10 +305,10 @@ class NeuralTagger:
                 firsts.append(first)
                 runs.append(run)
             spans.append((start, len(rows)))
-            rows.extend([zero] * gap)
+            rows.extend([0] * gap)
             firsts.extend([0] * gap)
             runs.extend([0] * gap)
-        x = np.stack(rows) + self.first_proj[firsts] + self.run_proj[runs]
+        x = self._table[rows] + self.first_proj[firsts] + self.run_proj[runs]
         mask = np.zeros((len(rows), 1), dtype=np.float32)
         for lo, hi in spans:
             mask[lo:hi] = 1.0
@@ -350,16 +363,56 @@ def viterbi(
 
 
 def viterbi_batch(
-    emissions: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray, end: np.ndarray
+    emissions: Sequence[np.ndarray],
+    trans: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    dtype: type[np.floating] = np.float32,
 ) -> list[list[int]]:
-    """:func:`viterbi` for several sequences at once (one numpy step per position of the
-    longest, instead of one per token)."""
+    """:func:`viterbi` for several sequences at once, the emissions held in ``dtype``.
+
+    Compiled (:mod:`warta.enrich.ner._ccrf`) where it is built and the scores are all of
+    one type, else in numpy; both give the same paths.
+    """
     if not emissions:
         return []
+    kind = trans.dtype
+    if (
+        _COMPILED is not None
+        and COMPILED_CRF
+        and kind in (np.float32, np.float64)
+        and start.dtype == kind
+        and end.dtype == kind
+        and np.result_type(dtype, kind) == kind
+    ):
+        lengths = [len(e) for e in emissions]
+        bounds = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=bounds[1:])
+        em = np.concatenate(emissions).astype(dtype, copy=False).astype(kind, copy=False)
+        flat = _COMPILED.viterbi_paths(
+            np.ascontiguousarray(em),
+            np.ascontiguousarray(trans),
+            np.ascontiguousarray(start),
+            np.ascontiguousarray(end),
+            bounds,
+        ).tolist()
+        return [flat[bounds[k] : bounds[k + 1]] for k in range(len(lengths))]
+    return _viterbi_batch_numpy(emissions, trans, start, end, dtype)
+
+
+def _viterbi_batch_numpy(
+    emissions: Sequence[np.ndarray],
+    trans: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    dtype: type[np.floating] = np.float32,
+) -> list[list[int]]:
+    """:func:`viterbi_batch` in numpy, one numpy step per position of the longest sequence
+    instead of one per token (the reference for the compiled version)."""
     order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
     lengths = np.array([len(emissions[i]) for i in order])
     n_seq, n_max, n_labels = len(order), int(lengths[0]), trans.shape[0]
-    em = np.zeros((n_seq, n_max, n_labels), dtype=np.float32)
+    em = np.zeros((n_seq, n_max, n_labels), dtype=dtype)
     for row, i in enumerate(order):
         em[row, : lengths[row]] = emissions[i]
     live = (lengths[None, :] > np.arange(n_max)[:, None]).sum(axis=1)  # a prefix, longest first
@@ -429,10 +482,33 @@ def _by_length(emissions: Sequence[np.ndarray]) -> tuple[list[int], np.ndarray, 
 def crf_marginals_batch(
     emissions: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray, end: np.ndarray
 ) -> list[np.ndarray]:
-    """:func:`crf_marginals` of several sequences in one padded pass (longest first, so the
-    rows still running at a position are a prefix)."""
+    """:func:`crf_marginals` of several sequences at once: compiled
+    (:mod:`warta.enrich.ner._ccrf`, within 1e-12 of numpy) where it is built, else in numpy."""
     if not emissions:
         return []
+    if _COMPILED is not None and COMPILED_CRF:
+        lengths = [len(e) for e in emissions]
+        bounds = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=bounds[1:])
+        em = np.concatenate(emissions).astype(np.float64)
+        em = np.exp(em - em.max(axis=1, keepdims=True))
+        last = np.exp(end - end.max())
+        probs = _COMPILED.forward_backward(
+            em,
+            np.exp(trans.astype(np.float64)),
+            np.ascontiguousarray(np.exp(start - start.max()), dtype=np.float64),
+            np.ascontiguousarray(last / last.sum(), dtype=np.float64),
+            bounds,
+        )
+        return [probs[bounds[k] : bounds[k + 1]] for k in range(len(lengths))]
+    return _crf_marginals_batch_numpy(emissions, trans, start, end)
+
+
+def _crf_marginals_batch_numpy(
+    emissions: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> list[np.ndarray]:
+    """:func:`crf_marginals_batch` in one padded numpy pass (longest first, so the rows still
+    running at a position are a prefix): the reference for the compiled version."""
     order, lengths, em = _by_length(emissions)
     n_seq, n_max, _ = em.shape
     em = np.exp(em - em.max(axis=2, keepdims=True))
@@ -483,3 +559,61 @@ def load_arrays(data: bytes) -> dict[str, np.ndarray]:
     """The arrays of an (uncompressed) ``.npz`` file's bytes."""
     with np.load(io.BytesIO(data), allow_pickle=False) as npz:
         return {k: npz[k] for k in npz.files}
+
+
+def _probe_compiled(compiled: Any) -> str | None:
+    """Why the compiled decoding is not to be used, or None: on random scores in float32 and
+    float64, ties included, it must give the numpy path's Viterbi paths and its marginals
+    within 1e-12."""
+    rng = np.random.default_rng(7)
+    for trial in range(6):
+        kind: type[np.floating] = np.float32 if trial % 2 else np.float64
+        lengths = rng.integers(1, 30, size=int(rng.integers(1, 8)))
+        digits = 0 if trial >= 4 else 8  # the last two: few distinct values, so ties
+        ems = [np.round(rng.normal(size=(int(n), 7)), digits).astype(kind) for n in lengths]
+        trans = np.where(allowed_transitions(), np.round(rng.normal(size=(7, 7)), digits), NEG)
+        start = np.where(allowed_starts(), rng.normal(size=7), NEG).astype(kind)
+        end = rng.normal(size=7).astype(kind)
+        trans = trans.astype(kind)
+        bounds = np.zeros(len(ems) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=bounds[1:])
+        got = compiled.viterbi_paths(np.concatenate(ems), trans, start, end, bounds).tolist()
+        want = _viterbi_batch_numpy(ems, trans, start, end, kind)
+        if [got[bounds[k] : bounds[k + 1]] for k in range(len(ems))] != want:
+            return f"probe {trial}: paths differ"
+        em = np.concatenate(ems).astype(np.float64)
+        last = np.exp(end - end.max())
+        probs = compiled.forward_backward(
+            np.exp(em - em.max(axis=1, keepdims=True)),
+            np.exp(trans.astype(np.float64)),
+            np.exp(start - start.max()).astype(np.float64),
+            (last / last.sum()).astype(np.float64),
+            bounds,
+        )
+        expected = np.concatenate(_crf_marginals_batch_numpy(ems, trans, start, end))
+        if not np.allclose(probs, expected, rtol=0, atol=1e-12):
+            return f"probe {trial}: marginals differ"
+    return None
+
+
+def _load_compiled() -> tuple[Any, str]:
+    """The compiled decoding (:mod:`warta.enrich.ner._ccrf`) and ``"compiled"``, or None and
+    why not (not built, or it decodes the probes differently)."""
+    try:
+        from warta.enrich.ner import _ccrf  # type: ignore[attr-defined]
+    except ImportError as exc:
+        return None, f"not built ({exc})"
+    try:
+        problem = _probe_compiled(_ccrf)
+    except Exception as exc:  # any failure of the check means the numpy path is used
+        problem = f"check failed: {exc!r}"
+    if problem:
+        return None, problem
+    return _ccrf, "compiled"
+
+
+_COMPILED, COMPILED_CRF_STATUS = _load_compiled()
+COMPILED_CRF: bool = _COMPILED is not None
+"""Whether :func:`viterbi_batch` and :func:`crf_marginals_batch` use the compiled decoding;
+:data:`COMPILED_CRF_STATUS` says why not. Set it to False to force the numpy path (tests,
+benchmarks)."""

@@ -23,6 +23,7 @@ import numpy as np
 import pycrfsuite
 
 from warta.enrich.ner.features import CUE_CLASS, SENTENCE_OPENERS, FeatureExtractor, parse_clusters
+from warta.enrich.ner.linear_crf import LinearCrf
 from warta.enrich.ner.neural import (
     LABEL_INDEX,
     LABELS,
@@ -88,6 +89,7 @@ class NerModel:
         elif net is None:
             raise ValueError("NerModel needs a CRF model, a neural net, or both")
         self.features = FeatureExtractor(clusters)
+        self._linear: LinearCrf | None = None
         self.net = net
         self.net_weight = net_weight if model is not None else 1.0
         self.net_sure = net_sure
@@ -126,8 +128,9 @@ class NerModel:
         marginals. Both: where the two best paths agree, that path; otherwise the BIO-valid
         path that maximises the token marginals averaged with weight ``net_weight`` on the net.
         The span-split repair reads the CRF's marginals (:data:`SPLIT_MIN` was tuned on them).
-        Marginals are worked out only where the paths differ, the net's for all those
-        sentences in one batch.
+        The CRF (:class:`~warta.enrich.ner.linear_crf.LinearCrf`, crfsuite's model scored in
+        numpy) scores all the sentences it is asked about in one batch; its marginals are
+        worked out only where the paths differ or a span may be split.
         """
         out: list[list[str]] = [[] for _ in sentences]
         present = [i for i, words in enumerate(sentences) if words]
@@ -141,31 +144,44 @@ class NerModel:
                 self._extend_people_left(sentences[i], labels)
                 out[i] = labels
             return out
-        crf = self._tagger
         differ: list[
             tuple[int, int, np.ndarray, list[str]]
         ] = []  # sentence, row, CRF marginals, path
         # with the cascade, the net's marginals of every sentence (reused where paths differ)
         net_all = net.marginals_batch(emissions) if self.net_sure is not None else None
+        asked: list[tuple[int, int, list[str]]] = []  # sentence, row, the net's labels
         for k, (i, path) in enumerate(zip(present, paths, strict=True)):
             words = sentences[i]
+            net_labels = [LABELS[j] for j in path]
             if net_all is not None and net_all[k].max(axis=1).min() >= (self.net_sure or 0):
                 # the net is sure of every token: the CRF is not asked
-                labels = [LABELS[j] for j in path]
-                self._split_fused(labels, _reader(net_all[k]))
-                self._extend_people_left(words, labels)
-                out[i] = labels
+                self._split_fused(net_labels, _reader(net_all[k]))
+                self._extend_people_left(words, net_labels)
+                out[i] = net_labels
                 continue
-            labels = list(crf.tag(self.features.sentence(words)))
-            if labels == [LABELS[j] for j in path]:
-                self._split_fused(labels, crf.marginal)
-                self._extend_people_left(words, labels)
+            asked.append((i, k, net_labels))
+        if not asked:
+            return out
+        crf = self._linear_crf()
+        scores = crf.split([sentences[i] for i, _, _ in asked])
+        crf_paths = crf.best_paths(scores)
+        # the CRF's marginals where the paths differ, or where a span may be split
+        wanted = [
+            n
+            for n, ((_, _, net_labels), labels) in enumerate(zip(asked, crf_paths, strict=True))
+            if labels != net_labels or any(label[0] == "I" for label in labels)
+        ]
+        crf_marginals: dict[int, np.ndarray] = dict(
+            zip(wanted, crf.marginals([scores[n] for n in wanted]), strict=True)
+        )
+        for n, ((i, k, net_labels), labels) in enumerate(zip(asked, crf_paths, strict=True)):
+            if labels == net_labels:
+                if n in crf_marginals:
+                    self._split_fused(labels, _reader(crf_marginals[n]))
+                self._extend_people_left(sentences[i], labels)
                 out[i] = labels
-            else:  # read the CRF's marginals now, while the tagger holds this sentence
-                crf_probs = np.array(
-                    [[crf.marginal(y, t) for y in LABELS] for t in range(len(words))]
-                )
-                differ.append((i, k, crf_probs, labels))
+            else:
+                differ.append((i, k, crf_marginals[n], labels))
         if not differ:
             return out
         w = self.net_weight
@@ -185,6 +201,15 @@ class NerModel:
             self._extend_people_left(sentences[i], labels)
             out[i] = labels
         return out
+
+    def _linear_crf(self) -> LinearCrf:
+        """The CRF's weights in numpy (read from the model on first use): combined with the net,
+        all sentences of a text are scored in one batch instead of one crfsuite call each."""
+        if self._linear is None:
+            if self._model is None:
+                raise ValueError("no CRF model")
+            self._linear = LinearCrf(self._model, self.features)
+        return self._linear
 
     def _split_fused(self, labels: list[str], marginal: Callable[[str, int], float]) -> None:
         """Split a span where the CRF itself gives real weight to a new entity starting.
