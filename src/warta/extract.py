@@ -224,6 +224,7 @@ def _extract(
     enrich: bool,
 ) -> Article:
     warnings: list[str] = []
+    utf8: bytes | None = None  # the page's own UTF-8 bytes, when the text is exactly their decoding
     if isinstance(source, bytes):
         if not source or source.isspace():
             raise EmptyInput("the input holds no text")
@@ -238,6 +239,7 @@ def _extract(
             http_charset = http_charset or "utf-8"
         decoded = decode(source, http_charset=http_charset)
         text = decoded.text
+        utf8 = decoded.utf8
         warnings.extend(decoded.warnings)
     else:
         text = source
@@ -256,7 +258,7 @@ def _extract(
     if text[:4096].count("\x00") > 8:
         raise BinaryInput("the input holds NUL bytes: not a page")
     if kind == "html":
-        article, chrome = _from_html(text, url=url), None
+        article, chrome = _from_html(text, url=url, utf8=utf8), None
     else:
         article, chrome = _from_text(text, url=url)
     article.warnings[:0] = warnings
@@ -361,9 +363,14 @@ def _check_parse_cost(html: str, limit: int = MAX_PARSE_COST) -> None:
             depth += 1
 
 
-def _from_html(html: str, *, url: str | None) -> Article:
+def _from_html(html: str, *, url: str | None, utf8: bytes | None = None) -> Article:
+    """The article of a page; ``utf8``, if given, is ``html`` encoded in UTF-8 already (the page's
+    own bytes when they were valid UTF-8)."""
     _check_parse_cost(html)
-    tree = LexborHTMLParser(html)
+    # The parser reads UTF-8: handed a str, it encodes the whole page again first (about as
+    # costly as decoding it), so the bytes the text was decoded from go in when they are exactly
+    # that encoding: the same bytes, the same tree.
+    tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     meta = extract_metadata(tree, url=url)
     body = extract_body(tree, article_body=meta.article_body)
     repaired = repair_paragraphs(body.paragraphs, title=meta.title)

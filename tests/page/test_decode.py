@@ -132,3 +132,47 @@ def test_never_raises(data: bytes, label: str | None) -> None:
     result = decode(b'<meta charset="euc-kr">' + data, http_charset=label)
     assert isinstance(result.text, str)
     assert result.encoding
+
+
+# The page's own bytes, for the parser, exactly when the text is their UTF-8 decoding.
+
+
+@pytest.mark.parametrize(
+    ("data", "charset"),
+    [
+        ("<p>caf\u00e9 \u201cquoted\u201d</p>".encode(), None),
+        ("<meta charset=utf-8><p>\u00e9</p>".encode(), None),
+        ("<p>\u00e9</p>".encode(), "utf-8"),
+        ("<meta charset=windows-1252><p>\u00e9 \u2014 UTF-8 after all</p>".encode(), None),
+        (b"<p>plain ascii</p>", None),
+    ],
+)
+def test_utf8_bytes_are_the_input_when_the_text_is_their_decoding(data: bytes, charset: str | None) -> None:
+    decoded = decode(data, http_charset=charset)
+    assert decoded.utf8 is data
+    assert decoded.text.encode("utf-8") == data
+
+
+@pytest.mark.parametrize(
+    ("data", "charset"),
+    [
+        (b"\xef\xbb\xbf<p>bom</p>", None),  # the BOM is not in the text
+        ("<p>caf\u00e9</p>".encode("cp1252"), "windows-1252"),  # another encoding
+        (b"<meta charset=windows-1252><p>plain</p>", None),  # ASCII read as a legacy charset
+        (b"<p>broken \xff utf-8 \xc3\xa9</p>", None),  # repaired: not the bytes
+        ("<p>\u00e9</p>".encode("utf-16"), None),
+    ],
+)
+def test_no_utf8_bytes_otherwise(data: bytes, charset: str | None) -> None:
+    decoded = decode(data, http_charset=charset)
+    assert decoded.utf8 is None or decoded.text.encode("utf-8") == decoded.utf8
+    assert decoded.utf8 is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "replace")))
+def test_utf8_bytes_only_ever_are_the_texts_encoding(data: bytes) -> None:
+    decoded = decode(data)
+    if decoded.utf8 is not None:
+        assert decoded.utf8 is data
+        assert decoded.text.encode("utf-8") == data

@@ -29,6 +29,7 @@ Detectors are read-only after they are built; the module holds no other state.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -87,15 +88,28 @@ def load_detectors() -> None:
     CPU (the Indonesian/Malay models, and the Latin-script models of the all-language detector),
     which otherwise lands on whichever page first needs them. Worker processes and benchmarks call
     this once at start (see :func:`warta.extract.warm_up`).
+
+    The all-language detector also reads a sentence in each other script that several of its
+    languages share (accented Latin, Cyrillic, Arabic, Devanagari), which loads those models
+    (about 0.1 s of CPU in all): without it the first such page of a process pays for them (the
+    first Russian page took 57 ms instead of 1.4). Scripts of one language need no model.
     """
     samples = (
         "Presiden mengatakan bahwa pemerintah akan terus mendukung para petani di desa.",
         "The minister said that the government would keep supporting farmers in the villages.",
     )
+    other_scripts = (
+        "Le ministre a déclaré que le gouvernement continuerait à soutenir les agriculteurs.",
+        "Министр заявил, что правительство продолжит поддерживать фермеров в деревнях.",
+        "قال الوزير إن الحكومة ستواصل دعم المزارعين في القرى.",
+        "मंत्री ने कहा कि सरकार गांवों में किसानों का समर्थन करती रहेगी।",
+    )
     try:
         for sample in samples:
             _main_detector().compute_language_confidence_values(sample)
             _malay_refiner().compute_language_confidence_values(sample)
+        for sample in other_scripts:
+            _main_detector().compute_language_confidence_values(sample)
     except Exception:  # lingua is native code; detection itself copes with its failures later
         return
 
@@ -147,12 +161,69 @@ _MALAY_FUNCTION_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_MALAY_MAX_LEN = max(map(len, _MALAY_FUNCTION_WORDS))
+_MALAY_WORDS_READ = 300
+
+
 def _looks_malay(text: str) -> bool:
     """Whether Indonesian/Malay function words make up 10 % or more of the first 300 words."""
-    words = _WORD.findall(text[:MAIN_CHARS].lower())[:300]
+    low = text[:MAIN_CHARS].lower()
+    if _LETTER_WORDS is not None:
+        count, hits = _LETTER_WORDS(low, _MALAY_WORDS_READ, _MALAY_FUNCTION_WORDS, _MALAY_MAX_LEN)
+    else:
+        count, hits = _letter_words(low, _MALAY_WORDS_READ, _MALAY_FUNCTION_WORDS)
+    return count >= 8 and hits >= 0.1 * count
+
+
+def _letter_words(text: str, limit: int, vocabulary: frozenset[str]) -> tuple[int, int]:
+    """How many of the first ``limit`` words of ``text`` there are and how many are in
+    ``vocabulary`` (the reference for the compiled :func:`warta.page._cfeat.letter_words`)."""
+    words = _WORD.findall(text)[:limit]
     # ``map`` of the set's ``__contains__``: the same count as a generator, about twice as fast.
-    hits = sum(map(_MALAY_FUNCTION_WORDS.__contains__, words))
-    return len(words) >= 8 and hits >= 0.1 * len(words)
+    return len(words), sum(map(vocabulary.__contains__, words))
+
+
+_LetterWords = Callable[[str, int, frozenset[str], int], tuple[int, int]]
+
+
+def _load_letter_words() -> tuple[_LetterWords | None, str]:
+    """The compiled word count (:func:`warta.page._cfeat.letter_words`; a regular-expression scan
+    of 2,000 characters costs about a tenth of a millisecond, on most pages) and ``"compiled"``,
+    or None and why not: it is not built, or it counts generated texts differently from
+    :func:`_letter_words`."""
+    try:
+        from warta.page import _cfeat  # type: ignore[attr-defined]
+    except ImportError as exc:
+        return None, f"not built ({exc})"
+    letter_words: _LetterWords = _cfeat.letter_words
+    try:
+        problem = check_letter_words(letter_words)
+    except Exception as exc:  # any failure of the check means the compiled count is not used
+        problem = f"check failed: {exc!r}"
+    return (None, problem) if problem else (letter_words, "compiled")
+
+
+def check_letter_words(letter_words: _LetterWords) -> str | None:
+    """None if ``letter_words`` counts as :func:`_letter_words` on generated texts (every kind of
+    character the word class tells apart), else what differs."""
+    import random
+
+    rng = random.Random(20261127)
+    pieces = [
+        *sorted(_MALAY_FUNCTION_WORDS), "the", "Yang", "DAN", "di_", "_ke", "x1", "1x", "٣a", "²b",
+        "Ⅻc", "½d", "ǅe", "é", "e\u0301", "İ", "東京", "𝟘", "𝐀b", "-", "’", "\u00a0", " ", "\n",
+    ]  # fmt: skip
+    for trial in range(20):
+        text = "".join(rng.choices(pieces, k=rng.choice((0, 3, 30, 400, 900))))
+        for limit in (1, 8, 300):
+            expected = _letter_words(text, limit, _MALAY_FUNCTION_WORDS)
+            got = letter_words(text, limit, _MALAY_FUNCTION_WORDS, _MALAY_MAX_LEN)
+            if tuple(got) != expected:
+                return f"text {trial}, limit {limit}: {got} != {expected}"
+    return None
+
+
+_LETTER_WORDS, LETTER_WORDS_STATUS = _load_letter_words()
 
 
 def _cld2(text: str) -> tuple[str, float] | None:

@@ -103,6 +103,10 @@ class Decoded(msgspec.Struct, frozen=True):
     encoding: str
     origin: str
     warnings: list[str] = msgspec.field(default_factory=list)
+    utf8: bytes | None = None
+    """The input bytes themselves when ``text`` is exactly their (strict) UTF-8 decoding, so that
+    ``text.encode("utf-8")`` would give them back: a UTF-8 consumer (the HTML parser) can take
+    them as they are instead of encoding ``text`` again. None otherwise."""
 
 
 def normalise_charset(label: str | None) -> str | None:
@@ -192,13 +196,13 @@ def decode(data: bytes, http_charset: str | None = None) -> Decoded:
         if codec == "utf-8" or not has_non_ascii:
             text = as_utf8() if codec == "utf-8" else _strict(data, codec)
             if text is not None and not _utf16_lie(codec, data):
-                return Decoded(text, codec, origin, warnings)
+                return Decoded(text, codec, origin, warnings, data if codec == "utf-8" else None)
             _warn(warnings, "charset-mismatch")
             continue
         if as_utf8() is not None:
             # Valid UTF-8 with multibyte sequences declared as a legacy charset: the label lies.
             _warn(warnings, "charset-mismatch")
-            return Decoded(utf8_text or "", "utf-8", "utf-8", warnings)
+            return Decoded(utf8_text or "", "utf-8", "utf-8", warnings, data)
         text = _strict(data, codec)
         if text is not None and not _utf16_lie(codec, data):
             return Decoded(text, codec, origin, warnings)
@@ -206,7 +210,7 @@ def decode(data: bytes, http_charset: str | None = None) -> Decoded:
 
     text = as_utf8()
     if text is not None:
-        return Decoded(text, "utf-8", "utf-8", warnings)
+        return Decoded(text, "utf-8", "utf-8", warnings, data)
     if _mostly_utf8(data):
         return _final(data, "utf-8", "utf-8", warnings)
     guessed = _detect(data)

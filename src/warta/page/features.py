@@ -12,6 +12,7 @@ Feature order is part of the shipped model: change it only together with retrain
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import chain, repeat
 from typing import Final
 
@@ -24,7 +25,8 @@ _TAG_GROUP: Final = {
     "td": 6, "th": 6, "pre": 7, "blockquote": 8, "dd": 9, "dt": 9, "figcaption": 10,
     "caption": 10, "span": 11, "a": 11, "section": 12, "article": 12, "main": 12, "body": 12,
 }  # fmt: skip
-_N_TAG_GROUPS: Final = 14  # 13 = any other tag
+_N_TAG_GROUPS: Final = 14
+_OTHER_TAG_GROUP: Final = 13  # any other tag
 
 # Function words of the languages most news is written in (en, id, ms, pt, es, fr, it, de, nl).
 # Prose has many; menus, buttons and headline lists have few. A language-neutral signal is the
@@ -86,15 +88,57 @@ def _text_stats(
     """Punctuation, case, digits, function words and cue phrases of each block's text
     (``facts`` is :func:`block_facts` of ``blocks``).
 
-    Done for all blocks at once where it can be: tokens are split from all lowercased texts
-    joined, then counted per block with ``bincount``. The ratios are taken in float64 as Python
-    would.
+    The counts come from the compiled :func:`warta.page._cfeat.text_counts` where it is built
+    (:data:`COMPILED_FEATURES`), else from numpy for all blocks at once (:func:`_numpy_counts`);
+    both give the same numbers. The ratios are taken in float64 as Python would.
     """
     n = len(blocks)
     texts = [b.text for b in blocks]
     if lowers is None:
         lowers = list(map(str.lower, texts))
+    counted = _compiled_counts(texts, lowers, facts) if COMPILED_FEATURES else None
+    if counted is None:
+        counted = _numpy_counts(texts, lowers, facts)
+    counts, bars, stop, short, n_tokens, ends, starts = counted
+    nt = np.maximum(np.minimum(n_tokens, _MAX_TOKENS), 1).astype(np.float64)
 
+    out = np.empty((n, 12), dtype=np.float64)
+    out[:, 0] = counts[:, 0] / words
+    out[:, 1] = ends
+    out[:, 2] = starts
+    out[:, 3] = counts[:, 2] / chars
+    out[:, 4] = counts[:, 1] / chars
+    out[:, 5] = (chars - words + 1.0) / words
+    out[:, 6] = stop / nt
+    out[:, 7] = short / nt
+    # A related cue opens the first 40 characters; every cue is shorter, so this is that test.
+    out[:, 8] = list(map(str.startswith, lowers, repeat(_RELATED_CUES)))
+    out[:, 9] = _chrome_cues(lowers, facts)
+    out[:, 10] = bars
+    out[:, 11] = 0.0
+    if title_key:
+        # A block equal to the title or inside it is no longer than it: only those are compared.
+        lengths = np.fromiter(map(len, lowers), dtype=np.int64, count=n)
+        near = (lengths <= len(title_key)) & (facts[:, F_WORDS] >= 2)
+        for i in np.flatnonzero(near).tolist():
+            low = lowers[i]
+            out[i, 11] = low == title_key or (blocks[i].chars > 15 and low in title_key)
+    return out
+
+
+_Counts = tuple[
+    np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray | list[bool],
+    np.ndarray | list[bool],
+]  # fmt: skip
+"""What :func:`_text_stats` counts per block: (punctuation, capitals, digits) as float64 columns,
+bars (bool), stop words and short words among the first :data:`_MAX_TOKENS` tokens (float64),
+tokens (int64), ends a sentence and starts upper case (each bool, or a list of bools)."""
+
+
+def _numpy_counts(texts: list[str], lowers: list[str], facts: np.ndarray) -> _Counts:
+    """The counts of :func:`_text_stats` with numpy, for all blocks at once (the reference for
+    :func:`_compiled_counts`)."""
+    n = len(texts)
     # Counts of ASCII characters on the UTF-8 bytes of all texts joined: each byte's class from a
     # table, summed per block with one ``bincount`` (multi-byte sequences never hold an ASCII
     # byte, so the counts are exact). Text with other characters is also searched for the
@@ -137,30 +181,45 @@ def _text_stats(
         is_short &= first
     stop = np.bincount(owner, weights=is_stop, minlength=n)
     short = np.bincount(owner, weights=is_short, minlength=n)
-    nt = np.maximum(np.minimum(n_tokens, _MAX_TOKENS), 1).astype(np.float64)
 
-    out = np.empty((n, 12), dtype=np.float64)
-    out[:, 0] = counts[:, 0] / words
-    out[:, 1] = [t[-1] in _SENTENCE_END for t in texts]
-    out[:, 2] = [t[0].isupper() for t in texts]
-    out[:, 3] = counts[:, 2] / chars
-    out[:, 4] = counts[:, 1] / chars
-    out[:, 5] = (chars - words + 1.0) / words
-    out[:, 6] = stop / nt
-    out[:, 7] = short / nt
-    # A related cue opens the first 40 characters; every cue is shorter, so this is that test.
-    out[:, 8] = list(map(str.startswith, lowers, repeat(_RELATED_CUES)))
-    out[:, 9] = _chrome_cues(lowers, facts)
-    out[:, 10] = bars
-    out[:, 11] = 0.0
-    if title_key:
-        # A block equal to the title or inside it is no longer than it: only those are compared.
-        lengths = np.fromiter(map(len, lowers), dtype=np.int64, count=n)
-        near = (lengths <= len(title_key)) & (facts[:, F_WORDS] >= 2)
-        for i in np.flatnonzero(near).tolist():
-            low = lowers[i]
-            out[i, 11] = low == title_key or (blocks[i].chars > 15 and low in title_key)
-    return out
+    ends = [t[-1] in _SENTENCE_END for t in texts]
+    starts = [t[0].isupper() for t in texts]
+    return counts, bars, stop, short, n_tokens, ends, starts
+
+
+_CountsFn = Callable[[list[str], list[str], np.ndarray, int, int, str], np.ndarray]
+""":func:`warta.page._cfeat.text_counts`."""
+
+
+def _compiled_counts(texts: list[str], lowers: list[str], facts: np.ndarray) -> _Counts | None:
+    """The counts of :func:`_numpy_counts` by the compiled :func:`warta.page._cfeat.text_counts`,
+    or None where the numpy path would read the blocks otherwise.
+
+    The numpy path takes a block's token count from its ``words`` fact (its text's spaces plus
+    one, true of every block the walk makes) and its size from its ``chars`` fact, and looks at
+    the tokens' real counts only when their total differs; the compiled path counts each block's
+    own tokens. They agree unless a block's facts are off with the total still matching, or a
+    size is off: then None, and the caller takes the numpy path.
+    """
+    if _COMPILED_COUNTS is None or _STOP_KEYS is None:
+        return None
+    res = _COMPILED_COUNTS(texts, lowers, _STOP_KEYS, _MAX_TOKENS, _SHORT, _SENTENCE_END_CHARS)
+    tokens = res[:, 6]
+    if not np.array_equal(res[:, 9], facts[:, F_CHARS]):
+        return None
+    # The numpy path's token counts: the words facts, and the real counts of <pre> blocks.
+    fast = np.where((facts[:, F_ANC] & A_PRE) != 0, tokens, facts[:, F_WORDS])
+    if not np.array_equal(fast, tokens) and int(fast.sum()) == int(tokens.sum()):
+        return None
+    return (
+        res[:, 0:3].astype(np.float64),
+        res[:, 3] > 0,
+        res[:, 4].astype(np.float64),
+        res[:, 5].astype(np.float64),
+        tokens.copy(),
+        res[:, 7],
+        res[:, 8],
+    )
 
 
 def _chrome_cues(lowers: list[str], facts: np.ndarray) -> np.ndarray:
@@ -226,6 +285,7 @@ _BYTE_CLASS[ord("|")] = 4
 _BYTE_CLASS.flags.writeable = False
 _SHORT: Final = 4
 _SENTENCE_END: Final = frozenset(".!?\"'”»)…:")
+_SENTENCE_END_CHARS: Final = "".join(sorted(_SENTENCE_END))
 
 
 FACT_COLUMNS: Final = (
@@ -253,12 +313,20 @@ def block_facts(blocks: list[Block]) -> np.ndarray:
     :func:`block_features`, :func:`context_features` and
     :func:`warta.page.features_extra.extra_features`, which would each read them again.
     """
+    if COMPILED_FEATURES and _COMPILED_FACTS is not None:
+        return _COMPILED_FACTS(blocks, _TAG_GROUP, _OTHER_TAG_GROUP, PATH_LEN)
+    return _python_block_facts(blocks)
+
+
+def _python_block_facts(blocks: list[Block]) -> np.ndarray:
+    """:func:`block_facts` in Python (the reference for the compiled
+    :func:`warta.page._cfeat.block_facts`)."""
     pad = (-1,) * PATH_LEN
     width = len(FACT_COLUMNS)
     # One flat run of ints read by ``np.fromiter`` with its length known: about a fifth faster
     # than ``np.array`` on a list of row tuples, which inspects every row for its shape first.
     rows = [
-        (b.words, b.chars, b.link_chars, len(b.links), b.depth, _TAG_GROUP.get(b.tag, 13),
+        (b.words, b.chars, b.link_chars, len(b.links), b.depth, _TAG_GROUP.get(b.tag, _OTHER_TAG_GROUP),
          b.anc, b.hits, b.near, *(b.path + pad)[:PATH_LEN])
         for b in blocks
     ]  # fmt: skip
@@ -469,3 +537,127 @@ def context_features(
     extra[:, col + 2] = _window_sum(pw, 3) / np.maximum(_window_sum(words, 3), 1.0)
     extra[:, col + 3] = np.log1p(total)
     return np.hstack([x, extra])
+
+
+def _probe_blocks(seed: int) -> list[Block]:
+    """Blocks of generated text for the import check of the compiled counts: ASCII and other
+    scripts, decimal digits of other scripts, bars, every kind of whitespace ``str.split`` splits
+    on, long blocks (past the token cap), ``<pre>`` blocks, one-character blocks."""
+    import random
+
+    rng = random.Random(seed)
+    pieces = [
+        *sorted(_STOP), "Jakarta", "KPK", "a.", "b,", "c;", "d:", "e!", "f?", "|", "»", "›", "•",
+        "٣٤", "१२", "२०२४", "2024", "Ünïcödé", "Éa", "ǅx", "ß", "İstanbul", "東京", "𝟘𝟙", "x\u00a0y",
+        "z\u2003w", "q\u3000r", "s\x1ct", "u\x1fv", "m\u0085n", "”", "…", "(c)", "©", "o\ufffdp",
+    ]  # fmt: skip
+    blocks: list[Block] = []
+    for index in range(40):
+        pre = rng.random() < 0.15
+        size = rng.choice((1, 2, 5, 20, 80, 320))
+        words = rng.choices(pieces, k=size)
+        if pre:
+            text = "\n".join(" ".join(words[i : i + 7]) for i in range(0, len(words), 7))
+        else:
+            text = " ".join(" ".join(words).split())
+        if rng.random() < 0.05:
+            text = text[:1]
+        anc = A_PRE if pre else 0
+        blocks.append(Block(text, "pre" if pre else "p", "paragraph", 0, [], anc, 0, 0, 1, (1,), index))
+    return blocks
+
+
+def check_compiled_counts(text_counts: _CountsFn) -> str | None:
+    """None if ``text_counts`` gives the counts of :func:`_numpy_counts` on generated blocks,
+    else what differs."""
+    global _COMPILED_COUNTS
+    saved = _COMPILED_COUNTS
+    _COMPILED_COUNTS = text_counts
+    try:
+        for seed in range(2):
+            blocks = _probe_blocks(seed)
+            texts = [b.text for b in blocks]
+            lowers = [t.lower() for t in texts]
+            facts = _python_block_facts(blocks)
+            got = _compiled_counts(texts, lowers, facts)
+            if got is None:
+                return f"probe {seed}: the compiled counts declined the probe blocks"
+            expected = _numpy_counts(texts, lowers, facts)
+            for name, a, b in zip(_COUNT_NAMES, got, expected, strict=True):
+                if np.asarray(a, dtype=np.float64).tobytes() != np.asarray(b, dtype=np.float64).tobytes():
+                    return f"probe {seed}: {name} differ"
+    finally:
+        _COMPILED_COUNTS = saved
+    return None
+
+
+_COUNT_NAMES: Final = ("counts", "bars", "stop", "short", "tokens", "ends", "starts")
+
+
+_FactsFn = Callable[[list[Block], dict[str, int], int, int], np.ndarray]
+""":func:`warta.page._cfeat.block_facts`."""
+
+
+def check_compiled_facts(facts_fn: _FactsFn) -> str | None:
+    """None if ``facts_fn`` gives the matrix of :func:`_python_block_facts` on generated blocks
+    (every tag group, paths shorter and longer than :data:`PATH_LEN`), else what differs."""
+    import random
+
+    rng = random.Random(20261127)
+    tags = [*_TAG_GROUP, "nav", "x-custom"]
+    for trial in range(5):
+        blocks = [
+            Block(
+                "x " * rng.randint(0, 5) + "end",
+                rng.choice(tags),
+                "paragraph",
+                rng.randint(0, 30),
+                [("a", None)] * rng.randint(0, 3),
+                rng.getrandbits(12),
+                rng.getrandbits(20),
+                rng.getrandbits(20),
+                rng.randint(0, 400),
+                tuple(rng.randint(0, 10**6) for _ in range(rng.randint(0, PATH_LEN + 3))),
+                index,
+            )
+            for index in range(rng.randint(0, 50))
+        ]
+        expected = _python_block_facts(blocks)
+        got = facts_fn(blocks, _TAG_GROUP, _OTHER_TAG_GROUP, PATH_LEN)
+        if got.dtype != expected.dtype or got.shape != expected.shape or got.tobytes() != expected.tobytes():
+            return f"probe {trial}: block facts differ"
+    return None
+
+
+def _load_compiled() -> tuple[_CountsFn | None, _FactsFn | None, np.ndarray | None, str]:
+    """The compiled counts and facts (:func:`warta.page._cfeat.text_counts` and
+    :func:`warta.page._cfeat.block_facts`), the stop words' keys for the counts, and
+    ``"compiled"``; or None, None, None and why not: the extension is not built, or it reads the
+    probe blocks differently from :func:`_numpy_counts` or :func:`_python_block_facts`."""
+    global _COMPILED_COUNTS, _STOP_KEYS
+    try:
+        from warta.page import _cfeat  # type: ignore[attr-defined]
+    except ImportError as exc:
+        return None, None, None, f"not built ({exc})"
+    try:
+        stop_keys: np.ndarray = _cfeat.pack_words(_STOP)
+        text_counts: _CountsFn = _cfeat.text_counts
+        facts_fn: _FactsFn = _cfeat.block_facts
+        _STOP_KEYS = stop_keys  # the counts check runs _compiled_counts, which reads it
+        problem = check_compiled_counts(text_counts) or check_compiled_facts(facts_fn)
+    except Exception as exc:  # any failure of the check means the compiled code is not used
+        problem = f"check failed: {exc!r}"
+    if problem:
+        _STOP_KEYS = None
+        return None, None, None, problem
+    return text_counts, facts_fn, stop_keys, "compiled"
+
+
+_COMPILED_COUNTS: _CountsFn | None = None
+_COMPILED_FACTS: _FactsFn | None = None
+_STOP_KEYS: np.ndarray | None = None
+_COMPILED_COUNTS, _COMPILED_FACTS, _STOP_KEYS, COMPILED_FEATURES_STATUS = _load_compiled()
+COMPILED_FEATURES: bool = _COMPILED_COUNTS is not None
+"""Whether :func:`block_facts` and :func:`_text_stats` use the compiled code
+(:mod:`warta.page._cfeat`); :data:`COMPILED_FEATURES_STATUS` says why not. Set it to False to
+force the Python/numpy path (tests, benchmarks)."""
