@@ -149,7 +149,7 @@ def test_gold_quote_attribution() -> None:
     """Floors under the measured scores (with the NER model's mentions, as annotate() reads
     quotes), to catch regressions; a little room is left for a retrained NER model.
 
-    dev … heldout45 are development data: each heldoutN part was annotated blind, scored once
+    dev … heldout51 are development data: each heldoutN part was annotated blind, scored once
     as it came (its first, blind score is in docs/benchmarks.md, "Quotes"), and only then used
     to write rules (heldout22-24 in round 14, heldout25-27 in round 15, heldout20-21 and
     heldout28-30 in round 16, heldout31-33 in round 17, heldout34-36 in round 18; round 19
@@ -157,9 +157,8 @@ def test_gold_quote_attribution() -> None:
     were scored blind after round 18, heldout40-42 before and after round 19; round 20 read
     every part, heldout37-42 included; heldout43-45 (CLICK-ID lines 2,000-14,999) were scored
     blind before and after round 20, then read by round 21. heldout46-51 (lines 2,000-14,999)
-    are the held-out parts: heldout46-48 scored blind after the review of rounds 19-20 and
-    after round 21, heldout49-51 before and after round 21, never used to write a rule; their
-    floors guard the figure and are not targets. Blind
+    were scored blind (heldout46-48 after the review of rounds 19-20 and after round 21,
+    heldout49-51 before and after round 21), then read by round 22. Blind
     parts are scored by the lead outside this repository before they are committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
@@ -169,7 +168,7 @@ def test_gold_quote_attribution() -> None:
         "heldout3": (0.97, 0.97, 0.79, 0.68),
         "heldout4": (0.96, 0.96, 0.79, 0.55),
         "heldout5": (0.95, 0.95, 0.78, 0.53),
-        "heldout6": (0.94, 0.96, 0.89, 0.60),
+        "heldout6": (0.96, 0.98, 0.89, 0.60),
         "heldout7": (0.92, 0.91, 0.78, 0.49),
         "heldout8": (0.92, 0.89, 0.85, 0.50),
         "heldout9": (0.92, 0.89, 0.84, 0.54),
@@ -183,7 +182,7 @@ def test_gold_quote_attribution() -> None:
         "heldout17": (0.91, 0.92, 0.87, 0.58),
         "heldout18": (0.88, 0.88, 0.68, 0.42),
         "heldout19": (0.87, 0.88, 0.81, 0.52),
-        "heldout20": (0.85, 0.87, 0.85, 0.58),
+        "heldout20": (0.85, 0.87, 0.87, 0.58),
         "heldout21": (0.87, 0.86, 0.80, 0.51),
         "heldout22": (0.90, 0.89, 0.87, 0.63),
         "heldout23": (0.91, 0.90, 0.79, 0.50),
@@ -193,7 +192,7 @@ def test_gold_quote_attribution() -> None:
         "heldout27": (0.85, 0.85, 0.77, 0.53),
         "heldout28": (0.88, 0.85, 0.63, 0.42),
         "heldout29": (0.84, 0.83, 0.72, 0.52),
-        "heldout30": (0.83, 0.83, 0.78, 0.57),
+        "heldout30": (0.84, 0.84, 0.78, 0.57),
         "heldout31": (0.90, 0.92, 0.85, 0.50),
         "heldout32": (0.86, 0.84, 0.79, 0.61),
         "heldout33": (0.95, 0.93, 0.83, 0.48),
@@ -205,16 +204,16 @@ def test_gold_quote_attribution() -> None:
         "heldout39": (0.85, 0.85, 0.83, 0.55),
         "heldout40": (0.97, 0.96, 0.88, 0.60),
         "heldout41": (0.92, 0.92, 0.77, 0.53),
-        "heldout42": (0.82, 0.82, 0.75, 0.47),
+        "heldout42": (0.85, 0.85, 0.75, 0.47),
         "heldout43": (0.83, 0.83, 0.84, 0.47),
         "heldout44": (0.78, 0.77, 0.68, 0.38),
         "heldout45": (0.87, 0.87, 0.74, 0.45),
-        "heldout46": (0.74, 0.70, 0.82, 0.57),  # held out
-        "heldout47": (0.72, 0.72, 0.77, 0.62),  # held out
-        "heldout48": (0.94, 0.92, 0.81, 0.53),  # held out
-        "heldout49": (0.95, 0.89, 0.72, 0.45),  # held out
-        "heldout50": (0.81, 0.81, 0.81, 0.55),  # held out
-        "heldout51": (0.87, 0.87, 0.72, 0.57),  # held out
+        "heldout46": (0.79, 0.75, 0.82, 0.57),
+        "heldout47": (0.81, 0.81, 0.78, 0.62),
+        "heldout48": (0.96, 0.94, 0.81, 0.53),
+        "heldout49": (0.95, 0.89, 0.72, 0.45),
+        "heldout50": (0.83, 0.83, 0.81, 0.55),
+        "heldout51": (0.90, 0.90, 0.72, 0.57),
     }
     # (heldout3-4's annotator left "X mengaku + clause" out, and the first annotator (dev,
     # heldout, heldout2) hopes and requests ("berharap …", "meminta … agar"), which the later
@@ -227,7 +226,7 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.89 and recall >= 0.885
+    assert precision >= 0.895 and recall >= 0.89
     precision, recall = _scores(articles, "indirect")
     assert precision >= 0.79 and recall >= 0.56
 

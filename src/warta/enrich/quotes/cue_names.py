@@ -56,12 +56,22 @@ _TIME_THIS = re.compile(
 )
 
 
+# What joins the words of a role printed in English: "Brand & Communication Manager",
+# "Programming and Acquisition Director", "Head of Marketing".
+_ROLE_JOINERS = frozenset({" & ", " and ", " of "})
+
+
 def _merged(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Runs of capitalised words with only a space between them joined into one phrase:
-    "Manajer Bursa Mobil Bekas WTC Mangga Dua" + "Herjanto Kosasih"."""
+    "Manajer Bursa Mobil Bekas WTC Mangga Dua" + "Herjanto Kosasih"; and the parts of a role
+    printed in English, a role word after the joiner ("Brand & Communication Manager" +
+    "Narendra Putra"), whose first word is no name (not "Budi & Ani")."""
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
-        if merged and text[merged[-1][1] : lo] in (" ", "\xa0"):
+        gap = text[merged[-1][1] : lo] if merged else ""
+        if gap in (" ", "\xa0") or (
+            gap in _ROLE_JOINERS and any(is_role_word(w) for w in text[lo:hi].split()[:3])
+        ):
             merged[-1] = (merged[-1][0], hi)
         else:
             merged.append((lo, hi))

@@ -306,8 +306,10 @@ def _subject_speaker(reader: _Reader, subject: re.Match[str]) -> str | None:
         sentence_start=at_sentence_start(text, subject.start()),
     )
     if person is None:
-        # "KPI menjelaskan"; "JK mengatakan" for Jusuf Kalla
-        return reader.canonical(name, subject.start()) if _ACRONYM.fullmatch(name) else None
+        # "KPI menjelaskan"; "JK mengatakan" for Jusuf Kalla (not "PD" of "Budi, Sp.PD
+        # mengatakan", a degree glued to its head by a dot)
+        acronym = _ACRONYM.fullmatch(name) and text[subject.start("subject") - 1] != "."
+        return reader.canonical(name, subject.start()) if acronym else None
     return reader.canonical(person, subject.start())
 
 

@@ -15,6 +15,7 @@ from warta.enrich.quotes.names import (
     _NAME_RUN,
     _PERSON_NOUNS,
     _PREPOSITION_BEFORE,
+    _PRONOUNS,
     _RELATION_BEFORE,
     _RUN,
     _has_word,
@@ -164,7 +165,10 @@ def _appositive_speaker(reader: _ReaderState, position: int, subject_at: int | N
 # divonis"). Verbs of being reached for a word ("dihubungi", "ditemui", "dikonfirmasi") are not
 # such: the one reached then speaks.
 _PATIENT_VERB_AFTER = re.compile(
-    r"[ \t\xa0]+(?:telah[ \t\xa0]+|sudah[ \t\xa0]+|sempat[ \t\xa0]+)?"
+    # (an adverb or two may stand before the verb: "Ricky masih diamankan", "Budi pun
+    # langsung dibawa")
+    r"[ \t\xa0]+(?:(?:telah|sudah|sempat|masih|akan|sedang|tengah|pun|juga|lalu|kemudian"
+    r"|langsung|segera|kembali|baru)[ \t\xa0]+){0,2}"
     r"di(?!hubungi|temui|jumpai|konfirmasi|wawancara|tanya|mintai|kutip|lansir|sela|rinya)"
     r"[a-z]{4,}(?![\w-])"
 )
@@ -201,11 +205,40 @@ _ANAPHOR = re.compile(
 )
 
 
+# A passive verb in a relative clause right before a name: "Surpres yang dikeluarkan Jokowi
+# menentukan …", "film yang dibintangi Dimas": the name is the agent inside a phrase about a
+# thing, not whom the sentence is about; but not a name the person goes by ("yang disapa
+# Dani"), nor who said something ("seperti yang diungkap Nate", "respon yang diberikan Won":
+# a verb or a noun of speech, see ``_relative_agent``).
+_RELATIVE_AGENT = re.compile(
+    r"(?<![\w-])(?P<noun>[\w-]+)[ \t\xa0]+yang[ \t\xa0]+(?!di(?:sapa|panggil|sebut|kenal"
+    r"|juluki|ungkap|sampaikan|katakan|jelaskan|tegaskan|utarakan|paparkan|kemukakan|tuturkan"
+    r"|ucapkan|nyatakan|ceritakan|terangkan|umumkan|akui|tulis|unggah)\w*\b)di[a-z]{3,}"
+    r"[ \t\xa0]+(?:oleh[ \t\xa0]+)?\Z"
+)
+# Nouns for what someone says: "respon yang diberikan X" names a speaker.
+_SPEECH_NOUNS = frozenset(
+    "respon respons tanggapan jawaban pernyataan keterangan penjelasan komentar pesan ucapan"
+    " kritik saran usulan pendapat janji klaim".split()
+)
+# A subordinate clause opening a sentence ("Ketika X …, Y …", "Meski diisukan …, Atta …"),
+# not a phrase of time or manner ("Saat itu", "Meski demikian", "Setelah ini").
+_SUBORDINATE_OPENER = re.compile(
+    r"(?:Ketika|Saat|Setelah|Sebelum|Meski|Meskipun|Walaupun|Walau|Jika|Kalau|Karena|Sejak"
+    r"|Usai|Seusai|Selama|Sambil)[ \t\xa0]+(?!(?:itu|ini|demikian|begitu|pula|tersebut)\b)"
+)
 # A sentence that opens by saying whose words it reports, by a pronoun: "Menurutnya, …",
 # "Menurut dia, …", "Kata dia, …".
 _REPORTED_OPENER = re.compile(
     r"(?:Menurut(?:nya|[ \t\xa0]+(?:dia|ia|beliau))|Kata(?:nya|[ \t\xa0]+dia))[ \t\xa0]*,"
 )
+
+
+def _relative_agent(text: str, start: int) -> bool:
+    """True when the name at ``start`` is the agent of a passive verb in a relative clause
+    about a thing ("Surpres yang dikeluarkan Jokowi"), not about someone's words."""
+    match = _RELATIVE_AGENT.search(text, max(0, start - 48), start)
+    return match is not None and match.group("noun").lower() not in _SPEECH_NOUNS
 
 
 def _titled(lead: str) -> bool:
@@ -251,7 +284,11 @@ class _Subjects(_ReaderState):
             ):
                 return None
             chained = hi
-            if agent and (_PATIENT_VERB_AFTER.match(text, hi) or _possessor(text, lo)):
+            if agent and (
+                _PATIENT_VERB_AFTER.match(text, hi)
+                or _possessor(text, lo)
+                or _relative_agent(text, lo)
+            ):
                 continue
             if (
                 self._inside_quote(lo)
@@ -334,6 +371,9 @@ class _Subjects(_ReaderState):
         """
         starts = self.sentence_starts
         floor = max(0, position - 600)
+        reporter = self._according_to(max(self.last_close, floor), position)
+        if reporter:
+            return reporter
         at = bisect_left(starts, position)
         end = position
         while at > 0:
@@ -429,10 +469,42 @@ class _Subjects(_ReaderState):
         found = self._subject_in(begin, end)
         return found or None
 
-    def _last_reporter(self, start: int, end: int) -> str | None:
-        """The last person in ``text[start:end]`` named right before a speech verb."""
+    def _according_to(self, start: int, end: int) -> str | None:
+        """The person named by the last "Menurut X" in ``text[start:end]`` (outside quotes),
+        when nobody is named before a speech verb after it: a report opened by "Menurut X, …"
+        is X's account, whoever its sentences are about ("Menurut Darmawan, anaknya sempat
+        dirawat …. Nina lalu dibawa pulang …" then '"…," katanya' is Darmawan's). None when
+        the text names no person there ("Menurut polisi", "Menurut dia")."""
+        text = self.text
+        if text.find("enurut", start, end) < 0:
+            return None
+        found: tuple[int, str] | None = None
+        for match in self.patterns["menurut"].finditer(text, start, end):
+            who = match.group("who")
+            if (
+                not who
+                or who.lower() in _PRONOUNS
+                or self._inside_quote(match.start())
+                or text[max(0, match.start() - 5) : match.start()].strip() == "yang"
+            ):
+                continue  # "yang menurutnya …": an opinion inside a clause, not a report
+            person = person_in(who)
+            if not person or self._not_a_person(person, match.start("who"), match.end("who")):
+                continue
+            full = self.canonical(person, match.start("who"))
+            if full and (self.people is None or self.people.is_person(full)):
+                # (a person for the NER model: not "menurut World Health Organization")
+                found = (match.end(), full)
+        if found is None or self._last_reporter(found[0], end, weak=True):
+            return None  # "Menurut X, …. Y mengakui, …": Y speaks last
+        return found[1]
+
+    def _last_reporter(self, start: int, end: int, *, weak: bool = False) -> str | None:
+        """The last person in ``text[start:end]`` named right before a speech verb (with
+        ``weak``, a verb of thought or a weak one too: "Y mengakui", "Y menilai")."""
         found = None
-        for verb in self.patterns["speaker_verb"].finditer(self.text, max(0, start), end):
+        pattern = self.patterns["any_speaker_verb" if weak else "speaker_verb"]
+        for verb in pattern.finditer(self.text, max(0, start), end):
             if self._inside_quote(verb.start()):
                 continue
             person = person_at_run(self.text, verb.start("name"), verb.end("name"))
@@ -535,7 +607,15 @@ class _Subjects(_ReaderState):
             # "Sutradara film Berbagi Suami ini mengaku …": the person before, unless the
             # description names the person ("Pria yang akrab disapa Dani ini")
             return self.person_at(offset + anaphor.end("noun"), offset + anaphor.end()) or ""
-        pronoun = _PRONOUN.search(text, offset, end)
+        main = offset
+        opener = _SUBORDINATE_OPENER.match(head)
+        if opener:
+            # "Ketika Stern bertanya soal itu, Orlando langsung setuju": whoever the clause
+            # before the comma names, the sentence's subject comes after it
+            comma = text.find(",", offset + opener.end(), min(end, offset + 120))
+            if comma >= 0:
+                main = comma + 1
+        pronoun = _PRONOUN.search(text, main, end)
         while pronoun is not None and self._inside_quote(pronoun.start()):
             pronoun = _PRONOUN.search(text, pronoun.end(), end)
         limit = min(end, offset + 160)
@@ -567,9 +647,11 @@ class _Subjects(_ReaderState):
                 return self.canonical(found, verb.start("name"))
         # Otherwise the first person the sentence names, who does something (not "Dzulmi
         # ditangkap …": the one arrested is the news, the one who spoke is named before).
-        person = self.person_at(offset, limit, first_by, agent=True)
+        person = self.person_at(main, limit, first_by, agent=True)
         if person:
             return person
+        if main > offset:
+            return "" if pronoun is not None else None
         if run is not None and not linked and self._lone_name_subject(run.group(), offset):
             return run.group()
         return "" if pronoun is not None or linked else None

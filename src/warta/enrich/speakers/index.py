@@ -24,9 +24,11 @@ from warta.enrich.speakers.names import (
     person_in,
 )
 
-# Declared nicknames: "Emil --sapaan Ridwan Kamil--", "Emil (sapaan akrab Ridwan Kamil)".
+# Declared nicknames: "Emil --sapaan Ridwan Kamil--", "Emil (sapaan akrab Ridwan Kamil)",
+# "Emil -sapaan karib Ridwan Kamil-", "Emil, sapaan akrabnya Ridwan Kamil".
 _ALIAS_AFTER = re.compile(
-    rf"(?P<alias>{_TOKEN})\s*(?:--|—|–|\(|,)?\s*sapaan(?:\s+akrab)?\s+(?P<full>{_TOKEN}(?:\s+{_TOKEN}){{0,3}})"
+    rf"(?P<alias>{_TOKEN})\s*(?:--|—|–|-|\(|,)?\s*sapaan(?:\s+(?:akrab|karib)(?:nya)?)?"
+    rf"\s+(?P<full>{_TOKEN}(?:\s+{_TOKEN}){{0,3}})"
 )
 # "Franco Wellyjat alias Enda": the alias after the full name.
 _ALIAS_NAMED = re.compile(

@@ -29,6 +29,9 @@ _TOKEN = (
 _DEGREE = re.compile(
     r"(?:Sp(?:[A-Z][\w.]*|\.)?|S\.?[A-Z][a-z]?\.?|M\.?[A-Z][a-z]*\.?|Ph\.?D\.?)(?:-[A-Z]+)?,?"
 )
+# The head of an academic degree glued to its tail by a dot: "S." of "S.Psi", "Sp." of
+# "Sp.PD", "M." of "M.Kes" (a run that starts after it is the degree, not a name).
+_DEGREE_HEAD = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.){1,2}\Z")
 _PARTICLE = r"(?:bin|binti|boru|van|von|der|den|ter|de|da|al|el|la|le)"
 # Words of one name are on one line: a run never crosses a line break ("Awal Cerita\n\nBrotoseno").
 _GAP = r"[ \t\xa0]+"
@@ -187,6 +190,19 @@ def _name_token(token: str, sentence_start: bool = False) -> bool:
     return not (is_name_stopword(token, sentence_start=sentence_start) or _is_acronym(token))
 
 
+def _degree_tail(text: str, start: int, phrase: str) -> bool:
+    """True when the one short word ``phrase`` at ``start`` is glued by a dot to a degree's
+    head: "Psi" of "S.Psi", "PD" of "Sp.PD" (not "Y Kapisa" of "K.Y Kapisa", two words, nor
+    the surname of "Nusye E.Zamsiar", glued to an initial)."""
+    return (
+        text[start - 1 : start] == "."
+        and len(phrase) <= 4
+        and " " not in phrase
+        and "\xa0" not in phrase
+        and _DEGREE_HEAD.search(text, max(0, start - 8), start) is not None
+    )
+
+
 def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of runs of capitalised words in ``text[start:end]``, cut where a scraper glued two
     words ("MisanoSituasi Lorenzo" gives "Misano" and "Situasi Lorenzo")."""
@@ -194,6 +210,8 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     stop = len(text) if end is None else end
     for match in _RUN.finditer(text, start, stop):
         lo, hi = match.span()
+        if _degree_tail(text, lo, match.group()):
+            continue  # "Rina Dewi, S.Psi", "Budi, Sp.PD": a degree's tail, no name
         if hi == stop < len(text) and (text[stop].isalnum() or text[stop] in "'’-"):
             # a window that ends inside a word must not cut a name ("Kartika Pu|tri"): its
             # last word is read whole, past the window's end
@@ -384,7 +402,9 @@ def _name_before_role(tokens: list[str], sentence_start: bool) -> str | None:
         if not _name_token(token, sentence_start and i == 0):
             if i >= 2 and token.lower() in _POST_NAME_ROLES:
                 lead = tokens[:i]
-                if not any(is_common_word(t) for t in lead):  # not "Pelaksana Harian Kepala"
+                if not any(is_common_word(t) or t in ("&", "and", "of") for t in lead):
+                    # not "Pelaksana Harian Kepala", nor the words of a role printed in
+                    # English: "Customer & Service Director"
                     return " ".join(lead[-3:])
             return None
     return None
@@ -430,6 +450,8 @@ def person_at_run(text: str, start: int, end: int, *, sentence_start: bool = Fal
     if _NUMBER_AFTER.match(text, end, end + 8):
         return None
     phrase = text[start:end]
+    if _degree_tail(text, start, phrase):
+        return None  # "Budi, Sp.PD mengatakan": the degree, not a name
     if _ORG_BEFORE.search(text, max(0, start - 14), start):
         rest = phrase.partition(" ")[2]
         if len(rest.split()) >= 2:  # else the organisation itself: "tim Project Zero"
