@@ -149,7 +149,7 @@ def test_gold_quote_attribution() -> None:
     """Floors under the measured scores (with the NER model's mentions, as annotate() reads
     quotes), to catch regressions; a little room is left for a retrained NER model.
 
-    dev … heldout51 are development data: each heldoutN part was annotated blind, scored once
+    dev … heldout55 are development data: each heldoutN part was annotated blind, scored once
     as it came (its first, blind score is in docs/benchmarks.md, "Quotes"), and only then used
     to write rules (heldout22-24 in round 14, heldout25-27 in round 15, heldout20-21 and
     heldout28-30 in round 16, heldout31-33 in round 17, heldout34-36 in round 18; round 19
@@ -158,7 +158,8 @@ def test_gold_quote_attribution() -> None:
     every part, heldout37-42 included; heldout43-45 (CLICK-ID lines 2,000-14,999) were scored
     blind before and after round 20, then read by round 21. heldout46-51 (lines 2,000-14,999)
     were scored blind (heldout46-48 after the review of rounds 19-20 and after round 21,
-    heldout49-51 before and after round 21), then read by round 22. Blind
+    heldout49-51 before and after round 21), then read by round 22. heldout52-55 (lines
+    2,000-14,999) were scored blind before and after round 22, then read by round 23. Blind
     parts are scored by the lead outside this repository before they are committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
@@ -214,6 +215,10 @@ def test_gold_quote_attribution() -> None:
         "heldout49": (0.95, 0.89, 0.72, 0.45),
         "heldout50": (0.83, 0.83, 0.81, 0.55),
         "heldout51": (0.90, 0.90, 0.72, 0.57),
+        "heldout52": (0.93, 0.93, 0.84, 0.61),
+        "heldout53": (0.91, 0.90, 0.88, 0.63),
+        "heldout54": (0.79, 0.76, 0.73, 0.43),
+        "heldout55": (0.86, 0.86, 0.80, 0.48),
     }
     # (heldout3-4's annotator left "X mengaku + clause" out, and the first annotator (dev,
     # heldout, heldout2) hopes and requests ("berharap …", "meminta … agar"), which the later
