@@ -181,7 +181,7 @@ class _CueNames(_ReaderState):
         for lo, hi in people.person_spans:
             if lo >= end:
                 break
-            if lo < comma or _RELATION_BEFORE.search(text, max(0, lo - 14), lo):
+            if lo < comma or _RELATION_BEFORE.search(text, max(0, lo - 22), lo):
                 continue
             if appositive and any(
                 w[:1].islower() and not is_name_stopword(w)
@@ -248,7 +248,7 @@ class _CueNames(_ReaderState):
         related = False
         described = False
         for lo, hi in _merged(name_runs(text, position, end), text):
-            relation = _RELATION_BEFORE.search(text, max(0, lo - 14), lo)
+            relation = _RELATION_BEFORE.search(text, max(0, lo - 22), lo)
             if relation:
                 related = True  # "kata orangtua Bunga, DM": Bunga's parent speaks
                 # "ungkap putri dari BRA Mooryati Soedibyo" right after the cue: a description

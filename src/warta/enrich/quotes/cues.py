@@ -158,6 +158,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|sampaikan|terangkan|sebutkan)nya)[ \t]*,[ \t]*",
             re.MULTILINE,
         ),
+        # A passive verb of speech with its agent opening a sentence: "Diakui Kikan, dirinya
+        # …", "Ditambahkan oleh Ammar bahwa …": X's account, as "Menurut X, …" is.
+        "passive_by": re.compile(
+            r"(?:(?<=[.,\n])|^)[ \t]*(?P<cue>Di(?:akui|katakan|jelaskan|tambahkan|ungkapkan"
+            r"|sampaikan|tegaskan|tuturkan|terangkan|paparkan))[ \t]+(?:oleh[ \t]+)?"
+            rf"(?P<who>{_NAME_RUN})(?:[ \t]+(?:ini|itu))?(?:[ \t]*,[ \t]*|[ \t]+bahwa[ \t]+)",
+            re.MULTILINE,
+        ),
         "menurut": re.compile(
             rf"\b(?P<cue>[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau|mereka|warganet|netizen|{_NAME_RUN})"
             r"|\s+(?P<anaphor>[a-z][\w-]*(?:[ \t][\w-]+){0,5}?[ \t](?:itu|ini|tersebut))))"

@@ -201,6 +201,13 @@ def _indirect(
         speaker = speaker_before(match.start())
         if speaker is not None:
             add(speaker, match.group("cue"), match.end())
+    for match in patterns["passive_by"].finditer(text) if "Di" in text else ():
+        # "Diakui Kikan, dirinya sudah …": Kikan's account, as "Menurut Kikan, …" is
+        if inside_quote(match.start()):
+            continue
+        speaker = _org_or_person(reader, match.group("who"), match.start("who"))
+        if speaker is not None:
+            add(speaker, match.group("cue"), match.end())
     for match in patterns["kata_mid"].finditer(text) if "ata " in text else ():
         # "Gegar budaya, kata Ahmad Husri, bisa terjadi …", "Kata Enda, sangat mungkin …".
         if inside_quote(match.start()) or text[max(0, match.start() - 3) : match.start()].rstrip(
@@ -288,7 +295,7 @@ def _subject_speaker(reader: _Reader, subject: re.Match[str]) -> str | None:
         # nobody named before "dari", the organisation's own expert after it
     if _PREPOSITION_BEFORE.search(text, max(0, subject.start() - 12), subject.start()):
         return None  # "warga yang tinggal di kompleks Mediterania, mengatakan"
-    if _RELATION_BEFORE.search(text, max(0, subject.start() - 14), subject.start()):
+    if _RELATION_BEFORE.search(text, max(0, subject.start() - 22), subject.start()):
         return None  # "selaku kuasa hukum Saiful Mahdi menyebutkan": the lawyer speaks
     if subject.group("rel"):  # "peraturan KPI yang menyebutkan": only a person's name here
         person = person_in(name)

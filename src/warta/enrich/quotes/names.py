@@ -70,7 +70,10 @@ def _is_handle(name: str) -> bool:
 _RELATION_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:orang ?tua|ibu|ayah|ayahanda|ibunda|anak|putra|putri|istri|suami|kakak|adik"
     r"|paman|bibi|tante|kerabat|keluarga|teman|sahabat|rekan|kekasih|pacar|menantu|mertua|cucu"
-    r"|nenek|kakek|kuasa hukum|pengacara)(?:[ \t\xa0]+dari)?"
+    r"|nenek|kakek|kuasa hukum|pengacara)"
+    # "putra sulung Habibie", "anak kedua Anang", "adik kandung X": which one of them
+    r"(?:[ \t\xa0]+(?:sulung|bungsu|tertua|pertama|kedua|ketiga|kandung|angkat|tiri))?"
+    r"(?:[ \t\xa0]+dari)?"
     # "Suami dari Sabria Kono itu …" (capitalised only with "dari": "Ibu Sri Mulyani" is a title)
     r"|(?:Suami|Istri|Anak|Putra|Putri|Kakak|Adik|Ayah|Ibu)[ \t\xa0]+dari)[ \t\xa0]+$"
 )

@@ -67,6 +67,8 @@ class _ReaderState:
         self.role_holders: dict[str, list[tuple[int, str]]] = {}
         # names printed before a speech verb (see ``_Subjects._verb_subjects``), built lazily
         self._verb_subject_names: frozenset[str] | None = None
+        # "Diakui X, …" openers in the whole text (see ``_Subjects._according_to``), lazily
+        self._passive_openers: list[re.Match[str]] | None = None
         self._expansions: dict[str, str | None] = {}  # acronym → the full name it stands for
         starts = {lo for lo, _hi in segments} | {hi for _lo, hi in links}
         starts.update(m.end() for m in _SENTENCE_END.finditer(text))
@@ -155,6 +157,12 @@ class _ReaderState:
             name = match.group("after") or match.group("before") or match.group("appos")
             if self._inside_quote(match.start()) or is_name_stopword(name, sentence_start=True):
                 continue
+            if (
+                match.group("appos")
+                and self.people is not None
+                and self.people.other_at(match.start("appos"), match.end("appos"))
+            ):
+                continue  # "Unsoed, Purwokerto, Rawuh … mengatakan": a place the model tags
             self.known.add(self.names.canonical(name, match.start()))
             self.known.add(name)
 

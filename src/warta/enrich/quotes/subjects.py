@@ -308,7 +308,7 @@ class _Subjects(_ReaderState):
                 # Management Calendar of Event"), or a party
                 # to something ("Baik pihak Ditlantas maupun Jasa Marga perlu berdiskusi")
                 continue
-            if _RELATION_BEFORE.search(text, max(0, lo - 14), lo):
+            if _RELATION_BEFORE.search(text, max(0, lo - 22), lo):
                 continue  # "mantan suami Barbie, Bagus …": the relative is not the subject
             if (
                 _RELATIVE_OF.match(text, lo, hi)
@@ -476,10 +476,19 @@ class _Subjects(_ReaderState):
         dirawat …. Nina lalu dibawa pulang …" then '"…," katanya' is Darmawan's). None when
         the text names no person there ("Menurut polisi", "Menurut dia")."""
         text = self.text
-        if text.find("enurut", start, end) < 0:
+        if self._passive_openers is None:
+            self._passive_openers = list(self.patterns["passive_by"].finditer(text))
+        # "Diakui X, …" (a passive verb of speech and its agent) opens X's account too
+        passive = [m for m in self._passive_openers if start <= m.start() and m.end() <= end]
+        menurut = text.find("enurut", start, end) >= 0
+        if not menurut and not passive:
             return None
         found: tuple[int, str] | None = None
-        for match in self.patterns["menurut"].finditer(text, start, end):
+        openers = sorted(
+            [*(self.patterns["menurut"].finditer(text, start, end) if menurut else ()), *passive],
+            key=lambda match: match.start(),
+        )
+        for match in openers:
             who = match.group("who")
             if (
                 not who

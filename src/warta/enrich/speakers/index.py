@@ -764,9 +764,10 @@ def _slip(a: str, b: str) -> bool:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` (case aside) differ by one letter changed, added or dropped:
-    "Prasetyo" / "Prasetio", "Moemahadi" / "Moermahadi", the slips news makes in a name it
-    printed right earlier in the same article."""
+    """True when ``a`` and ``b`` (case aside) differ by one letter changed, added or dropped,
+    or two letters side by side swapped: "Prasetyo" / "Prasetio", "Moemahadi" / "Moermahadi",
+    "Tahreq" / "Thareq", the slips news makes in a name it printed right earlier in the same
+    article."""
     a, b = a.casefold(), b.casefold()
     if a == b or abs(len(a) - len(b)) > 1:
         return False
@@ -774,7 +775,10 @@ def _one_edit(a: str, b: str) -> bool:
         a, b = b, a
     for i, (x, y) in enumerate(zip(a, b, strict=False)):
         if x != y:
-            return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
+            if len(a) != len(b):
+                return a[i:] == b[i + 1 :]
+            swapped = a[i + 1 : i + 2] == y and b[i + 1 : i + 2] == x and a[i + 2 :] == b[i + 2 :]
+            return a[i + 1 :] == b[i + 1 :] or swapped
     return True  # b is a with one letter added at the end
 
 

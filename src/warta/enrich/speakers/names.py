@@ -39,8 +39,11 @@ _GAP = r"[ \t\xa0]+"
 # Kosasih") must not cut the name in two.
 _RUN = re.compile(rf"{_TOKEN}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_TOKEN}){{0,13}}")
 # Two words a scraper glued together ("MisanoSituasi", "bukti.Juara"): a run stops where the
-# capital starts. The pattern opens with the capital: fast to scan for.
-_GLUE = re.compile(r"[A-Z](?:(?<=[a-z]{2}[A-Z])(?=[a-z]{2})|(?<=[a-z][.!?][A-Z]))")
+# capital starts. The pattern opens with the capital: fast to scan for. Platforms whose names
+# are printed in camel case ("YouTube", "TikTok", "WhatsApp") are one word.
+_GLUE = re.compile(
+    r"[A-Z](?:(?<=[a-z]{2}[A-Z])(?<!You.)(?<!Tik.)(?<!Whats.)(?=[a-z]{2})|(?<=[a-z][.!?][A-Z]))"
+)
 
 
 def glue_points(text: str, start: int = 0, end: int | None = None) -> list[int]:
