@@ -92,3 +92,55 @@ def test_end_labels_are_matched_on_whole_words_of_short_blocks() -> None:
     assert not label("Mostly read at night")  # "most read" needs whole words
     assert not label("Recently, the council posted the new timetable online for all travellers.")
     assert not label("Related")  # too vague alone: a heading inside many articles
+
+
+_BERITA = [
+    f"<p>Paragraf {n}: pemerintah kota menyiapkan anggaran perbaikan jalan dan jembatan yang rusak"
+    f" akibat banjir, dan kepala dinas mengatakan pekerjaan dimulai bulan depan setelah lelang"
+    f" selesai dan kontraktor ditetapkan.</p>"
+    for n in range(1, 11)
+]
+
+
+def test_an_inline_related_box_inside_the_article_cuts_nothing() -> None:
+    # Indonesian paragraphs run under 60 words: a "Berita Terkait:" line two paragraphs before
+    # the end is a box inside the article, and the paragraphs after it are the article's.
+    box = "<p><strong>Berita Terkait:</strong> <a href='/a/1'>Jembatan baru dibuka</a></p>"
+    html = (
+        "<body><article>" + "".join(_BERITA[:8]) + box + "".join(_BERITA[8:]) + "</article></body>"
+    )
+    blocks = _blocks(html)
+    keep = [True] * len(blocks)
+    _cut_end_section(blocks, keep)
+    assert all(keep)
+
+
+def test_a_sub_heading_that_opens_like_a_label_cuts_nothing() -> None:
+    html = (
+        "<body><article>"
+        + "".join(_BERITA[:8])
+        + "<h2>Trending di media sosial</h2>"
+        + "".join(_BERITA[8:])
+        + "</article></body>"
+    )
+    blocks = _blocks(html)
+    keep = [True] * len(blocks)
+    _cut_end_section(blocks, keep)
+    assert all(keep)
+
+
+def test_teaser_links_under_a_label_inside_the_article_element_are_cut() -> None:
+    teasers = "".join(
+        f"<p><a href='/b/{n}'>Judul berita lain nomor {n} di kota</a></p>" for n in range(4)
+    )
+    html = (
+        "<body><article>"
+        + "".join(_BERITA[:8])
+        + "<h3>Berita Lainnya</h3>"
+        + teasers
+        + "</article></body>"
+    )
+    blocks = _blocks(html)
+    keep = [True] * len(blocks)
+    _cut_end_section(blocks, keep)
+    assert _kept(blocks, keep) == [b.text for b in blocks[:8]]

@@ -44,7 +44,7 @@ from selectolax.lexbor import LexborHTMLParser
 from warta.article import Paragraph, RelatedLink
 from warta.page.blockmodel import BlockModel, shipped_model
 from warta.page.declared import DeclaredBody, follow_declared_body
-from warta.page.end_sections import is_end_label
+from warta.page.end_sections import is_author_label, is_end_label
 from warta.page.features import (
     BASE_FEATURES,
     block_facts,
@@ -110,7 +110,13 @@ after it) is cut when the kept words above the label are at least this many time
 
 END_BLOCK_WORDS: Final = 60
 """... and none of those blocks has more than this many words (teasers, a bio: no article
-paragraphs)."""
+paragraphs) ..."""
+
+END_LINK_SHARE: Final = 0.5
+"""... and the section is apart from the article: an author's box, or in an element holding none
+of the article's kept blocks, or at least this share of its text is link text (teasers). A label
+over prose inside the article ("Berita Terkait:" before one link, a "Trending …" sub-heading) cuts
+nothing: Indonesian paragraphs are often under 60 words."""
 
 COMMENT_SHARE: Final = 1.0
 """Kept blocks inside comment elements are dropped when the kept words outside such elements
@@ -302,8 +308,10 @@ def _cut_end_section(blocks: list[Block], keep: list[bool]) -> None:
     :data:`END_SHARE` times as many and it holds no long block (teaser excerpts and a bio
     are short; article paragraphs under a misleading heading are not), and when the body above
     it is not itself a list of stories (:func:`_is_listing`: on a hub page "Explore more" heads
-    more of the content, and cutting it would leave a listing). The first label that qualifies is
-    used. ``keep`` is updated in place.
+    more of the content, and cutting it would leave a listing). The section must also stand apart
+    from the article (:data:`END_LINK_SHARE`): an author's box, a box holding none of the
+    article's kept blocks, or mostly links; a label over prose inside the article cuts nothing.
+    The first label that qualifies is used. ``keep`` is updated in place.
     """
     kept = [i for i, k in enumerate(keep) if k]
     if len(kept) < 2:
@@ -321,11 +329,36 @@ def _cut_end_section(blocks: list[Block], keep: list[bool]) -> None:
             blocks[j].words > END_BLOCK_WORDS for j in kept[pos:]
         ):
             continue
+        rest = [j for j in kept[pos:] if j != i]
+        if not (
+            is_author_label(blocks[i])
+            or _stands_apart(blocks, i, rest, kept[:pos])
+            or _mostly_links(blocks, rest)
+        ):
+            continue  # prose under the label: a sub-heading or an inline box inside the article
         if _is_listing([blocks[j] for j in kept[:pos]]):
             return  # the body above is itself a list of stories: what follows is more of it
         for j in kept[pos:]:
             keep[j] = False
         return
+
+
+def _stands_apart(blocks: list[Block], label: int, rest: list[int], above: list[int]) -> bool:
+    """Whether the label and the blocks after it (``rest``) share an element that holds none of
+    the blocks ``above`` (an ``<aside>``, a widget box), i.e. they are not part of the article."""
+    holders = {element for j in above for element in blocks[j].path}
+    box = None
+    for element in blocks[label].path:  # nearest first: the widest ancestor holding nothing above
+        if element in holders:
+            break
+        box = element
+    return box is not None and all(box in blocks[j].path for j in rest)
+
+
+def _mostly_links(blocks: list[Block], indices: list[int]) -> bool:
+    """Whether most of the text of these blocks is link text (teasers, not paragraphs)."""
+    chars = sum(blocks[j].chars for j in indices)
+    return chars > 0 and sum(blocks[j].link_chars for j in indices) >= END_LINK_SHARE * chars
 
 
 def _drop_furniture(blocks: list[Block], keep: list[bool]) -> None:

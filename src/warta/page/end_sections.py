@@ -23,6 +23,11 @@ _LABEL_PREFIX_WORDS: Final = 4
 
 _WORD: Final = re.compile(r"\w+")
 
+_AUTHOR_LABELS: Final = frozenset(
+    {"about the author", "about the authors", "about the reviewer", "author bio", "tentang penulis"}
+)
+"""The labels of an author's box: what follows them is never the article, links or not."""
+
 
 @functools.cache
 def end_labels() -> frozenset[str]:
@@ -34,10 +39,21 @@ def end_labels() -> frozenset[str]:
 
 def is_end_label(block: Block) -> bool:
     """Whether ``block`` is a short block whose words are an end-section label or start with one."""
+    return _label_of(block, end_labels()) is not None
+
+
+def is_author_label(block: Block) -> bool:
+    """Whether ``block`` is a short block opening an author's box ("About the Author" …)."""
+    return _label_of(block, _AUTHOR_LABELS) is not None
+
+
+def _label_of(block: Block, labels: frozenset[str]) -> str | None:
+    """The label among ``labels`` that ``block``'s words are or start with, if it is short."""
     if block.words > END_LABEL_WORDS:
-        return False
+        return None
     words = _WORD.findall(block.text.lower())
-    labels = end_labels()
-    return any(
-        " ".join(words[:n]) in labels for n in range(1, min(len(words), _LABEL_PREFIX_WORDS) + 1)
-    )
+    for n in range(1, min(len(words), _LABEL_PREFIX_WORDS) + 1):
+        label = " ".join(words[:n])
+        if label in labels:
+            return label
+    return None
