@@ -21,6 +21,7 @@ itself (:func:`read_model`), not from crfsuite's text dump, which rounds them to
 from __future__ import annotations
 
 import struct
+import threading
 from collections.abc import Sequence
 
 import numpy as np
@@ -112,13 +113,22 @@ class LinearCrf:
         self._rows: dict[str, int] = {}
         self._table = np.zeros((1024, 8, len(labels)))
         self._opener = np.zeros(1024, dtype=bool)
+        # One model is shared by every thread of a process (load_model caches it): the word
+        # cache is read, grown and gathered from under this lock, or a thread could read rows
+        # another is moving or resetting.
+        self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
+        del state["_lock"]
         state["_rows"] = {}
         state["_table"] = self._table[:1].copy()
         state["_opener"] = self._opener[:1].copy()
         return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     def _add_words(self, words: Sequence[str]) -> None:
         """Sum the weights of the per-word feature groups of new, distinct ``words`` and cache
@@ -158,21 +168,23 @@ class LinearCrf:
     def scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """State scores ``(total tokens, 7)`` of non-empty ``sentences`` laid end to end, columns
         in crfsuite's label order (what crfsuite sums from :meth:`FeatureExtractor.sentence`)."""
-        rows = self._rows
-        new = list(dict.fromkeys(w for words in sentences for w in words if w not in rows))
-        if new:
-            if len(rows) + len(new) > _MAX_WORDS:  # start afresh with these sentences' words
-                self._rows = {}
-                new = list(dict.fromkeys(w for words in sentences for w in words))
-            self._add_words(new)
-            rows = self._rows
         words_all = [w for words in sentences for w in words]
-        idx = np.array([rows[w] for w in words_all], dtype=np.int64)
+        with self._lock:
+            rows = self._rows
+            new = list(dict.fromkeys(w for w in words_all if w not in rows))
+            if new:
+                if len(rows) + len(new) > _MAX_WORDS:  # start afresh with these sentences' words
+                    self._rows = {}
+                    new = list(dict.fromkeys(words_all))
+                self._add_words(new)
+                rows = self._rows
+            idx = np.array([rows[w] for w in words_all], dtype=np.int64)
+            block = self._table[idx]  # (T, 8, L), a copy: safe to use once the lock is gone
+            opener = self._opener[idx]
         lengths = np.array([len(words) for words in sentences])
         ends = np.cumsum(lengths)
         first_of = np.repeat(ends - lengths, lengths)
         end_of = np.repeat(ends, lengths)
-        block = self._table[idx]  # (T, 8, L)
         total = block[:, _OWN].copy()
         pos = np.arange(len(idx))
         for off, row, _ in _NEAR_ROWS:
@@ -181,7 +193,7 @@ class LinearCrf:
             total[inside] += block[other[inside], row]
             total[~inside] += self._pads[off]
         first = pos == first_of
-        first[1:] |= self._opener[idx[:-1]] & ~first[1:]
+        first[1:] |= opener[:-1]
         total += np.where(first[:, None], block[:, _FIRST], block[:, _MID])
         self._add_joins(total, block, sentences)
         return total

@@ -25,6 +25,7 @@ trained with.
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -244,12 +245,19 @@ class NeuralTagger:
         # the cached projections: a word's row in _table (row 0 stays zero, the gaps' row)
         self._rows: dict[str, int] = {}
         self._table = np.zeros((1024, len(self.inp_b)), dtype=np.float32)
+        # the cache is read, grown and gathered from under this lock: threads share one tagger
+        self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
+        del state["_lock"]
         state["_rows"] = {}
         state["_table"] = self._table[:1].copy()
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     def _add_words(self, words: Sequence[str]) -> None:
         """Work out the input layer's projection of the word-only inputs of new ``words``
@@ -286,29 +294,31 @@ class NeuralTagger:
         gap = max(self.dilations)
         if not sentences:
             return []
-        cache = self._rows
-        new = list(dict.fromkeys(w for words in sentences for w in words if w not in cache))
-        if new:
-            if len(cache) + len(new) > _MAX_WORDS:  # start afresh with this text's words
-                self._rows = {}
-                new = list(dict.fromkeys(w for words in sentences for w in words))
-            self._add_words(new)
-            cache = self._rows
         rows: list[int] = [0] * gap  # rows of _table; row 0 is the zero vector
         firsts: list[int] = [0] * gap
         runs: list[int] = [0] * gap
         spans: list[tuple[int, int]] = []
-        for words in sentences:
-            start = len(rows)
-            rows.extend([cache[w] for w in words])
-            for first, run in Vocab.context_ids(words):
-                firsts.append(first)
-                runs.append(run)
-            spans.append((start, len(rows)))
-            rows.extend([0] * gap)
-            firsts.extend([0] * gap)
-            runs.extend([0] * gap)
-        x = self._table[rows] + self.first_proj[firsts] + self.run_proj[runs]
+        with self._lock:
+            cache = self._rows
+            new = list(dict.fromkeys(w for words in sentences for w in words if w not in cache))
+            if new:
+                if len(cache) + len(new) > _MAX_WORDS:  # start afresh with this text's words
+                    self._rows = {}
+                    new = list(dict.fromkeys(w for words in sentences for w in words))
+                self._add_words(new)
+                cache = self._rows
+            for words in sentences:
+                start = len(rows)
+                rows.extend([cache[w] for w in words])
+                for first, run in Vocab.context_ids(words):
+                    firsts.append(first)
+                    runs.append(run)
+                spans.append((start, len(rows)))
+                rows.extend([0] * gap)
+                firsts.extend([0] * gap)
+                runs.extend([0] * gap)
+            x = self._table[rows]  # a copy: safe to use once the lock is gone
+        x = x + self.first_proj[firsts] + self.run_proj[runs]
         mask = np.zeros((len(rows), 1), dtype=np.float32)
         for lo, hi in spans:
             mask[lo:hi] = 1.0
