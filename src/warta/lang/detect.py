@@ -195,8 +195,8 @@ def _load_letter_words() -> tuple[_LetterWords | None, str]:
         from warta.page import _cfeat  # type: ignore[attr-defined]
     except ImportError as exc:
         return None, f"not built ({exc})"
-    letter_words: _LetterWords = _cfeat.letter_words
     try:
+        letter_words: _LetterWords = _cfeat.letter_words  # a stale build may lack it
         problem = check_letter_words(letter_words)
     except Exception as exc:  # any failure of the check means the compiled count is not used
         problem = f"check failed: {exc!r}"
