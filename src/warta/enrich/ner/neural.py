@@ -395,19 +395,38 @@ def viterbi_batch(
         and end.dtype == kind
         and np.result_type(dtype, kind) == kind
     ):
-        lengths = [len(e) for e in emissions]
-        bounds = np.zeros(len(lengths) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=bounds[1:])
-        em = np.concatenate(emissions).astype(dtype, copy=False).astype(kind, copy=False)
-        flat = _COMPILED.viterbi_paths(
-            np.ascontiguousarray(em),
-            np.ascontiguousarray(trans),
-            np.ascontiguousarray(start),
-            np.ascontiguousarray(end),
-            bounds,
-        ).tolist()
-        return [flat[bounds[k] : bounds[k + 1]] for k in range(len(lengths))]
+        return _viterbi_batch_compiled(_COMPILED, emissions, trans, start, end, dtype)
     return _viterbi_batch_numpy(emissions, trans, start, end, dtype)
+
+
+def _bounds(emissions: Sequence[np.ndarray]) -> np.ndarray:
+    """Where each sequence starts when they are laid end to end: sequence ``k`` is rows
+    ``bounds[k]:bounds[k + 1]`` (the layout the compiled decoding reads)."""
+    bounds = np.zeros(len(emissions) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in emissions], out=bounds[1:])
+    return bounds
+
+
+def _viterbi_batch_compiled(
+    compiled: Any,
+    emissions: Sequence[np.ndarray],
+    trans: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    dtype: type[np.floating],
+) -> list[list[int]]:
+    """:func:`viterbi_batch` by ``compiled.viterbi_paths`` (:mod:`warta.enrich.ner._ccrf`), the
+    scores all of ``trans``'s type."""
+    bounds = _bounds(emissions)
+    em = np.concatenate(emissions).astype(dtype, copy=False).astype(trans.dtype, copy=False)
+    flat = compiled.viterbi_paths(
+        np.ascontiguousarray(em),
+        np.ascontiguousarray(trans),
+        np.ascontiguousarray(start),
+        np.ascontiguousarray(end),
+        bounds,
+    ).tolist()
+    return [flat[bounds[k] : bounds[k + 1]] for k in range(len(emissions))]
 
 
 def _viterbi_batch_numpy(
@@ -497,21 +516,31 @@ def crf_marginals_batch(
     if not emissions:
         return []
     if _COMPILED is not None and COMPILED_CRF:
-        lengths = [len(e) for e in emissions]
-        bounds = np.zeros(len(lengths) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=bounds[1:])
-        em = np.concatenate(emissions).astype(np.float64)
-        em = np.exp(em - em.max(axis=1, keepdims=True))
-        last = np.exp(end - end.max())
-        probs = _COMPILED.forward_backward(
-            em,
-            np.exp(trans.astype(np.float64)),
-            np.ascontiguousarray(np.exp(start - start.max()), dtype=np.float64),
-            np.ascontiguousarray(last / last.sum(), dtype=np.float64),
-            bounds,
-        )
-        return [probs[bounds[k] : bounds[k + 1]] for k in range(len(lengths))]
+        return _crf_marginals_batch_compiled(_COMPILED, emissions, trans, start, end)
     return _crf_marginals_batch_numpy(emissions, trans, start, end)
+
+
+def _crf_marginals_batch_compiled(
+    compiled: Any,
+    emissions: Sequence[np.ndarray],
+    trans: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+) -> list[np.ndarray]:
+    """:func:`crf_marginals_batch` by ``compiled.forward_backward``, which takes the
+    exponentiated, rescaled scores that :func:`_crf_marginals_batch_numpy` works with."""
+    bounds = _bounds(emissions)
+    em = np.concatenate(emissions).astype(np.float64)
+    em = np.exp(em - em.max(axis=1, keepdims=True))
+    last = np.exp(end - end.max())
+    probs = compiled.forward_backward(
+        em,
+        np.exp(trans.astype(np.float64)),
+        np.ascontiguousarray(np.exp(start - start.max()), dtype=np.float64),
+        np.ascontiguousarray(last / last.sum(), dtype=np.float64),
+        bounds,
+    )
+    return [probs[bounds[k] : bounds[k + 1]] for k in range(len(emissions))]
 
 
 def _crf_marginals_batch_numpy(
@@ -585,21 +614,10 @@ def _probe_compiled(compiled: Any) -> str | None:
         start = np.where(allowed_starts(), rng.normal(size=7), NEG).astype(kind)
         end = rng.normal(size=7).astype(kind)
         trans = trans.astype(kind)
-        bounds = np.zeros(len(ems) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=bounds[1:])
-        got = compiled.viterbi_paths(np.concatenate(ems), trans, start, end, bounds).tolist()
-        want = _viterbi_batch_numpy(ems, trans, start, end, kind)
-        if [got[bounds[k] : bounds[k + 1]] for k in range(len(ems))] != want:
+        got = _viterbi_batch_compiled(compiled, ems, trans, start, end, kind)
+        if got != _viterbi_batch_numpy(ems, trans, start, end, kind):
             return f"probe {trial}: paths differ"
-        em = np.concatenate(ems).astype(np.float64)
-        last = np.exp(end - end.max())
-        probs = compiled.forward_backward(
-            np.exp(em - em.max(axis=1, keepdims=True)),
-            np.exp(trans.astype(np.float64)),
-            np.exp(start - start.max()).astype(np.float64),
-            (last / last.sum()).astype(np.float64),
-            bounds,
-        )
+        probs = np.concatenate(_crf_marginals_batch_compiled(compiled, ems, trans, start, end))
         expected = np.concatenate(_crf_marginals_batch_numpy(ems, trans, start, end))
         if not np.allclose(probs, expected, rtol=0, atol=1e-12):
             return f"probe {trial}: marginals differ"
