@@ -33,6 +33,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
+from warta._compiled import load_checked
+
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
@@ -191,16 +193,10 @@ def _load_letter_words() -> tuple[_LetterWords | None, str]:
     of 2,000 characters costs about a tenth of a millisecond, on most pages) and ``"compiled"``,
     or None and why not: it is not built, or it counts generated texts differently from
     :func:`_letter_words`."""
-    try:
-        from warta.page import _cfeat  # type: ignore[attr-defined]
-    except ImportError as exc:
-        return None, f"not built ({exc})"
-    try:
-        letter_words: _LetterWords = _cfeat.letter_words  # a stale build may lack it
-        problem = check_letter_words(letter_words)
-    except Exception as exc:  # any failure of the check means the compiled count is not used
-        problem = f"check failed: {exc!r}"
-    return (None, problem) if problem else (letter_words, "compiled")
+    # a stale build may lack letter_words: the check then fails and the regex count is used
+    module, status = load_checked("warta.page._cfeat", lambda m: check_letter_words(m.letter_words))
+    letter_words: _LetterWords | None = module.letter_words if module is not None else None
+    return letter_words, status
 
 
 def check_letter_words(letter_words: _LetterWords) -> str | None:

@@ -15,6 +15,8 @@ from typing import IO, Any, NamedTuple
 
 import numpy as np
 
+from warta._compiled import load_checked
+
 MODEL_FILE = "blocks.npz"
 
 
@@ -334,18 +336,9 @@ def _load_compiled_trees() -> tuple[_LeafValues | None, str]:
     """The compiled walk (:func:`warta.page._ctrees.leaf_values`) and ``"compiled"``, or None and
     why not: the extension is not built, or it scores the probe ensembles differently from
     :meth:`TreeEnsemble._decision_levels`."""
-    try:
-        from warta.page import _ctrees  # type: ignore[attr-defined]
-    except ImportError as exc:
-        return None, f"not built ({exc})"
-    try:
-        leaf_values: _LeafValues = _ctrees.leaf_values
-        problem = check_compiled(leaf_values)
-    except Exception as exc:  # any failure of the check means the compiled walk is not used
-        problem = f"check failed: {exc!r}"
-    if problem:
-        return None, problem
-    return leaf_values, "compiled"
+    module, status = load_checked("warta.page._ctrees", lambda m: check_compiled(m.leaf_values))
+    leaf_values: _LeafValues | None = module.leaf_values if module is not None else None
+    return leaf_values, status
 
 
 _COMPILED, COMPILED_TREES_STATUS = _load_compiled_trees()

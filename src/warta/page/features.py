@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import chain, repeat
+from types import ModuleType
 from typing import Final
 
 import numpy as np
 
+from warta._compiled import load_checked
 from warta.page.html import A_PRE, ANC_FLAGS, KEYWORDS, PATH_LEN, Block
 
 _TAG_GROUP: Final = {
@@ -634,23 +636,20 @@ def _load_compiled() -> tuple[_CountsFn | None, _FactsFn | None, np.ndarray | No
     :func:`warta.page._cfeat.block_facts`), the stop words' keys for the counts, and
     ``"compiled"``; or None, None, None and why not: the extension is not built, or it reads the
     probe blocks differently from :func:`_numpy_counts` or :func:`_python_block_facts`."""
-    global _COMPILED_COUNTS, _STOP_KEYS
-    try:
-        from warta.page import _cfeat  # type: ignore[attr-defined]
-    except ImportError as exc:
-        return None, None, None, f"not built ({exc})"
-    try:
-        stop_keys: np.ndarray = _cfeat.pack_words(_STOP)
-        text_counts: _CountsFn = _cfeat.text_counts
-        facts_fn: _FactsFn = _cfeat.block_facts
-        _STOP_KEYS = stop_keys  # the counts check runs _compiled_counts, which reads it
-        problem = check_compiled_counts(text_counts) or check_compiled_facts(facts_fn)
-    except Exception as exc:  # any failure of the check means the compiled code is not used
-        problem = f"check failed: {exc!r}"
-    if problem:
+    global _STOP_KEYS
+
+    def check(cfeat: ModuleType) -> str | None:
+        global _STOP_KEYS
+        _STOP_KEYS = cfeat.pack_words(_STOP)  # the counts check runs _compiled_counts: it reads it
+        return check_compiled_counts(cfeat.text_counts) or check_compiled_facts(cfeat.block_facts)
+
+    module, status = load_checked("warta.page._cfeat", check)
+    if module is None:
         _STOP_KEYS = None
-        return None, None, None, problem
-    return text_counts, facts_fn, stop_keys, "compiled"
+        return None, None, None, status
+    text_counts: _CountsFn = module.text_counts
+    facts_fn: _FactsFn = module.block_facts
+    return text_counts, facts_fn, _STOP_KEYS, status
 
 
 _COMPILED_COUNTS: _CountsFn | None = None

@@ -16,10 +16,12 @@ import functools
 import re
 import sys
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any, Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from warta._compiled import load_checked
 from warta.article import BlockKind
 
 # Ancestor tag flags (bits of Block.anc).
@@ -469,22 +471,20 @@ def _load_compiled_walk() -> tuple[Callable[[LexborNode | None], list[Block]] | 
     """The compiled walk (:mod:`warta.page._cwalk`) and ``"compiled"``, or None and why not: the
     extension is not built, selectolax is not the version its Lexbor structs were copied from, or
     it reads a probe page differently from selectolax's API or from :func:`_walk`."""
-    try:
-        from warta.page import _cwalk  # type: ignore[attr-defined]
-    except ImportError as exc:
-        return None, f"not built ({exc})"
-    import selectolax
+    walker = None
 
-    if selectolax.__version__ != _cwalk.LAYOUT_VERSION:
-        return None, f"selectolax {selectolax.__version__}, layout for {_cwalk.LAYOUT_VERSION}"
-    try:
-        walker = _cwalk.Walker(sys.modules[__name__])
-        problem = _cwalk.check(walker, _walk)
-    except Exception as exc:  # any failure of the check means the walk is not used
-        problem = f"check failed: {exc!r}"
-    if problem:
-        return None, problem
-    return walker, "compiled"
+    def check(cwalk: ModuleType) -> str | None:
+        nonlocal walker
+        import selectolax
+
+        if selectolax.__version__ != cwalk.LAYOUT_VERSION:
+            return f"selectolax {selectolax.__version__}, layout for {cwalk.LAYOUT_VERSION}"
+        walker = cwalk.Walker(sys.modules[__name__])
+        problem: str | None = cwalk.check(walker, _walk)
+        return problem
+
+    module, status = load_checked("warta.page._cwalk", check)
+    return (walker if module is not None else None), status
 
 
 _COMPILED, COMPILED_WALK_STATUS = _load_compiled_walk()

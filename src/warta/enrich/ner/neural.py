@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from warta._compiled import load_checked
 from warta.enrich.ner.features import CUE_CLASS, SENTENCE_OPENERS, word_shape
 
 LABELS = (
@@ -627,17 +628,7 @@ def _probe_compiled(compiled: Any) -> str | None:
 def _load_compiled() -> tuple[Any, str]:
     """The compiled decoding (:mod:`warta.enrich.ner._ccrf`) and ``"compiled"``, or None and
     why not (not built, or it decodes the probes differently)."""
-    try:
-        from warta.enrich.ner import _ccrf  # type: ignore[attr-defined]
-    except ImportError as exc:
-        return None, f"not built ({exc})"
-    try:
-        problem = _probe_compiled(_ccrf)
-    except Exception as exc:  # any failure of the check means the numpy path is used
-        problem = f"check failed: {exc!r}"
-    if problem:
-        return None, problem
-    return _ccrf, "compiled"
+    return load_checked("warta.enrich.ner._ccrf", _probe_compiled)
 
 
 _COMPILED, COMPILED_CRF_STATUS = _load_compiled()
