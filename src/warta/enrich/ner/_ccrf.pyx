@@ -14,7 +14,7 @@ where numpy's matrix product leaves the order to BLAS, so its marginals can diff
 in the last bits of a double (tests allow 1e-12).
 
 The numpy paths stay the reference: :mod:`warta.enrich.ner.neural` checks this module against
-them at import (:func:`warta.enrich.ner.neural._load_compiled`) and falls back to them on any
+them at import (:func:`warta.enrich.ner.neural._probe_compiled`) and falls back to them on any
 mismatch; tests/enrich/test_ner_linear_crf.py compares the two.
 """
 
@@ -25,6 +25,34 @@ from libc.stdint cimport int64_t
 ctypedef fused real:
     float
     double
+
+
+cdef int _check_shapes(
+    str name,
+    Py_ssize_t n_labels,
+    Py_ssize_t trans_cols,
+    Py_ssize_t start_len,
+    Py_ssize_t end_len,
+    Py_ssize_t emission_cols,
+    const int64_t[::1] bounds,
+    Py_ssize_t total,
+) except -1:
+    """Raise ValueError unless the label dimensions agree (at most 64 labels: the decoders'
+    stack buffers) and ``bounds`` cut ``total`` emission rows into ordered sequences."""
+    if (
+        trans_cols != n_labels
+        or start_len != n_labels
+        or end_len != n_labels
+        or emission_cols != n_labels
+        or n_labels == 0
+        or n_labels > 64
+    ):
+        raise ValueError(f"{name}: label dimensions differ or exceed 64")
+    cdef Py_ssize_t k
+    for k in range(bounds.shape[0] - 1):
+        if bounds[k] < 0 or bounds[k] > bounds[k + 1] or bounds[k + 1] > total:
+            raise ValueError(f"{name}: bounds out of order or past the emissions")
+    return 0
 
 
 def viterbi_paths(
@@ -39,20 +67,12 @@ def viterbi_paths(
     (int64). Scores are ``start[j]`` at the first token, ``trans[i, j]`` between tokens and
     ``end[j]`` after the last, added in ``real`` arithmetic. Bad shapes raise ValueError."""
     cdef Py_ssize_t n_labels = trans.shape[0]
-    if (
-        trans.shape[1] != n_labels
-        or start.shape[0] != n_labels
-        or end.shape[0] != n_labels
-        or emissions.shape[1] != n_labels
-        or n_labels == 0
-        or n_labels > 64
-    ):
-        raise ValueError("viterbi_paths: label dimensions differ or exceed 64")
     cdef Py_ssize_t n_seq = bounds.shape[0] - 1, total = emissions.shape[0]
     cdef Py_ssize_t k, lo, hi, t, i, j, best_i
-    for k in range(n_seq):
-        if bounds[k] < 0 or bounds[k] > bounds[k + 1] or bounds[k + 1] > total:
-            raise ValueError("viterbi_paths: bounds out of order or past the emissions")
+    _check_shapes(
+        "viterbi_paths", n_labels, trans.shape[1], start.shape[0], end.shape[0],
+        emissions.shape[1], bounds, total,
+    )
     out = np.empty(total, dtype=np.int64)
     cdef int64_t[::1] path = out
     back_array = np.empty((total, n_labels), dtype=np.int64)
@@ -110,20 +130,12 @@ def forward_backward(
     rescale each step to sum 1, as :func:`warta.enrich.ner.neural.crf_marginals_batch` does.
     """
     cdef Py_ssize_t n_labels = step.shape[0]
-    if (
-        step.shape[1] != n_labels
-        or first.shape[0] != n_labels
-        or last.shape[0] != n_labels
-        or emissions.shape[1] != n_labels
-        or n_labels == 0
-        or n_labels > 64
-    ):
-        raise ValueError("forward_backward: label dimensions differ or exceed 64")
     cdef Py_ssize_t n_seq = bounds.shape[0] - 1, total = emissions.shape[0]
     cdef Py_ssize_t k, lo, hi, t, i, j
-    for k in range(n_seq):
-        if bounds[k] < 0 or bounds[k] > bounds[k + 1] or bounds[k + 1] > total:
-            raise ValueError("forward_backward: bounds out of order or past the emissions")
+    _check_shapes(
+        "forward_backward", n_labels, step.shape[1], first.shape[0], last.shape[0],
+        emissions.shape[1], bounds, total,
+    )
     alpha_array = np.empty((total, n_labels), dtype=np.float64)
     beta_array = np.empty((total, n_labels), dtype=np.float64)
     cdef double[:, ::1] alpha = alpha_array
