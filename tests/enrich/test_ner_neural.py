@@ -16,6 +16,8 @@ from warta.enrich.ner.neural import (
     LABELS,
     NEG,
     Vocab,
+    _crf_marginals_batch_numpy,
+    _viterbi_batch_numpy,
     allowed_starts,
     allowed_transitions,
     bio_viterbi,
@@ -53,7 +55,10 @@ def test_viterbi_batch_equals_one_at_a_time() -> None:
     trans, start, end = _random_crf(0)
     rng = np.random.default_rng(1)
     ems = [rng.normal(scale=2, size=(n, 7)).astype(np.float32) for n in (1, 6, 23, 2, 9)]
-    assert viterbi_batch(ems, trans, start, end) == [viterbi(e, trans, start, end) for e in ems]
+    one_at_a_time = [viterbi(e, trans, start, end) for e in ems]
+    assert viterbi_batch(ems, trans, start, end) == one_at_a_time
+    # the numpy twin, which runs where the compiled decoding is not built
+    assert _viterbi_batch_numpy(ems, trans, start, end) == one_at_a_time
     assert viterbi_batch([], trans, start, end) == []
 
 
@@ -62,6 +67,8 @@ def test_marginals_batch_equals_one_at_a_time() -> None:
     rng = np.random.default_rng(5)
     ems = [rng.normal(scale=2, size=(n, 7)).astype(np.float32) for n in (3, 1, 12, 7)]
     for got, e in zip(crf_marginals_batch(ems, trans, start, end), ems, strict=True):
+        np.testing.assert_allclose(got, crf_marginals(e, trans, start, end), atol=1e-6)
+    for got, e in zip(_crf_marginals_batch_numpy(ems, trans, start, end), ems, strict=True):
         np.testing.assert_allclose(got, crf_marginals(e, trans, start, end), atol=1e-6)
 
 

@@ -439,12 +439,8 @@ def _viterbi_batch_numpy(
 ) -> list[list[int]]:
     """:func:`viterbi_batch` in numpy, one numpy step per position of the longest sequence
     instead of one per token (the reference for the compiled version)."""
-    order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
-    lengths = np.array([len(emissions[i]) for i in order])
-    n_seq, n_max, n_labels = len(order), int(lengths[0]), trans.shape[0]
-    em = np.zeros((n_seq, n_max, n_labels), dtype=dtype)
-    for row, i in enumerate(order):
-        em[row, : lengths[row]] = emissions[i]
+    order, lengths, em = _by_length(emissions, dtype)
+    n_seq, n_max, n_labels = em.shape
     live = (lengths[None, :] > np.arange(n_max)[:, None]).sum(axis=1)  # a prefix, longest first
     # past its end a row's back-pointers stay the identity, so its label is carried back
     back = np.broadcast_to(np.arange(n_labels), (n_seq, n_max, n_labels)).copy()
@@ -499,11 +495,14 @@ def crf_marginals(
     return joint / joint.sum(axis=1, keepdims=True)
 
 
-def _by_length(emissions: Sequence[np.ndarray]) -> tuple[list[int], np.ndarray, np.ndarray]:
-    """Order (longest first), sorted lengths and the padded ``(n, T, L)`` array."""
+def _by_length(
+    emissions: Sequence[np.ndarray], dtype: type[np.floating] = np.float64
+) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """Order (longest first), sorted lengths and the padded ``(n, T, L)`` array of ``dtype``:
+    the layout both numpy decoders run on (the rows still running at a position are a prefix)."""
     order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
     lengths = np.array([len(emissions[i]) for i in order])
-    em = np.zeros((len(order), int(lengths[0]), emissions[0].shape[1]), dtype=np.float64)
+    em = np.zeros((len(order), int(lengths[0]), emissions[0].shape[1]), dtype=dtype)
     for row, i in enumerate(order):
         em[row, : lengths[row]] = emissions[i]
     return order, lengths, em
