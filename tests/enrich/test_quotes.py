@@ -149,7 +149,7 @@ def test_gold_quote_attribution() -> None:
     """Floors under the measured scores (with the NER model's mentions, as annotate() reads
     quotes), to catch regressions; a little room is left for a retrained NER model.
 
-    dev … heldout55 are development data, heldout56-59 held out: each heldoutN part was
+    dev … heldout55 are development data, heldout56-63 held out: each heldoutN part was
     annotated blind, scored once as it came (its first, blind score is in docs/benchmarks.md,
     "Quotes"), and only then used to write rules (heldout22-24 in round 14, heldout25-27 in
     round 15, heldout20-21 and heldout28-30 in round 16, heldout31-33 in round 17, heldout34-36
@@ -161,7 +161,8 @@ def test_gold_quote_attribution() -> None:
     19-20 and after round 21, heldout49-51 before and after round 21), then read by round 22.
     heldout52-55 (lines 2,000-14,999) were scored blind before and after round 22, then read by
     round 23. heldout56-59 (lines 2,000-14,999) were scored blind before and after rounds 22 and
-    23 and are HELD OUT: no rule has been written from them. Blind
+    23 and are HELD OUT: no rule has been written from them; so are heldout60-63 (lines
+    2,000-14,999, annotated blind in session 8 and scored once, at round 23's rules). Blind
     parts are scored by the lead outside this repository before they are committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
@@ -226,6 +227,11 @@ def test_gold_quote_attribution() -> None:
         "heldout57": (0.83, 0.79, 0.80, 0.54),
         "heldout58": (0.91, 0.91, 0.74, 0.58),
         "heldout59": (0.83, 0.83, 0.86, 0.56),
+        # held out: annotated blind in session 8, scored once as they came (rules of round 23)
+        "heldout60": (0.83, 0.80, 0.89, 0.49),
+        "heldout61": (0.82, 0.84, 0.77, 0.42),
+        "heldout62": (0.87, 0.86, 0.73, 0.59),
+        "heldout63": (0.86, 0.84, 0.70, 0.66),
     }
     # (heldout3-4's annotator left "X mengaku + clause" out, and the first annotator (dev,
     # heldout, heldout2) hopes and requests ("berharap …", "meminta … agar"), which the later
@@ -238,7 +244,7 @@ def test_gold_quote_attribution() -> None:
         precision, recall = _scores(part, "indirect")
         assert precision >= ip and recall >= ir, (split, precision, recall)
     precision, recall = _scores(articles)
-    assert precision >= 0.895 and recall >= 0.89
+    assert precision >= 0.895 and recall >= 0.888
     precision, recall = _scores(articles, "indirect")
     assert precision >= 0.80 and recall >= 0.565
 

@@ -1,0 +1,1 @@
+"""Research on learned quote-speaker re-ranking (see ``rerank``); not part of the package."""
