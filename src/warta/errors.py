@@ -6,6 +6,7 @@
      ├── InputError              the input cannot be read as a page at all
      │    ├── EmptyInput         nothing, or only whitespace
      │    ├── BinaryInput        not text: PDF, image, archive, NUL-heavy bytes
+     │    ├── ContainerInput     a file of many records (WARC, JSON Lines): for ``warta run``
      │    └── InputTooLarge      over the size limit (text input; HTML is truncated instead)
      ├── LimitExceeded           the page is readable but costs too much to read
      │    ├── ExtractionTimeout  one page took longer than its time bound
@@ -43,6 +44,13 @@ class BinaryInput(InputError):
     """The input is binary (PDF, image, archive, or mostly control bytes), not a page."""
 
     code = "binary-input"
+
+
+class ContainerInput(InputError):
+    """The input is a container of many records (a WARC file, JSON Lines), not one page: read
+    it with ``warta run``, which takes each record in turn."""
+
+    code = "container-input"
 
 
 class InputTooLarge(InputError):

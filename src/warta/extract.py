@@ -10,6 +10,10 @@ Bad input never crashes the caller and never runs unbounded. Each call either re
 - empty or whitespace-only input → :class:`~warta.errors.EmptyInput`;
 - binary input (PDF, image, archive magic; mostly control bytes; NUL-heavy text) →
   :class:`~warta.errors.BinaryInput`;
+- a file of many records, a WARC file or JSON Lines → :class:`~warta.errors.ContainerInput`
+  (read as one page it would give the first record or a mess of field names, and lose the rest);
+- HTML given with ``input="text"`` is read as text, as asked, with the warning
+  ``"html-read-as-text"``;
 - truncated or malformed HTML, a wrong or missing charset → an Article (the decoder and the HTML
   parser recover; they note what they guessed in ``warnings``), or
   :class:`~warta.errors.NoContent` when nothing readable is left;
@@ -50,12 +54,14 @@ from contextlib import contextmanager, suppress
 from types import FrameType
 from typing import Literal
 
+import msgspec
 from selectolax.lexbor import LexborHTMLParser
 
 from warta.article import Article, Language, Paragraph, RelatedLink, join_paragraphs
 from warta.enrich.annotate import annotate
 from warta.errors import (
     BinaryInput,
+    ContainerInput,
     EmptyInput,
     ExtractionFailed,
     ExtractionTimeout,
@@ -93,6 +99,7 @@ may have; above it :class:`~warta.errors.TooDeep`. Lexbor spends about 3 ns per 
 about a second; ordinary pages, even 20 MB ones, stay below a hundredth of it."""
 
 TRUNCATED = "input-truncated"
+HTML_READ_AS_TEXT = "html-read-as-text"  # input="text" was asked for, and the page is HTML
 INVALID_CHARACTERS = "invalid-characters"
 
 _BINARY_MAGIC = (
@@ -229,7 +236,10 @@ def _extract(
         if not source or source.isspace():
             raise EmptyInput("the input holds no text")
         _reject_binary(source)
+        _reject_container(source[:65536])
         kind = input if input != "auto" else sniff_kind(source)
+        if input == "text" and sniff_kind(source) == "html":
+            warnings.append(HTML_READ_AS_TEXT)
         if len(source) > max_bytes:
             if kind != "html":
                 raise InputTooLarge(f"the text is {len(source):,} bytes; the limit is {max_bytes:,}")
@@ -243,7 +253,11 @@ def _extract(
         warnings.extend(decoded.warnings)
     else:
         text = source
-        kind = input if input != "auto" else sniff_kind(text[:4096].encode("utf-8", "replace"))
+        head = text[:65536].encode("utf-8", "replace")
+        _reject_container(head)
+        kind = input if input != "auto" else sniff_kind(head)
+        if input == "text" and sniff_kind(head) == "html":
+            warnings.append(HTML_READ_AS_TEXT)
         if len(text) * 4 > max_bytes and (size := _utf8_size(text)) > max_bytes:
             if kind != "html":
                 raise InputTooLarge(f"the text is {size:,} bytes; the limit is {max_bytes:,}")
@@ -265,6 +279,27 @@ def _extract(
     if enrich:
         annotate(article, chrome_lines=chrome)
     return article
+
+
+def _reject_container(head: bytes) -> None:
+    """Raise :class:`ContainerInput` when ``head`` (the input's first bytes) opens a file of many
+    records rather than one page: a WARC record header, or a first line that is a whole JSON
+    object (JSON Lines). Read as one page, either would give the first record or a mess of
+    field names, and lose the rest silently."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"WARC/"):
+        raise ContainerInput("a WARC file holds many pages: read it with `warta run`")
+    if start.startswith(b"{"):
+        line = start.split(b"\n", 1)[0]
+        try:
+            record = msgspec.json.decode(line)
+        except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+            return
+        if isinstance(record, dict):
+            raise ContainerInput(
+                "a JSON Lines file holds many records: read it with `warta run`, which takes "
+                "each record's text or html field"
+            )
 
 
 def _reject_binary(data: bytes) -> None:

@@ -27,13 +27,20 @@ related_links, warnings.
 
 bad inputs: a missing or unreadable path, a directory, a corrupt .gz, an empty or binary
 file, a page with no article text, or one over its time bound gives an object with `error`
-set (codes: io-error, bad-gzip, empty-input, binary-input, input-too-large, no-content,
-timeout, too-deep, out-of-memory, internal-error); the run always goes on to the next
-input. HTML over --max-bytes is cut to it and read, with the warning "input-truncated";
+set (codes: io-error, bad-gzip, empty-input, binary-input, container-input,
+input-too-large, no-content, timeout, too-deep, out-of-memory, internal-error); the run
+always goes on to the next input. HTML over --max-bytes is cut to it and read, with the warning "input-truncated";
 text over it is an input-too-large error.
 
+output (text, markdown): the title and the body of each input; between two inputs a line
+of "=" after a form feed (text) or a "---" rule (markdown).
+
+a WARC or JSON Lines file holds many pages: extract refuses it (container-input) and
+`warta run` reads it, record by record.
+
 exit status: 0 when every input gave an article; 1 when at least one input gave an error
-(its object is still printed); 2 on a usage error (bad option, no PATH).
+(its object is still printed); 2 on a usage error (bad option, no PATH, --url with more
+than one PATH).
 """
 
 _GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
@@ -87,6 +94,12 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``warta extract``; exit 0 when every input gave an article, 1 when some failed."""
+    if args.url is not None and len(args.paths) > 1:
+        print(
+            f"warta extract: error: --url names one page, and {len(args.paths)} inputs were given",
+            file=sys.stderr,
+        )
+        return 2
     out = sys.stdout
     records = (
         record_for(
@@ -221,16 +234,21 @@ def write(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
             items.append(rec)
         out.write(msgspec.json.format(_encoder.encode(items).decode(), indent=2) + "\n")
         return failures
-    for rec in records:
+    for n, rec in enumerate(records):
         failures += rec["error"] is not None
         if fmt == "jsonl":
             out.write(_encoder.encode(rec).decode() + "\n")
-        elif fmt == "text":
-            out.write(_as_text(rec))
         else:
-            out.write(_as_markdown(rec))
+            if n:  # where one article ends and the next begins
+                out.write(_TEXT_SEPARATOR if fmt == "text" else "---\n\n")
+            out.write(_as_text(rec) if fmt == "text" else _as_markdown(rec))
         out.flush()
     return failures
+
+
+# A form feed, then a line of "=": a pager and a reader see the break, and a script can split on
+# the form feed, which extracted text never holds (the repair drops control characters).
+_TEXT_SEPARATOR = "\f" + "=" * 72 + "\n\n"
 
 
 def _as_text(rec: dict[str, Any]) -> str:
