@@ -33,6 +33,7 @@ from warta.lang.id.conventions import is_convention_line
 from warta.lang.id.datelines import read_dateline
 from warta.page.blockmodel import BlockModel
 from warta.page.chrome import is_chrome_line
+from warta.page.joined import split_joined
 from warta.page.lines import line_features, line_probabilities, shipped_line_model
 from warta.page.related import is_headline_like, is_list_label, related_label, related_title
 from warta.page.repeats import collapse_repeats, word_key
@@ -81,6 +82,9 @@ class _Line(msgspec.Struct):
     text: str
     kind: str = "short"  # "good", "short", "chrome", "related"
     score: float = 0.0
+    # cut out of one line a scraper joined with commas (:mod:`warta.page.joined`): that line was
+    # body, so its parts stay unless a rule calls them chrome or related, and none is the title
+    joined: bool = False
 
 
 class PreparedText(msgspec.Struct):
@@ -95,9 +99,18 @@ class PreparedText(msgspec.Struct):
 def prepare_text(text: str) -> PreparedText:
     """Cut a text into lines, judge each by the rules, find the densest run of prose, and
     describe every line for the line classifier (:func:`warta.page.lines.line_features`)."""
-    raw = [clean_line(line) for line in normalise_text(text).splitlines()[:MAX_LINES]]
+    raw: list[str] = []
+    joined: set[str] = set()  # paragraphs cut out of a line a scraper joined with commas
+    for line in normalise_text(text).splitlines()[:MAX_LINES]:
+        parts = split_joined(line)
+        if len(parts) > 1:
+            parts = [clean_line(part) for part in parts]
+            joined.update(parts)
+            raw.extend(parts)
+        else:
+            raw.append(clean_line(line))
     lines = _join_split_bylines(_join_hard_wraps(raw))
-    items = [_Line(line) for line in lines]
+    items = [_Line(line, joined=line in joined) for line in lines]
     related = _mark_related(items)
     kinds: dict[str, str] = {}  # pages repeat lines (menus, dates): judge each text once
     for item in items:
@@ -171,6 +184,10 @@ def repair_prepared(prepared: PreparedText, keep_line: np.ndarray | None) -> Rep
             start, end = keep[0], keep[-1] + 1
     keep = _drop_before_dateline(items, keep)
     keep = _with_edge_conventions(items, keep, start, end)
+    if any(it.joined for it in items):
+        keep = sorted(
+            set(keep) | {i for i, it in enumerate(items) if it.joined and it.kind in ("good", "short")}
+        )
     kept_set = set(keep)
     removed = [it.text for i, it in enumerate(items) if i not in kept_set and it.kind != "related"]
     # The headline sits above the first line of prose, whether or not the classifier kept it.
@@ -462,7 +479,7 @@ def _find_title(items: list[_Line], start: int, keep: list[int]) -> int | None:
     lo = max(0, start - TITLE_LOOKBACK)
     for i in range(start - 1, lo - 1, -1):
         item = items[i]
-        if item.kind in ("chrome", "related") or not _title_shaped(item.text):
+        if item.kind in ("chrome", "related") or item.joined or not _title_shaped(item.text):
             continue
         if is_convention_line(item.text):
             continue
