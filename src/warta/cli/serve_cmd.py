@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 from typing import Any
 
@@ -27,13 +28,16 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the server until interrupted; exit 2 when the store cannot be opened."""
+    """Run the server until interrupted; exit 2 when the store cannot be opened, 1 when the
+    address cannot be listened on (in use, not this machine's, no permission)."""
     import os
 
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
     from warta.store.errors import NotAStore
     from warta.web.app import create_app
+    from warta.web.server import NoDelayH11Protocol
 
     try:
         create_app(args.db)  # fail early, with a message, on a missing or foreign file
@@ -43,11 +47,14 @@ def run(args: argparse.Namespace) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warta serve: listening on {args.host}: other machines can reach it", file=sys.stderr)
     shown = f"[{args.host}]" if ":" in args.host else args.host
+    try:
+        sock = listen(args.host, args.port)
+    except OSError as exc:
+        print(f"warta serve: cannot listen on {shown}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(f"warta serve: open http://{shown}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
     os.environ["WARTA_SERVE_DB"] = os.path.abspath(args.db)
-    from warta.web.server import NoDelayH11Protocol
-
-    uvicorn.run(
+    config = uvicorn.Config(
         "warta.web.app:app_from_env",
         factory=True,
         http=NoDelayH11Protocol,
@@ -56,4 +63,30 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_level=args.log_level,
     )
-    return 0
+    try:
+        if config.workers > 1:
+            Multiprocess(config, sockets=[sock]).run()  # as uvicorn.run does, on our socket
+            return 0
+        server = uvicorn.Server(config)
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        sock.close()
+    return 0 if server.started else 1
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket listening on ``host:port``, made here rather than by uvicorn so that a busy
+    port is one clear message before anything says "open" (uvicorn logs and exits)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family=family)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn: restarts reuse TIME_WAIT
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)  # the worker processes of --workers N serve it
+    return sock

@@ -15,7 +15,7 @@ from typing import Any
 
 from warta.page.phrases import phrase_set
 from warta.store.readonly import fetch_all, fetch_one, iter_rows
-from warta.store.search import COUNTED, Filters, count, from_where, page_rows
+from warta.store.search import COUNTED, Filters, count, from_where, page_rows, share_of
 from warta.store.tokens import words
 
 
@@ -28,7 +28,7 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict[str, Any]:
     """Total attention: matching articles, all articles in the same filters, and the share."""
     matched = count(conn, f)
     total = count(conn, f.without_match()) if f.match else matched
-    return {"count": matched, "total": total, "share": matched / total if total else 0.0}
+    return share_of(matched, total)
 
 
 def sample(
@@ -66,9 +66,10 @@ def top_outlets(conn: sqlite3.Connection, f: Filters, *, limit: int | None = 10)
             [*base_params, *names],
         ):
             base[r["outlet"]] = r["n"]
+    matched = max(matched, sum(r["count"] for r in rows))  # statements apart: see share_of
     for r in rows:
         r["share"] = r["count"] / matched if matched else 0.0
-        own = base.get(r["outlet"], r["count"])
+        own = max(base.get(r["outlet"], r["count"]), r["count"])
         r["share_of_outlet"] = r["count"] / own if own else 0.0
     return rows
 

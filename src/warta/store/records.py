@@ -8,6 +8,7 @@ Every function takes an open :class:`sqlite3.Connection` (see
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -51,6 +52,28 @@ def stories(
         sql += " LIMIT ?"
         params.append(limit)
     yield from iter_rows(conn, sql, params)
+
+
+def popular_window(
+    conn: sqlite3.Connection, *, days: int = 7, min_outlets: int = 2
+) -> tuple[str, str] | None:
+    """The ``days`` (inclusive) ending on the last day a story told by ``min_outlets`` or more
+    outlets was first seen, as ``(start, end)`` days; None when there is no such story.
+
+    Not the corpus's last day: one stray article (a far-future date, a lone recent page) would
+    leave a window with no story in it. Ending on the latest multi-outlet story keeps the window
+    on days the corpus covers widely."""
+    row = fetch_one(
+        conn, "SELECT max(substr(first_seen, 1, 10)) AS last FROM stories WHERE outlets >= ?", (min_outlets,)
+    )
+    last = row["last"] if row else None
+    if not last:
+        return None
+    try:
+        end = dt.date.fromisoformat(last)
+    except ValueError:  # a malformed stored day: no window rather than an error page
+        return None
+    return (end - dt.timedelta(days=days - 1)).isoformat(), end.isoformat()
 
 
 def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
@@ -191,14 +214,34 @@ def entity(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any]:
     return row
 
 
-def find_entity(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
-    """Entities with exactly this name (any case), most mentioned first."""
+def _like_escape(text: str) -> str:
+    """``text`` as a literal inside a ``LIKE … ESCAPE '\\'`` pattern (``%`` and ``_`` are not
+    wildcards in a name)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def find_entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Entities by name (any case): exact matches first, then names starting with ``name``, then
+    names with a word starting with it (``Putin`` finds "Vladimir Putin"); most mentioned first
+    within each. ``match`` says which: ``exact``, ``prefix`` or ``word``.
+
+    A LIKE scan of the entity names (tens of thousands of short rows: milliseconds), not FTS:
+    the names have no full-text index, and a migration for one lookup is not worth it."""
+    name = " ".join(name.split())
+    if not name:
+        return []
+    literal = _like_escape(name)
+    prefix, word = literal + "%", "% " + literal + "%"
     return fetch_all(
         conn,
-        "SELECT e.id, e.name, e.type, count(ae.article_id) AS articles FROM entities e"
-        " LEFT JOIN article_entities ae ON ae.entity_id = e.id WHERE e.name = ? COLLATE NOCASE"
-        " GROUP BY e.id ORDER BY articles DESC LIMIT 20",
-        (name,),
+        "SELECT e.id, e.name, e.type, count(ae.article_id) AS articles,"
+        " CASE WHEN e.name = :name COLLATE NOCASE THEN 'exact'"
+        " WHEN e.name LIKE :prefix ESCAPE '\\' THEN 'prefix' ELSE 'word' END AS \"match\""
+        " FROM entities e LEFT JOIN article_entities ae ON ae.entity_id = e.id"
+        " WHERE e.name LIKE :prefix ESCAPE '\\' OR e.name LIKE :word ESCAPE '\\'"
+        " GROUP BY e.id ORDER BY \"match\" = 'exact' DESC, \"match\" = 'prefix' DESC, articles DESC, e.name"
+        " LIMIT :limit",
+        {"name": name, "prefix": prefix, "word": word, "limit": limit},
     )
 
 

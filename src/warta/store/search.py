@@ -214,11 +214,23 @@ def period_counts(conn: sqlite3.Connection, f: Filters, interval: Interval = "da
     return {r["period"]: r["n"] for r in rows}
 
 
+def share_of(count: int, total: int) -> dict[str, Any]:
+    """``count``, ``total`` and ``share`` of matches among all articles in the same filters.
+
+    The two are read by separate statements (the total often remembered from an earlier
+    request); if a writer commits between them the matches can outnumber the total read. The
+    matches are a subset of the total, so the total is at least the matches: the share never
+    exceeds 1."""
+    total = max(total, count)
+    return {"count": count, "total": total, "share": count / total if total else 0.0}
+
+
 def share_series(base: dict[str, int], hits: dict[str, int]) -> list[dict[str, Any]]:
-    """Per period of ``base`` (all articles in the filters), the matches, the total and the share."""
+    """Per period of ``base`` (all articles in the filters), the matches, the total and the share
+    (see :func:`share_of`; a period only ``hits`` has, written since ``base`` was read, is kept)."""
     return [
-        {"period": p, "count": hits.get(p, 0), "total": n, "share": hits.get(p, 0) / n if n else 0.0}
-        for p, n in sorted(base.items())
+        {"period": p, **share_of(hits.get(p, 0), base.get(p, 0))}
+        for p in sorted(base.keys() | hits.keys())
     ]
 
 

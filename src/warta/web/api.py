@@ -19,7 +19,14 @@ from warta.store import search as store_search
 from warta.store.search import Filters, check_day
 from warta.web.database import Database
 from warta.web.export import list_response
-from warta.web.params import MAX_PAGE, FormatParam, LimitParam, filters_dependency
+from warta.web.params import (
+    MAX_PAGE,
+    ArticleId,
+    EntityId,
+    FormatParam,
+    LimitParam,
+    filters_dependency,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 FiltersDep = Annotated[Filters, Depends(filters_dependency)]
@@ -90,7 +97,7 @@ def totals(db: DbDep, f: FiltersDep) -> dict[str, Any]:
     everything = f.without_match()
     total = db.memo(("count", everything), lambda: store_search.count(conn, everything))
     matched = store_search.count(conn, f) if f.match else total
-    return {"ok": True, "count": matched, "total": total, "share": matched / total if total else 0.0}
+    return {"ok": True, **store_search.share_of(matched, total)}
 
 
 @router.get("/sample", summary="A random sample of articles")
@@ -181,7 +188,7 @@ def story_articles(db: DbDep, story_id: Annotated[str, Path(max_length=200)], fo
 
 
 @router.get("/articles/{article_id}", summary="One article")
-def article(db: DbDep, article_id: int) -> dict[str, Any]:
+def article(db: DbDep, article_id: ArticleId) -> dict[str, Any]:
     """Clean text and paragraphs, metadata, quotes, entities, related articles ("Baca Juga"),
     and its copy cluster: copies at other outlets and the likely original."""
     conn = db.conn()
@@ -193,14 +200,14 @@ def article(db: DbDep, article_id: int) -> dict[str, Any]:
 
 
 @router.get("/articles/{article_id}/related", summary="Related articles")
-def article_related(db: DbDep, article_id: int, limit: Annotated[int, Query(ge=1, le=50)] = 5, format: FormatParam = "json") -> Response:
+def article_related(db: DbDep, article_id: ArticleId, limit: Annotated[int, Query(ge=1, le=50)] = 5, format: FormatParam = "json") -> Response:
     """"Baca Juga": the articles whose words best match this one's title."""
     rows = records.related(db.conn(), article_id, limit=limit)
     return list_response(rows, format, name="related", meta={"count": len(rows)})
 
 
 @router.get("/articles/{article_id}/copies", summary="An article's copies")
-def article_copies(db: DbDep, article_id: int, format: FormatParam = "json") -> Response:
+def article_copies(db: DbDep, article_id: ArticleId, format: FormatParam = "json") -> Response:
     """The members of the article's copy or duplicate cluster, the likely original first."""
     conn = db.conn()
     row = records.article(conn, article_id)
@@ -211,19 +218,21 @@ def article_copies(db: DbDep, article_id: int, format: FormatParam = "json") -> 
 
 @router.get("/entities", summary="Find entities by name")
 def entities(db: DbDep, name: Annotated[str, Query(min_length=1, max_length=200)], format: FormatParam = "json") -> Response:
-    """Entities with this exact name (any case)."""
+    """Entities by name, any case: exact matches first, then names that start with it, then
+    names with a word that starts with it (``Putin`` finds "Vladimir Putin"); ``match`` says
+    which."""
     rows = records.find_entity(db.conn(), name)
     return list_response(rows, format, name="entities", meta={"count": len(rows)})
 
 
 @router.get("/entities/{entity_id}", summary="One entity")
-def entity(db: DbDep, entity_id: int) -> dict[str, Any]:
+def entity(db: DbDep, entity_id: EntityId) -> dict[str, Any]:
     """An entity: articles naming it, its quotes (as speaker) and the entities named with it."""
     return {"ok": True, **records.entity(db.conn(), entity_id)}
 
 
 @router.get("/entities/{entity_id}/quotes", summary="An entity's quotes")
-def entity_quotes(db: DbDep, entity_id: int, format: FormatParam = "json") -> Response:
+def entity_quotes(db: DbDep, entity_id: EntityId, format: FormatParam = "json") -> Response:
     """What the entity said: quotes whose speaker has its name."""
     rows = records.entity(db.conn(), entity_id)["quotes"]
     return list_response(rows, format, name="quotes", meta={"count": len(rows)})

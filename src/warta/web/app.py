@@ -10,6 +10,7 @@ from starlette.staticfiles import StaticFiles
 from warta.web import api, pages
 from warta.web.database import Database
 from warta.web.errors import HANDLERS
+from warta.web.head import HeadAsGet
 from warta.web.security import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
@@ -36,6 +37,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)  # outermost: the routes see a GET
     return app
 
 

@@ -19,8 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "latest": {"id": "Artikel Terbaru", "en": "Latest Articles"},
     "popular": {"id": "Terpopuler", "en": "Most Covered"},
     "popular_note": {
-        "id": "Cerita yang dimuat paling banyak media, {start} s.d. {end}",
-        "en": "Stories run by the most outlets, {start} to {end}",
+        "id": "Cerita yang dimuat paling banyak media, {start} s.d. {end}: tujuh hari hingga hari terakhir korpus yang punya cerita dari dua media atau lebih",
+        "en": "Stories run by the most outlets, {start} to {end}: the seven days up to the corpus's last day with a story told by two or more outlets",
     },
     "related": {"id": "Baca Juga", "en": "Read Also"},
     "outlets": {"id": "Media", "en": "Outlets"},
@@ -30,6 +30,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "corpus": {"id": "Korpus", "en": "Corpus"},
     "query": {"id": "Kueri", "en": "Query"},
     "add_query": {"id": "Tambah kueri pembanding", "en": "Add a query to compare"},
+    "queries_left_out": {
+        "id": "Hanya {max} kueri pertama yang dibandingkan; {n} kueri tidak diikutkan",
+        "en": "Only the first {max} queries are compared; {n} left out",
+    },
     "from": {"id": "Dari", "en": "From"},
     "to": {"id": "Sampai", "en": "To"},
     "language": {"id": "Bahasa", "en": "Language"},

@@ -4,7 +4,6 @@ outlet, and the API reference. Every page works without JavaScript; only the cha
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -21,6 +20,7 @@ from warta.store.search import Filters, check_day
 from warta.store.syntax import parse_query
 from warta.web.database import Database
 from warta.web.i18n import DEFAULT, LANGUAGES, translator
+from warta.web.params import ArticleId, EntityId, EntityParam
 from warta.web.security import safe_href
 from warta.web.segments import body_segments
 
@@ -96,19 +96,21 @@ def _db(request: Request) -> Database:
 
 @router.get("/")
 def home(request: Request) -> Response:
-    """Latest articles, the most-covered stories of the corpus's last week, and a search box."""
-    conn = _db(request).conn()
+    """Latest articles, the most-covered stories of a week, and a search box. The week ends on
+    the last day with a story told by two or more outlets (:func:`records.popular_window`), not
+    on the corpus's last day, which one stray date can put where no story is."""
+    db = _db(request)
+    conn = db.conn()
     span = explore.corpus_span(conn)
-    start = end = None
-    if span["last"]:
-        end = span["last"]
-        start = (dt.date.fromisoformat(end) - dt.timedelta(days=POPULAR_DAYS - 1)).isoformat()
+    window = db.memo(("popular-window",), lambda: records.popular_window(conn, days=POPULAR_DAYS, min_outlets=2))
+    start, end = window if window else (None, None)
+    popular = list(records.stories(conn, start=start, end=end, min_outlets=2, limit=10)) if window else []
     return render(
         request,
         "home.html",
         span=span,
         latest=list(explore.latest(conn, limit=15)),
-        popular=list(records.stories(conn, start=start, end=end, min_outlets=2, limit=10)),
+        popular=popular,
         popular_start=start,
         popular_end=end,
         outlets=list(explore.outlets(conn, limit=12)),
@@ -126,6 +128,7 @@ def _query_panel(conn: Any, index: int, text: str, base: dict[str, Any]) -> dict
             start=check_day(base["start"], "start"),
             end=check_day(base["end"], "end"),
             language=base["language"] or None,
+            entity=base["entity"],
         )
     except ExploreError as exc:
         panel["error"] = str(exc)
@@ -146,15 +149,18 @@ def search_page(
     start: Annotated[str, Query(max_length=40)] = "",
     end: Annotated[str, Query(max_length=40)] = "",
     language: Annotated[str, Query(max_length=20)] = "",
+    entity: EntityParam = None,
     measure: Annotated[str, Query(pattern="^(share|count)$")] = "share",
     interval: Annotated[str, Query(pattern="^(day|week|month)$")] = "day",
 ) -> Response:
     """Queries compared side by side: attention over time, totals, samples, top outlets,
-    entities and words, each with a CSV download. A bad query is a 400 with its message."""
+    entities and words, each with a CSV download. A bad query is a 400 with its message; queries
+    past the :data:`MAX_QUERIES` compared are named on the page as left out, never dropped silently."""
     conn = _db(request).conn()
-    texts = [t for t in q if t.strip()][:MAX_QUERIES]
+    given = [t for t in q if t.strip()]
+    texts, left_out = given[:MAX_QUERIES], given[MAX_QUERIES:]
     outlets = [x.strip().lower() for o in outlet for x in o.split(",") if x.strip()][:50]
-    base = {"outlet": outlets, "start": start, "end": end, "language": language}
+    base = {"outlet": outlets, "start": start, "end": end, "language": language, "entity": entity}
     panels = [_query_panel(conn, i, text, base) for i, text in enumerate(texts)]
     status = 400 if any(p["error"] for p in panels) else 200
     return render(
@@ -162,6 +168,8 @@ def search_page(
         "search.html",
         status=status,
         panels=panels,
+        left_out=left_out,
+        max_queries=MAX_QUERIES,
         base=base,
         measure=measure,
         interval=interval,
@@ -171,7 +179,7 @@ def search_page(
 
 
 @router.get("/article/{article_id}")
-def article_page(request: Request, article_id: int) -> Response:
+def article_page(request: Request, article_id: ArticleId) -> Response:
     """One article: text with dateline and credit marked, quotes, entities, Baca Juga, copies."""
     conn = _db(request).conn()
     row = records.article(conn, article_id)
@@ -204,7 +212,7 @@ def story_page(request: Request, story_id: Annotated[str, PathParam(max_length=2
 
 
 @router.get("/entity/{entity_id}")
-def entity_page(request: Request, entity_id: int) -> Response:
+def entity_page(request: Request, entity_id: EntityId) -> Response:
     """An entity: attention over time, what it said, articles naming it, who it is named with."""
     conn = _db(request).conn()
     row = records.entity(conn, entity_id)
