@@ -71,9 +71,10 @@ def corpus(tmp_path: Path, make_jsonl, rows, seed_text: str) -> tuple[list[str],
     folder = tmp_path / "pages"
     folder.mkdir()
     (folder / "seed.txt").write_text(seed_text, encoding="utf-8")
-    missing = tmp_path / "missing.jsonl"
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"this is not a warc file\n" * 20)
     # records: 13 JSONL lines, 3 WARC responses, 1 page, 1 unreadable input
-    return [str(jsonl), str(warc), str(folder), str(missing)], 13 + 3 + 1 + 1
+    return [str(jsonl), str(warc), str(folder), str(junk)], 13 + 3 + 1 + 1
 
 
 def test_every_record_is_accounted_for(tmp_path: Path, corpus: tuple[list[str], int]) -> None:

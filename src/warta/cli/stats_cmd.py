@@ -31,20 +31,26 @@ def run(args: argparse.Namespace) -> int:
 
 def print_stats(db: str, out: TextIO, *, top: int = 15, as_json: bool = False) -> int:
     """Print a store's stats; return 0 when the reconciliation balances, else 1."""
-    import os
+    import sqlite3
 
     import msgspec
 
+    from warta.pipeline.preflight import UsageError, check_store_path
     from warta.store.db import open_store
     from warta.store.queries import copy_clusters, reconciliation, top_stories
 
-    if not os.path.exists(db):
-        print(f"warta stats: no store at {db}", file=sys.stderr)
+    try:
+        check_store_path(db, create=False)
+        with open_store(db) as store:
+            rec = reconciliation(store.conn, top=top)
+            stories = top_stories(store.conn, limit=min(top, 10))
+            clusters = copy_clusters(store.conn, limit=min(top, 5))
+    except UsageError as exc:
+        print(f"warta stats: {exc}", file=sys.stderr)
         return 2
-    with open_store(db) as store:
-        rec = reconciliation(store.conn, top=top)
-        stories = top_stories(store.conn, limit=min(top, 10))
-        clusters = copy_clusters(store.conn, limit=min(top, 5))
+    except sqlite3.DatabaseError as exc:  # passed the check, yet broken inside
+        print(f"warta stats: --db {db} cannot be read: {exc}", file=sys.stderr)
+        return 2
     if as_json:
         data = {**msgspec.to_builtins(rec), "balanced": rec.balanced, "top_stories": stories,
                 "top_copy_clusters": clusters}

@@ -65,6 +65,8 @@ class LocalExecutor(Executor[Meta]):
         hard_limit: float | None = None,
     ) -> None:
         super().__init__(steps, ctx)
+        if workers is not None and workers < 1:
+            raise ValueError(f"workers must be 1 or more, not {workers}")
         self.workers = workers or default_workers()
         self.hard_limit = hard_limit or (3 * ctx.timeout + 5 if ctx.timeout else None)
         self._pool: Pool | None = None

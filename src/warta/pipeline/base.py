@@ -46,6 +46,8 @@ class Record(msgspec.Struct, kw_only=True):
     detail: str | None = None
     progress: int = 0
     """Bytes of the input consumed up to this record (for the progress bar)."""
+    warnings: tuple[str, ...] = ()
+    """What the reader dropped from the record's metadata, and why (copied to the article)."""
 
 
 class RunContext(msgspec.Struct, kw_only=True, frozen=True):

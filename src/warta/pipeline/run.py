@@ -4,10 +4,16 @@
 Resuming: the store's input ledger says which inputs are done; of an unfinished input, the records
 already stored are skipped by key. Results are written in input order, a batch per transaction,
 so a run killed at any moment and started again ends with the same store as an uninterrupted one.
+Inputs that changed on disk are read again, and rejects that say more about the run than the
+record (time-outs, crashes, failing hooks) are retried: see :mod:`warta.pipeline.ledger`.
+
+Every option and path is checked before the store is opened (:mod:`warta.pipeline.preflight`):
+a mistake raises :class:`~warta.pipeline.preflight.UsageError` and nothing is created.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -18,13 +24,21 @@ import msgspec
 from warta.executors import make_executor
 from warta.pipeline.base import Record, RunContext, Step
 from warta.pipeline.corpus import CopyFinder, CorpusSummary, StoryGrouper, run_corpus_stage
+from warta.pipeline.ledger import (
+    Plan,
+    plan_input,
+    record_fingerprints,
+    record_id_rejects,
+    with_ledger_spelling,
+)
 from warta.pipeline.readers import InputSpec, ReaderConfig, expand_inputs, reader_for
 from warta.pipeline.steps import default_steps
 from warta.store.db import Store, open_store
 from warta.store.rows import ArticleRow
 
-BatchMeta = tuple[list[str], int]
-"""What rides along a batch: inputs finished with it, and input bytes it covers (progress)."""
+BatchMeta = tuple[list[InputSpec], int, int]
+"""What rides along a batch: inputs finished with it, input bytes it covers (progress), and how
+many of its records were stored before (read again or retried)."""
 
 
 class RunOptions(msgspec.Struct, kw_only=True):
@@ -39,14 +53,20 @@ class RunOptions(msgspec.Struct, kw_only=True):
     out: str | None = None
     format: str = "jsonl"
     progress: bool = True
+    retry: bool = True
+    """Process again the records rejected for a retryable reason (:data:`ledger.RETRYABLE`)."""
 
 
 class RunSummary(msgspec.Struct, kw_only=True):
-    """What a run did."""
+    """What a run did. ``articles_new + rejects_new == records_new + records_redone``: the rows
+    written, as the store keeps them (a record whose id another record has is a reject)."""
 
     inputs: int = 0
     inputs_skipped: int = 0
+    inputs_changed: int = 0
     records_new: int = 0
+    records_redone: int = 0
+    """Records stored before and processed again (a changed input, a retried reject)."""
     articles_new: int = 0
     rejects_new: int = 0
     records_skipped: int = 0
@@ -54,6 +74,24 @@ class RunSummary(msgspec.Struct, kw_only=True):
     seconds_corpus: float = 0.0
     corpus: CorpusSummary = msgspec.field(default_factory=CorpusSummary)
     exported: list[str] = msgspec.field(default_factory=list)
+
+
+def check_options(inputs: Sequence[str], db: str, opts: RunOptions) -> None:
+    """Raise :class:`~warta.pipeline.preflight.UsageError` for any run-wide mistake."""
+    from warta.pipeline import preflight as pf
+
+    pf.check_inputs(inputs)
+    pf.check_engine(opts.engine, opts.workers)
+    pf.check_number("--batch-size", opts.batch_size, minimum=1)
+    pf.check_number("--timeout", opts.context.timeout, minimum=0.001, allow_none=True)
+    for name, value in (("--max-mb", opts.context.max_bytes), ("--max-mb", opts.reader.max_bytes)):
+        if value < pf.MIN_RECORD_BYTES:
+            raise pf.UsageError(f"{name} must allow at least {pf.MIN_RECORD_BYTES:,} bytes, not {value:,}")
+    if opts.format not in ("jsonl", "parquet"):
+        raise pf.UsageError(f"unknown format {opts.format!r}; choose jsonl or parquet")
+    pf.check_enrichers(opts.context.enrichers)
+    pf.check_out_dir(opts.out)
+    pf.check_store_path(db)
 
 
 def run(
@@ -66,12 +104,23 @@ def run(
     stories: StoryGrouper | None = None,
     log: TextIO | None = None,
 ) -> RunSummary:
-    """Run the pipeline over ``inputs`` into the store at ``db``; return the summary."""
+    """Run the pipeline over ``inputs`` into the store at ``db``; return the summary.
+
+    Raises:
+        UsageError: a missing input, a bad option, a store or export path that cannot be used
+            (checked before anything is created).
+    """
     opts = options or RunOptions()
     log = log if log is not None else sys.stderr
+    check_options(inputs, db, opts)
+    specs = expand_inputs(inputs)
+    for raw in inputs:
+        root = os.path.realpath(raw)
+        if os.path.isdir(root) and not any(s.path.startswith(root + os.sep) for s in specs):
+            print(f"warta run: warning: no input files under {raw}", file=log)
     summary = RunSummary()
     with open_store(db) as store:
-        specs = expand_inputs(inputs)
+        specs = with_ledger_spelling(store, specs)
         summary.inputs = len(specs)
         run_id = store.begin_run(
             engine=opts.engine, workers=opts.workers or 0, inputs=[s.path for s in specs]
@@ -100,34 +149,52 @@ def _record_stage(
     summary: RunSummary,
     log: TextIO,
 ) -> None:
-    todo: list[InputSpec] = []
+    todo: list[Plan] = []
     for spec in specs:
-        state = store.input_state(spec.path, kind=spec.kind, size=spec.size)
-        if state.done:
+        plan = plan_input(store, spec, retry=opts.retry)
+        if plan.action == "skip":
             summary.inputs_skipped += 1
-        else:
-            todo.append(spec)
+            continue
+        if plan.action == "reread":
+            summary.inputs_changed += 1
+            print(
+                f"warta run: warning: {spec.path} changed since it was read (size or time); "
+                f"reading it again ({len(plan.retry_keys):,} records stored from it are updated "
+                "in place, new ones added)",
+                file=log,
+            )
+        elif plan.retry_keys:
+            print(
+                f"warta run: retrying {len(plan.retry_keys):,} records of {spec.path} rejected "
+                "for a time-out, a crash or a failing hook (--no-retry to keep them)",
+                file=log,
+            )
+        todo.append(plan)
     if not todo:
         return
-    bar = _progress(sum(s.size or 0 for s in todo), opts.progress, log)
+    bar = _progress(sum(p.spec.size or 0 for p in todo), opts.progress, log)
     started = time.perf_counter()
-    batches = _batches(store, todo, opts, summary)
+    batches = _batches(todo, opts, summary)
     with make_executor(
         opts.engine, steps, opts.context, workers=opts.workers, ray_address=opts.ray_address
     ) as executor:
-        for (finished, nbytes), rows in executor.map(batches):
-            store.write(rows, finished_inputs=finished)
-            articles = sum(isinstance(r, ArticleRow) for r in rows)
-            summary.records_new += len(rows)
+        for (finished, nbytes, redone), rows in executor.map(batches):
+            store.write(rows, finished_inputs=[s.path for s in finished])
+            record_fingerprints(store, finished)
+            article_keys = [r.key for r in rows if isinstance(r, ArticleRow)]
+            articles = len(article_keys) - record_id_rejects(store, article_keys)
+            summary.records_new += len(rows) - redone
+            summary.records_redone += redone
             summary.articles_new += articles
             summary.rejects_new += len(rows) - articles
             if bar is not None:
                 bar.update(nbytes)
                 elapsed = max(time.perf_counter() - started, 1e-9)
+                done = summary.records_new + summary.records_redone
                 bar.set_postfix(
-                    pages=summary.records_new,
+                    pages=done,
                     rejects=summary.rejects_new,
-                    pages_s=f"{summary.records_new / elapsed:.1f}",
+                    pages_s=f"{done / elapsed:.1f}",
                     refresh=False,
                 )
     if bar is not None:
@@ -135,28 +202,29 @@ def _record_stage(
 
 
 def _batches(
-    store: Store, specs: list[InputSpec], opts: RunOptions, summary: RunSummary
+    plans: list[Plan], opts: RunOptions, summary: RunSummary
 ) -> Iterator[tuple[BatchMeta, list[Record]]]:
-    """Records of the unfinished inputs, minus those already stored, in batches."""
+    """Records of the inputs to read, minus those already stored, in batches."""
     batch: list[Record] = []
-    finished: list[str] = []
-    nbytes = 0
-    for spec in specs:
-        known = store.known_keys(spec.path)
+    finished: list[InputSpec] = []
+    nbytes = redone = 0
+    for plan in plans:
+        spec = plan.spec
         done_bytes = 0
         for rec in reader_for(spec, opts.reader).read(spec):
             nbytes += max(0, rec.progress - done_bytes)
             done_bytes = max(done_bytes, rec.progress)
-            if rec.key in known:
+            if rec.key in plan.skip_keys:
                 summary.records_skipped += 1
                 continue
+            redone += rec.key in plan.retry_keys
             batch.append(rec)
             if len(batch) >= opts.batch_size:
-                yield (finished, nbytes), batch
-                batch, finished, nbytes = [], [], 0
-        finished.append(spec.path)
+                yield (finished, nbytes, redone), batch
+                batch, finished, nbytes, redone = [], [], 0, 0
+        finished.append(spec)
         nbytes += max(0, (spec.size or 0) - done_bytes)
-    yield (finished, nbytes), batch
+    yield (finished, nbytes, redone), batch
 
 
 def _progress(total: int, enabled: bool, log: TextIO) -> Any:

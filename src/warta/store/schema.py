@@ -195,9 +195,16 @@ CREATE INDEX articles_explore ON articles(id, status, duplicate_kind, day, outle
 CREATE INDEX articles_explore_day ON articles(day, status, duplicate_kind, outlet_id, language, story_id);
 """
 
+M004_INPUT_MTIME = """
+-- The input ledger's fingerprint: size (already there) and modification time, so that a done
+-- input that changed on disk is read again (NULL in stores from before: compared by size only).
+ALTER TABLE inputs ADD COLUMN mtime_ns INTEGER;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "core tables", M001_CORE),
     (2, "full-text search", M002_SEARCH),
     (3, "explorer indexes", M003_EXPLORE),
+    (4, "input mtime", M004_INPUT_MTIME),
 )
 """Every migration, in order."""

@@ -48,14 +48,16 @@ def input_kind(path: str) -> InputKind:
 
 def expand_inputs(paths: Iterable[str]) -> list[InputSpec]:
     """The input files that ``paths`` name: files as they are, folders walked recursively (hidden
-    files skipped, sorted). A path that does not exist is kept, so it is rejected as unreadable."""
+    files skipped, sorted). Paths are resolved (``os.path.realpath``), so one file spelled two ways
+    is one input. A path that does not exist is kept, so it is rejected as unreadable (``warta
+    run`` refuses such paths before it starts)."""
     specs: list[InputSpec] = []
     seen: set[str] = set()
     for raw in paths:
-        path = os.path.normpath(raw)
+        path = os.path.realpath(raw)
         if os.path.isdir(path):
             files = sorted(
-                os.path.join(root, name)
+                os.path.realpath(os.path.join(root, name))
                 for root, dirs, names in os.walk(path)
                 for name in names
                 if not name.startswith(".")
@@ -68,10 +70,12 @@ def expand_inputs(paths: Iterable[str]) -> list[InputSpec]:
                 continue
             seen.add(file)
             try:
-                size: int | None = os.path.getsize(file)
+                stat = os.stat(file)
+                size: int | None = stat.st_size
+                mtime: int | None = stat.st_mtime_ns
             except OSError:
-                size = None
-            specs.append(InputSpec(path=file, kind=input_kind(file), size=size))
+                size = mtime = None
+            specs.append(InputSpec(path=file, kind=input_kind(file), size=size, mtime_ns=mtime))
     return specs
 
 

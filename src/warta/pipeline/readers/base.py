@@ -14,11 +14,13 @@ InputKind = Literal["warc", "jsonl", "page"]
 
 
 class InputSpec(msgspec.Struct, frozen=True, kw_only=True):
-    """One input file: its path (as given, normalised), what it holds, and its size on disk."""
+    """One input file: its path (resolved, see :func:`~warta.pipeline.readers.expand_inputs`),
+    what it holds, and its size and modification time on disk (its fingerprint in the ledger)."""
 
     path: str
     kind: InputKind
     size: int | None = None
+    mtime_ns: int | None = None
 
 
 class ReaderConfig(msgspec.Struct, frozen=True, kw_only=True):

@@ -4,7 +4,8 @@ The target URI becomes the article URL, the HTTP ``Content-Type`` charset is han
 and the WARC date is kept as the fetch date. Records are rejected with a reason when they are not
 HTML or text (``non-html``: PDF, images…), not a 2xx answer (``http-status``), larger than the
 limit (``input-too-large``), or cut short (``truncated``: the block is shorter than its declared
-length, or its headers are incomplete, as at the end of a truncated file or gzip stream).
+length, or its headers are incomplete, as at the end of a truncated file or gzip stream). A file
+with no response record at all is one ``empty-input`` reject, so the input is accounted for.
 """
 
 from __future__ import annotations
@@ -38,12 +39,24 @@ class WarcReader(Reader):
             stream: Any = GzipReader(fh) if gzipped else fh
             records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True)
             last = 0
+            found = False
             try:
                 for warc in records:
                     last = warc.stream_pos
+                    found = True
                     yield self._record(spec, warc, progress=fh.tell())
             except Exception as exc:  # FastWARC raises OSError or ValueError on a broken stream
                 yield self.unreadable(spec, exc, position=f"{last}+")
+                return
+            if not found:  # an empty file, or no response record: account for the input
+                yield Record(
+                    key=f"{spec.path}#empty",
+                    record_id=f"{spec.path}#empty",
+                    input=spec.path,
+                    reject="empty-input",
+                    detail="no WARC response record could be read from the file",
+                    size=spec.size,
+                )
         finally:
             fh.close()
 

@@ -27,14 +27,31 @@ def load_enricher(name: str) -> Enricher:
     return hook
 
 
+ENRICH_ERROR = "enrich-error"
+"""Reject reason of a record whose hook raised or returned something else than an Article. It is
+retried on a re-run (see :data:`warta.pipeline.ledger.RETRYABLE`): the fix is in the hook."""
+
+
 class EnrichStep(Step):
-    """Runs the run's enrichers in order; an enricher that fails rejects the record with
-    reason ``internal-error`` naming it (a bug to fix, not data to lose silently)."""
+    """Runs the run's enrichers in order. A hook that raises, or returns anything but an
+    :class:`Article`, rejects the record with reason ``enrich-error`` and a detail naming the hook
+    and what went wrong (a bug to fix, not data to lose silently; the run goes on)."""
 
     name = "enrich"
 
     def process(self, item: Item, ctx: RunContext) -> Item:
         assert item.row is not None
         for name in ctx.enrichers:
-            item.row.article = load_enricher(name)(item.row.article)
+            try:
+                result = load_enricher(name)(item.row.article)
+            except Exception as exc:
+                return item.rejected(ENRICH_ERROR, f"hook {name} raised {type(exc).__name__}: {exc}")
+            if not isinstance(result, Article):
+                shown = repr(result)
+                shown = shown if len(shown) <= 80 else shown[:79] + "…"
+                return item.rejected(
+                    ENRICH_ERROR,
+                    f"hook {name} returned {type(result).__name__} {shown}, not an Article",
+                )
+            item.row.article = result
         return item

@@ -37,6 +37,8 @@ class ExtractStep(Step):
             article.published = DateValue(value=rec.published, origin="given")
         if rec.outlet:
             article.extras = {**article.extras, "input_outlet": rec.outlet}
+        if rec.warnings:
+            article.warnings = [*article.warnings, *rec.warnings]
         item.row = ArticleRow(
             key=rec.key,
             record_id=rec.record_id,

@@ -24,6 +24,7 @@ _SECOND_LEVEL = frozenset(
         "com.tw",
     }
 )
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(?!\d)")
 _WORD = re.compile(r"\w+")
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 LEAD_CHARS = 400
@@ -34,6 +35,9 @@ def outlet_domain(url: str | None) -> str | None:
     ``www.prokalteng.co`` → ``prokalteng.co``, ``news.detik.co.id`` → ``detik.co.id``."""
     if not url:
         return None
+    scheme = _SCHEME.match(url)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        return None  # javascript:, mailto:, data: … name no outlet
     try:
         host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").rstrip(".")
     except ValueError:
