@@ -10,7 +10,7 @@ from warta.article import Paragraph
 from warta.page.chrome import is_chrome_line, is_date_line
 from warta.page.related import related_label, related_title
 from warta.page.repeats import collapse_repeats
-from warta.page.text import repair_paragraphs, repair_text
+from warta.page.text import _without_lead_debris, repair_paragraphs, repair_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "text"
 
@@ -264,3 +264,18 @@ def test_repair_paragraphs_is_gentle() -> None:
     assert rep.paragraphs[1].kind == "heading"
     assert [r.title for r in rep.related_links] == ["Harga Emas Naik Lagi"]
     assert "repeated-paragraph-dropped" in rep.warnings
+
+
+def test_dateline_debris_leaves_the_lead() -> None:
+    """A dateline whose place and outlet were links a scraper dropped leaves "- " or ", - "
+    before the lead; the lead is kept without it, and a dash before a lower-case word (a list
+    item) or a negative number stays."""
+    body = (
+        "Warga mulai mengungsi ke balai kelurahan dan dapur umum sudah disiapkan oleh pemerintah "
+        "kota sejak Selasa pagi."
+    )
+    for debris in ("- ", "- , ", ", , - ", "– "):
+        text = debris + "Hujan deras membuat ratusan rumah di tepi sungai terendam banjir.\n" + body
+        assert repair_text(text).paragraphs[0].text.startswith("Hujan deras"), debris
+    for lead in ("-5 derajat suhu udara di puncak gunung pada pagi hari ini.", "- daftar isi"):
+        assert _without_lead_debris(lead) == lead

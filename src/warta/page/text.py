@@ -197,6 +197,8 @@ def repair_prepared(prepared: PreparedText, keep_line: np.ndarray | None) -> Rep
         keep = [i for i in keep if i != title_at]
         removed = [r for r in removed if r != items[title_at].text]
     texts = [items[i].text for i in keep]
+    if texts:
+        texts[0] = _without_lead_debris(texts[0])
     kept_idx, warnings = collapse_repeats(texts)
     removed.extend(texts[i] for i in range(len(texts)) if i not in set(kept_idx))
     title = _clean_title(items[title_at].text) if title_at is not None else None
@@ -458,6 +460,18 @@ def _with_edge_conventions(items: list[_Line], keep: list[int], start: int, end:
         elif items[i].kind != "chrome":
             break
     return sorted(set(keep) | set(extra))
+
+
+# What a scraper leaves of a dateline whose place and outlet were links it dropped: "- Kabar …",
+# ", , - Kepolisian …", "– Jerman …".
+_LEAD_DEBRIS = re.compile(r"^[,\s]*(?:[-–—][,\s]+)?(?=[\"“‘(]?[A-Z0-9])")
+
+
+def _without_lead_debris(text: str) -> str:
+    """The first paragraph without the dash and commas left of a dropped dateline; a
+    paragraph that opens with a word (or a dash before a lower-case word, a list item) stays."""
+    match = _LEAD_DEBRIS.match(text)
+    return text[match.end() :] if match and match.end() else text
 
 
 # --- title ----------------------------------------------------------------------------------
