@@ -7,7 +7,13 @@ import pickle
 from pathlib import Path
 
 from warta.article import Article, Entity, Language, Paragraph, join_paragraphs
-from warta.enrich.entities import annotate, canonical_entities, find_entities, split_joined
+from warta.enrich.entities import (
+    annotate,
+    canonical_entities,
+    find_entities,
+    split_joined,
+    without_openers,
+)
 from warta.enrich.ner import Mention
 
 SEED_EXPECTED = (
@@ -133,3 +139,34 @@ def test_hook_fills_entities_and_pickles() -> None:
         text="The mayor visited Jakarta.", language=Language(detected="en", score=0.9)
     )
     assert annotate(english).entities == []
+
+
+def _at(text: str, name: str, kind: str = "PERSON") -> Mention:
+    start = text.index(name)
+    return Mention(name, kind, start, start + len(name))  # type: ignore[arg-type]
+
+
+def test_a_capitalised_common_word_before_a_name_leaves_the_mention() -> None:
+    text = (
+        "Hal itu dikonfirmasi oleh Sekretaris Pribadi BJ Habibie, Rubijanto. "
+        "BJ Habibie dirawat di RSPAD. Selain Budi Gunawan, hadir pula Jokowi. Budi Gunawan tiba."
+    )
+    mentions = [_at(text, "Pribadi BJ Habibie"), _at(text, "Selain Budi Gunawan")]
+    got = without_openers(text, mentions)
+    assert [m.text for m in got] == ["BJ Habibie", "Budi Gunawan"]
+    assert [text[m.start : m.end] for m in got] == ["BJ Habibie", "Budi Gunawan"]
+
+
+def test_a_name_whose_first_word_is_a_common_word_stays() -> None:
+    # printed twice in full: a name ("yang" and "demi" are common words too)
+    text = "Yang Moo Jin berkata. Menurut Yang Moo Jin, Moo Jin adalah marganya."
+    mention = _at(text, "Yang Moo Jin")
+    assert without_openers(text, [mention]) == [mention]
+    # printed once, but the rest never stands alone
+    text = "Penyanyi Demi Lovato tampil di Jakarta."
+    mention = _at(text, "Demi Lovato")
+    assert without_openers(text, [mention]) == [mention]
+    # not a person
+    text = "Pengadilan Negeri Jakarta menolak gugatan. Negeri Jakarta ramai."
+    mention = _at(text, "Pengadilan Negeri Jakarta", "ORGANIZATION")
+    assert without_openers(text, [mention]) == [mention]

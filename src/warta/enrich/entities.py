@@ -1,7 +1,9 @@
 """Entities step: NER mentions → :class:`~warta.article.Entity` records with canonical names.
 
-Names the tagger found once are looked for again in the same text (:func:`add_repeats`), then
-mentions of the same thing are merged under one canonical name and counted:
+A person mention that took in a capitalised common word before the name ("Sekretaris Pribadi BJ
+Habibie", "Selain Budi Gunawan") loses it (:func:`without_openers`). Names the tagger found once
+are looked for again in the same text (:func:`add_repeats`), then mentions of the same thing are
+merged under one canonical name and counted:
 
 * the same surface form (case and spacing ignored) is one entity;
 * a person mentioned by part of a name given in full elsewhere in the article takes the full
@@ -92,6 +94,60 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _word_char(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "-_")
+
+
+def without_openers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Person mentions that took in a capitalised common word before the name lose it:
+    "Sekretaris Pribadi BJ Habibie", "Presiden Ketiga BJ Habibie", "Konser Perjalanan Panjang
+    Ari Lasso", "Selain Budi Gunawan, …", "Kasus Gatot" (the tagger reads a capitalised word
+    before a name as a first name). A mention is cut when its first word is a common Indonesian
+    word, the whole mention is printed once, and the rest of the name stands elsewhere in the
+    text without that word before it. A name whose first word is also a common word is printed
+    so again and again ("Yang Moo Jin", "Demi Lovato") and stays. Without the cut the merge
+    would give the whole person the wrong full name."""
+    from warta.enrich.speakers.names import is_common_word  # the common-word list, loaded lazily
+
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "PERSON" and len(words) >= 2 and is_common_word(words[0]):
+            rest = m.text[len(words[0]) :].lstrip()
+            begin = m.end - len(rest)
+            if _printed_once(text, m.text) and _stands_without(text, rest, words[0], begin):
+                out.append(Mention(rest, m.type, begin, m.end))
+                continue
+        out.append(m)
+    return out
+
+
+def _printed_once(text: str, name: str) -> bool:
+    """True when ``name`` stands in ``text`` as whole words exactly once."""
+    seen = 0
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not _word_char(text, at - 1) and not _word_char(text, end):
+            seen += 1
+            if seen > 1:
+                return False
+        at = text.find(name, end)
+    return True
+
+
+def _stands_without(text: str, rest: str, opener: str, own: int) -> bool:
+    """True when ``rest`` is printed as whole words somewhere other than at ``own`` (where the
+    mention prints it), with no ``opener`` right before it."""
+    at = text.find(rest)
+    while at >= 0:
+        end = at + len(rest)
+        if at != own and not _word_char(text, at - 1) and not _word_char(text, end):
+            before = text[max(0, at - len(opener) - 3) : at].rstrip()
+            if not (
+                before.endswith(opener) and not _word_char(before, len(before) - len(opener) - 1)
+            ):
+                return True
+        at = text.find(rest, end)
+    return False
 
 
 def add_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -216,7 +272,7 @@ def model_mentions(text: str, language: str | None) -> list[Mention] | None:
     the model is not for (see :func:`find_entities`)."""
     if language is not None and language.split("-")[0].lower() not in LANGUAGES:
         return None
-    return add_repeats(text, tag(text))
+    return add_repeats(text, without_openers(text, tag(text)))
 
 
 def annotate(article: Article) -> Article:
