@@ -12,6 +12,7 @@ import datetime as dt
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
+from itertools import combinations
 from typing import Any
 
 import msgspec
@@ -156,8 +157,9 @@ def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
 
 
 def related(conn: sqlite3.Connection, article_id: int, *, limit: int = 5) -> list[dict[str, Any]]:
-    """"Baca Juga": articles whose words best match this one's title (BM25, title weighted),
-    leaving out the article itself, its copies and its duplicates."""
+    """"Baca Juga": articles whose titles share at least two of this one's rarest title words,
+    best first by BM25 (title weighted), leaving out the article itself, its copies and its
+    duplicates."""
     row = fetch_one(conn, "SELECT title_index, cluster_id FROM articles WHERE id = ?", (int(article_id),))
     if row is None:
         raise RecordNotFound(f"no article {article_id}")
@@ -170,9 +172,15 @@ def related(conn: sqlite3.Connection, article_id: int, *, limit: int = 5) -> lis
     # BM25 over a common word's doclist costs as much as a search for it, and such a word says
     # little about relatedness: keep the title's rarest words (counts read only up to a cap).
     rarity = {t: match_count(conn, f'"{t}"', RELATED_CAP) for t in terms}  # \w runs: no quotes
-    terms = sorted(terms, key=lambda t: rarity[t])[:RELATED_TERMS]
-    # Title against titles: what a "Baca Juga" box matches on.
-    match = "title_index : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
+    # a word only this article has (its own match) relates it to nothing
+    terms = sorted((t for t in terms if rarity[t] > 1), key=lambda t: rarity[t])[:RELATED_TERMS]
+    if not terms:
+        return []
+    # Title against titles: what a "Baca Juga" box matches on. Two of the title's words at least,
+    # when it has two: one shared word ("Korea", "Putin") is no relation, and on a small or
+    # far-off corpus BM25 would still rank something first.
+    pairs = [f'("{a}" AND "{b}")' for a, b in combinations(terms, 2)]
+    match = "title_index : (" + " OR ".join(pairs or [f'"{t}"' for t in terms]) + ")"
     # The best few by BM25 from the full-text index alone, then the filters on those few.
     ids = (
         "SELECT hit.rowid AS id, hit.rank AS rn FROM (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank"
