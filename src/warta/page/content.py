@@ -54,7 +54,6 @@ from warta.page.features import (
 )
 from warta.page.features_extra import EXTRA_FEATURES, extra_features
 from warta.page.html import A_FOOTER, KEYWORDS, Block, page_blocks, page_title
-from warta.page.listing import PageSignals, looks_like_listing, page_signals
 
 
 class Body(msgspec.Struct, kw_only=True):
@@ -145,10 +144,7 @@ def extract_body(
     groups = container_groups(blocks, facts=facts)  # both stages group blocks by container
     x = stage_one_features(blocks, title, model, groups=groups, facts=facts)
     declared = DeclaredBody.parse(article_body)
-    signals = page_signals(tree)
-    return select_body(
-        blocks, x, model, title=title, groups=groups, facts=facts, declared=declared, signals=signals
-    )
+    return select_body(blocks, x, model, title=title, groups=groups, facts=facts, declared=declared)
 
 
 def stage_one_features(
@@ -188,7 +184,6 @@ def select_body(
     groups: tuple[np.ndarray, int] | None = None,
     facts: np.ndarray | None = None,
     declared: DeclaredBody | None = None,
-    signals: PageSignals | None = None,
 ) -> Body:
     """The body among ``blocks`` given their stage-one features ``x`` (and, if already known,
     :func:`warta.page.features.container_groups` and :func:`warta.page.features.block_facts` of
@@ -213,10 +208,7 @@ def select_body(
         if k and not (b.kind == "heading" and title_key and b.text.lower() == title_key)
     ]
     warnings: list[str] = []
-    if kept and (
-        _is_listing(kept)  # the hand rule is a floor; the learned model (warta.page.listing) adds to it
-        or looks_like_listing(blocks, keep, p2, facts=facts, title=title, signals=signals)
-    ):
+    if kept and _is_listing(kept):
         warnings.append("listing-page")
         kept = []
     if not kept:
