@@ -170,3 +170,9 @@ def test_a_name_whose_first_word_is_a_common_word_stays() -> None:
     text = "Pengadilan Negeri Jakarta menolak gugatan. Negeri Jakarta ramai."
     mention = _at(text, "Pengadilan Negeri Jakarta", "ORGANIZATION")
     assert without_openers(text, [mention]) == [mention]
+
+
+def test_given_names_that_are_common_words_are_not_cut() -> None:
+    text = "Sprinter Lalu Muhammad Zohri menang. Muhammad Zohri tersenyum. Bagus Wirata hadir. Wirata diam."
+    mentions = [_at(text, "Lalu Muhammad Zohri"), _at(text, "Bagus Wirata")]
+    assert without_openers(text, mentions) == mentions

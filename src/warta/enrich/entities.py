@@ -110,7 +110,12 @@ def without_openers(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         words = m.text.split()
-        if m.type == "PERSON" and len(words) >= 2 and is_common_word(words[0]):
+        if (
+            m.type == "PERSON"
+            and len(words) >= 2
+            and is_common_word(words[0])
+            and words[0].casefold() not in _NAMES_THAT_ARE_WORDS
+        ):
             rest = m.text[len(words[0]) :].lstrip()
             begin = m.end - len(rest)
             if _printed_once(text, m.text) and _stands_without(text, rest, words[0], begin):
@@ -118,6 +123,18 @@ def without_openers(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+# Given names that are also common Indonesian words ("Lalu Muhammad Zohri", "Hari Tanoesoedibjo",
+# "Bagus Wirata", "Bulan Sutena"; Lalu and Baiq are Sasak name titles, Gede, Made, Putu, Ketut
+# Balinese birth-order names). Written by hand: no name lexicon ships, and the NER corpora hold
+# too few of them to learn from (none of these is a tagged first name there).
+_NAMES_THAT_ARE_WORDS = frozenset(
+    "lalu baiq hari bagus bulan kasih murni sabar yakin demi cucu intan indah ayu dewi putri putra"
+    " bayu fajar bintang surya cahaya mulia jaya setia suci tulus bunga embun mentari senja langit"
+    " tegar ratu raja mas gede made putu ketut kadek komang nyoman wayan agung budi rahmat sri"
+    " tri dwi eka adi wira guntur halilintar angin pelangi".split()
+)
 
 
 def _printed_once(text: str, name: str) -> bool:
