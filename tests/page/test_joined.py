@@ -80,3 +80,13 @@ def test_extract_reads_a_joined_text_as_paragraphs_and_keeps_every_body_word() -
         ("Reporter", "Anggun P. Situmorang"),
         ("Sumber", "Merdeka.com"),
     ]
+
+
+def test_a_quoted_csv_row_or_a_list_of_titles_is_not_cut() -> None:
+    row = ",".join(f'"{name}","{n}.{n:03d}.{n:03d}"' for n, name in enumerate(
+        ["Aceh", "Sumatera Utara", "Riau", "Jambi", "Bengkulu", "Lampung", "Banten", "Bali",
+         "Sumatera Selatan", "Sumatera Barat"], start=1))  # fmt: skip
+    assert len(row) >= 200
+    assert split_joined(row) == [row]
+    titles = "Dr.,Ir.,Prof.,Drs.,M.Si.,S.H.,M.H.," * 8
+    assert split_joined(titles) == [titles]

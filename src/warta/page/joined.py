@@ -29,6 +29,11 @@ MIN_JOINS: Final = 2
 MIN_LINE: Final = 200
 """Shorter lines are never cut (a headline, a caption)."""
 
+MIN_MEDIAN_PART: Final = 60
+"""The cut parts must read as paragraphs: their median length at least this many characters. A
+quoted CSV row or a list of titles ('"Aceh","3.742.037","Sumatera Utara",…', "Dr.,Ir.,Prof.")
+has seams too, between short items, and stays one line."""
+
 # The seam: sentence end (or a label's colon, "Baca juga:,") + glued comma(s), before the next
 # paragraph's first character. A single glued comma
 # before "Baca" is the join of an inline related-article line ("… tersebut,Baca juga: …").
@@ -68,4 +73,8 @@ def split_joined(line: str) -> list[str]:
             out += [part[: seam.start()], part[seam.end() :]]
         else:
             out.append(part)
-    return [p for p in (_EDGE.sub("", part) for part in out) if p]
+    kept = [p for p in (_EDGE.sub("", part) for part in out) if p]
+    lengths = sorted(len(p) for p in kept)
+    if lengths[len(lengths) // 2] < MIN_MEDIAN_PART:
+        return [line]
+    return kept
