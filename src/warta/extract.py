@@ -54,7 +54,6 @@ from contextlib import contextmanager, suppress
 from types import FrameType
 from typing import Literal
 
-import msgspec
 from selectolax.lexbor import LexborHTMLParser
 
 from warta.article import Article, Language, Paragraph, RelatedLink, join_paragraphs
@@ -283,23 +282,22 @@ def _extract(
 
 def _reject_container(head: bytes) -> None:
     """Raise :class:`ContainerInput` when ``head`` (the input's first bytes) opens a file of many
-    records rather than one page: a WARC record header, or a first line that is a whole JSON
-    object (JSON Lines). Read as one page, either would give the first record or a mess of
+    records rather than one page: a WARC record header ("WARC/1.0" on a line of its own), or a
+    JSON object (JSON Lines; its first record may be longer than ``head``, so the opening
+    ``{"key":`` is enough). Read as one page, either would give the first record or a mess of
     field names, and lose the rest silently."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if start.startswith(b"WARC/"):
+    if _WARC_HEADER.match(start):
         raise ContainerInput("a WARC file holds many pages: read it with `warta run`")
-    if start.startswith(b"{"):
-        line = start.split(b"\n", 1)[0]
-        try:
-            record = msgspec.json.decode(line)
-        except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
-            return
-        if isinstance(record, dict):
-            raise ContainerInput(
-                "a JSON Lines file holds many records: read it with `warta run`, which takes "
-                "each record's text or html field"
-            )
+    if _JSON_OBJECT.match(start):
+        raise ContainerInput(
+            "a JSON Lines file holds many records: read it with `warta run`, which takes "
+            "each record's text or html field"
+        )
+
+
+_WARC_HEADER = re.compile(rb"WARC/\d\.\d+\r?\n")
+_JSON_OBJECT = re.compile(rb'\{\s*"(?:[^"\\\n]|\\.){0,200}"\s*:')
 
 
 def _reject_binary(data: bytes) -> None:

@@ -71,6 +71,16 @@ def test_text_that_opens_with_a_brace_but_no_json_is_still_a_page() -> None:
     text = "{Banjir} " + STORY
     article = extract(text, input="text", enrich=False)
     assert "Hujan deras" in article.text
+    # "WARC/1.1" in prose is no record header
+    article = extract("WARC/1.1 adalah format arsip web. " + STORY, input="text", enrich=False)
+    assert "Hujan deras" in article.text
+
+
+def test_jsonl_whose_first_record_is_long_is_refused() -> None:
+    line = '{"id": "1", "html": "<p>' + "Hujan deras membuat banjir. " * 4000 + '</p>"}\n'
+    assert len(line) > 65536
+    with pytest.raises(ContainerInput):
+        extract((line * 2).encode(), enrich=False)
 
 
 def test_url_names_one_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
