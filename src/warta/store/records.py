@@ -174,13 +174,13 @@ def related(conn: sqlite3.Connection, article_id: int, *, limit: int = 5) -> lis
     rarity = {t: match_count(conn, f'"{t}"', RELATED_CAP) for t in terms}  # \w runs: no quotes
     # a word only this article has (its own match) relates it to nothing
     terms = sorted((t for t in terms if rarity[t] > 1), key=lambda t: rarity[t])[:RELATED_TERMS]
-    if not terms:
-        return []
-    # Title against titles: what a "Baca Juga" box matches on. Two of the title's words at least,
-    # when it has two: one shared word ("Korea", "Putin") is no relation, and on a small or
-    # far-off corpus BM25 would still rank something first.
+    if len(terms) < 2:
+        return []  # one word shared with the corpus relates nothing
+    # Title against titles: what a "Baca Juga" box matches on. Two of the title's words at least:
+    # one shared word ("Korea", "Putin") is no relation, and on a small or far-off corpus BM25
+    # would still rank something first.
     pairs = [f'("{a}" AND "{b}")' for a, b in combinations(terms, 2)]
-    match = "title_index : (" + " OR ".join(pairs or [f'"{t}"' for t in terms]) + ")"
+    match = "title_index : (" + " OR ".join(pairs) + ")"
     # The best few by BM25 from the full-text index alone, then the filters on those few.
     ids = (
         "SELECT hit.rowid AS id, hit.rank AS rn FROM (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank"
