@@ -37,6 +37,9 @@ def _one_line_error(capsys: pytest.CaptureFixture[str], command: str) -> str:
         (["--batch-size", "0"], "--batch-size"),
         (["--enrich", "nomod_s8:x"], "No module named 'nomod_s8'"),
         (["--enrich", "notaspec"], "module:function"),
+        (["--enrich", "os:getcwd"], "takes (), not one Article argument"),
+        (["--max-mb", "1e30"], "--max-mb must be at most 1024"),
+        (["--timeout", "1e300"], "--timeout must be at most 86400"),
     ],
 )
 def test_bad_options_exit_2_before_any_store(tmp_path: Path, jsonl: Path, capsys: pytest.CaptureFixture[str],
@@ -55,7 +58,11 @@ def test_bad_paths_exit_2(tmp_path: Path, jsonl: Path, capsys: pytest.CaptureFix
     afile.write_text("x")
     assert main(["run", str(jsonl), "--db", str(db), "--out", str(afile), "--quiet"]) == 2
     assert "--out" in _one_line_error(capsys, "run")
+    assert main(["run", str(jsonl), "--db", str(db), "--out", str(db), "--quiet"]) == 2
+    assert "is the store's path" in _one_line_error(capsys, "run")
     assert not db.exists()
+    assert main(["run", str(jsonl), "--db", "/dev/null", "--quiet"]) == 2
+    assert "not a regular file" in _one_line_error(capsys, "run")
     garbage = tmp_path / "x.db"
     garbage.write_text("garbage\n")
     for command in (["run", str(jsonl)], ["stats"]):
@@ -96,3 +103,9 @@ def test_good_run_then_stats(tmp_path: Path, jsonl: Path, capsys: pytest.Capture
     assert "1 new records (1 articles, 0 rejects" in capsys.readouterr().err
     assert main(["stats", "--db", db]) == 0
     assert "every record accounted for" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("port", ["99999", "-1"])
+def test_serve_port_out_of_range_exits_2(tmp_path: Path, port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--db", str(tmp_path / "s.db"), "--port", port]) == 2
+    assert "--port must be 0-65535" in _one_line_error(capsys, "serve")

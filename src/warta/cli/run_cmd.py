@@ -43,15 +43,15 @@ def run(args: argparse.Namespace) -> int:
     (reported in one line before anything is created), 130 when interrupted."""
     # Imported here so that `warta extract` does not pay for the pipeline's imports.
     from warta.pipeline.base import RunContext
-    from warta.pipeline.preflight import UsageError, check_number
+    from warta.pipeline.preflight import MAX_RECORD_MB, MAX_TIMEOUT, UsageError, check_number
     from warta.pipeline.readers import ReaderConfig
     from warta.pipeline.run import RunOptions, check_options
     from warta.pipeline.run import run as run_pipeline
 
     err = sys.stderr
     try:
-        check_number("--max-mb", args.max_mb, minimum=0)
-        check_number("--timeout", args.timeout, minimum=0.001)
+        check_number("--max-mb", args.max_mb, minimum=0, maximum=MAX_RECORD_MB)
+        check_number("--timeout", args.timeout, minimum=0.001, maximum=MAX_TIMEOUT)
         max_bytes = int(args.max_mb * 1024 * 1024)
         options = RunOptions(
             engine=args.engine,

@@ -39,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
     from warta.web.app import create_app
     from warta.web.server import NoDelayH11Protocol
 
+    if not 0 <= args.port <= 65535:  # socket.bind raises OverflowError, a traceback
+        print(f"warta serve: --port must be 0-65535, not {args.port}", file=sys.stderr)
+        return 2
     try:
         create_app(args.db)  # fail early, with a message, on a missing or foreign file
     except NotAStore as exc:

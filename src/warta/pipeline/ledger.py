@@ -7,11 +7,18 @@ its records, or read it again because it changed.
   current directory, to the same file keeps its old spelling, so its stored keys still match.
 * An input is **changed** when its size differs from the ledger's, or its modification time does
   (stores from before the ``mtime_ns`` column compare sizes only). A changed input is read again
-  in full: each record replaces the stored record at the same position (key), new records are
-  added, and records already stored elsewhere are still found as duplicates by id and URL. Its
-  fingerprint is updated only once it has been read to the end, so a killed re-read starts over.
+  **from scratch**: every row it produced (articles with their quotes, entity links, date mentions
+  and search rows; rejects) is deleted in one transaction (:meth:`Store.forget_input`), then it is
+  read like a new input, and the corpus stage recomputes duplicates, copies and stories. Records
+  are keyed by position (``path#line``), so nothing less is safe: a deleted or inserted line shifts
+  every key after it. The delete also stores the new fingerprint, so the ledger always describes
+  the version whose records are stored: a re-read killed half-way is resumed like a first read,
+  and a file that changes again is read again from scratch.
+* A new input's fingerprint is stored when it is first seen (and again when it is done), so a
+  file that changes before its first read ends is seen as changed too.
 * Records rejected for a reason in :data:`RETRYABLE` (a time-out, a crash, a failing hook) are
-  processed again on every re-run, even in a done input; the new result replaces the reject.
+  processed again on every re-run, even in a done input; the new result replaces the reject. So
+  are ``duplicate-record-id`` rejects whose id is free again (its holder's input changed).
 """
 
 from __future__ import annotations
@@ -35,12 +42,14 @@ Action = Literal["read", "resume", "reread", "retry", "skip"]
 @dataclass(frozen=True)
 class Plan:
     """What to do with one input. ``skip_keys`` are stored records not to process again;
-    ``retry_keys`` are stored rejects to process again."""
+    ``retry_keys`` are stored rejects to process again; ``forgotten`` is how many stored records
+    of a changed input were deleted before it is read again."""
 
     spec: InputSpec
     action: Action
     skip_keys: frozenset[str] = frozenset()
     retry_keys: frozenset[str] = frozenset()
+    forgotten: int = 0
 
 
 def with_ledger_spelling(store: Store, specs: Sequence[InputSpec]) -> list[InputSpec]:
@@ -58,8 +67,9 @@ def with_ledger_spelling(store: Store, specs: Sequence[InputSpec]) -> list[Input
 
 
 def plan_input(store: Store, spec: InputSpec, *, retry: bool = True) -> Plan:
-    """Decide what to do with one input (registering it in the ledger on first sight)."""
-    state = store.input_state(spec.path, kind=spec.kind, size=spec.size)
+    """Decide what to do with one input (registering it in the ledger on first sight). A changed
+    input's stored rows are deleted here, before it is read again."""
+    state = store.input_state(spec.path, kind=spec.kind, size=spec.size, mtime_ns=spec.mtime_ns)
     size, mtime_ns = store.conn.execute(
         "SELECT size, mtime_ns FROM inputs WHERE path = ?", (spec.path,)
     ).fetchone()
@@ -67,7 +77,8 @@ def plan_input(store: Store, spec: InputSpec, *, retry: bool = True) -> Plan:
         mtime_ns is not None and spec.mtime_ns is not None and mtime_ns != spec.mtime_ns
     )
     if changed:
-        return Plan(spec=spec, action="reread", retry_keys=frozenset(store.known_keys(spec.path)))
+        forgotten = store.forget_input(spec.path, size=spec.size, mtime_ns=spec.mtime_ns)
+        return Plan(spec=spec, action="reread", forgotten=forgotten)
     if state.done and mtime_ns is None and spec.mtime_ns is not None:
         record_fingerprints(store, [spec])  # a store from before mtimes: the size matched
     retry_keys = frozenset(_retryable_keys(store, spec.path)) if retry else frozenset()
@@ -109,8 +120,17 @@ def record_id_rejects(store: Store, keys: Sequence[str]) -> int:
 
 
 def _retryable_keys(store: Store, path: str) -> list[str]:
+    """Rejects of the input to process again: those for a reason in :data:`RETRYABLE`, and
+    ``duplicate-record-id`` rejects whose id no stored record holds any more (its holder was in
+    an input that changed and no longer has it)."""
+    from warta.store.db import DUPLICATE_RECORD_ID
+
     marks = ", ".join("?" for _ in RETRYABLE)
     rows = store.conn.execute(
-        f"SELECT key FROM rejects WHERE input = ? AND reason IN ({marks})", (path, *RETRYABLE)
+        f"SELECT key FROM rejects r WHERE input = ? AND (reason IN ({marks}) OR (reason = ?"
+        " AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.record_id = r.record_id)"
+        " AND NOT EXISTS (SELECT 1 FROM rejects o WHERE o.record_id = r.record_id"
+        " AND o.reason != ?)))",
+        (path, *RETRYABLE, DUPLICATE_RECORD_ID, DUPLICATE_RECORD_ID),
     )
     return [row[0] for row in rows]

@@ -7,6 +7,7 @@ per-record rejects that would mark the inputs done.
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import math
 import os
 import sqlite3
@@ -24,8 +25,22 @@ class UsageError(WartaError):
     code = "usage"
 
 
-def check_number(name: str, value: float | int | None, *, minimum: float, allow_none: bool = False) -> None:
-    """``value`` is a finite number ≥ ``minimum`` (or None when allowed)."""
+MAX_RECORD_MB = 1024
+"""The largest ``--max-mb`` accepted (1 GiB): SQLite stores no value over 1 GB anyway."""
+
+MAX_TIMEOUT = 86_400.0
+"""The largest ``--timeout`` accepted (a day): beyond it the deadline overflows the clock."""
+
+
+def check_number(
+    name: str,
+    value: float | int | None,
+    *,
+    minimum: float,
+    maximum: float | None = None,
+    allow_none: bool = False,
+) -> None:
+    """``value`` is a finite number ≥ ``minimum`` and ≤ ``maximum`` (or None when allowed)."""
     if value is None:
         if allow_none:
             return
@@ -33,6 +48,8 @@ def check_number(name: str, value: float | int | None, *, minimum: float, allow_
     if not math.isfinite(value) or value < minimum:
         low = f"{minimum:g}"
         raise UsageError(f"{name} must be a number ≥ {low}, not {value:g}")
+    if maximum is not None and value > maximum:
+        raise UsageError(f"{name} must be at most {maximum:g}, not {value:g}")
 
 
 def check_inputs(paths: Sequence[str]) -> None:
@@ -61,6 +78,8 @@ def check_store_path(db: str, *, create: bool = True) -> None:
         if not os.access(parent, os.W_OK | os.X_OK):
             raise UsageError(f"--db {db}: cannot create it in {parent} (permission denied)")
         return
+    if not os.path.isfile(db):
+        raise UsageError(f"--db {db} is not a regular file")
     if not os.access(db, os.R_OK):
         raise UsageError(f"--db {db}: permission denied")
     try:
@@ -77,10 +96,12 @@ def check_store_path(db: str, *, create: bool = True) -> None:
         raise UsageError(f"--db {db} is not a warta store (run `warta run … --db {db}` first)")
 
 
-def check_out_dir(out: str | None) -> None:
-    """The export folder is a folder, or can be made."""
+def check_out_dir(out: str | None, db: str | None = None) -> None:
+    """The export folder is a folder, or can be made, and is not the store's path."""
     if out is None:
         return
+    if db is not None and db != ":memory:" and os.path.realpath(out) == os.path.realpath(db):
+        raise UsageError(f"--out {out} is the store's path (--db); export into another folder")
     if os.path.exists(out) and not os.path.isdir(out):
         raise UsageError(f"--out {out} exists and is not a directory")
     parent = _existing_parent(os.path.abspath(out))
@@ -116,6 +137,16 @@ def check_enrichers(names: Sequence[str]) -> None:
             raise UsageError(f"--enrich {name!r}: importing it raised {type(exc).__name__}: {exc}") from exc
         if not callable(hook):
             raise UsageError(f"--enrich {name!r} is a {type(hook).__name__}, not a function")
+        try:
+            signature = inspect.signature(hook)
+        except (TypeError, ValueError):  # some builtins do not expose one: let the run tell
+            continue
+        try:
+            signature.bind(object())
+        except TypeError:
+            raise UsageError(
+                f"--enrich {name!r} takes {signature}, not one Article argument"
+            ) from None
 
 
 def _existing_parent(path: str) -> str:

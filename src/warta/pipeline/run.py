@@ -4,7 +4,7 @@
 Resuming: the store's input ledger says which inputs are done; of an unfinished input, the records
 already stored are skipped by key. Results are written in input order, a batch per transaction,
 so a run killed at any moment and started again ends with the same store as an uninterrupted one.
-Inputs that changed on disk are read again, and rejects that say more about the run than the
+Inputs that changed on disk are read again from scratch, and rejects that say more about the run than the
 record (time-outs, crashes, failing hooks) are retried: see :mod:`warta.pipeline.ledger`.
 
 Every option and path is checked before the store is opened (:mod:`warta.pipeline.preflight`):
@@ -13,7 +13,6 @@ a mistake raises :class:`~warta.pipeline.preflight.UsageError` and nothing is cr
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -66,7 +65,10 @@ class RunSummary(msgspec.Struct, kw_only=True):
     inputs_changed: int = 0
     records_new: int = 0
     records_redone: int = 0
-    """Records stored before and processed again (a changed input, a retried reject)."""
+    """Records processed again: every record of a changed input (read again from scratch) and
+    every retried reject."""
+    records_forgotten: int = 0
+    """Stored records deleted because their input changed (its records are then read again)."""
     articles_new: int = 0
     rejects_new: int = 0
     records_skipped: int = 0
@@ -83,14 +85,18 @@ def check_options(inputs: Sequence[str], db: str, opts: RunOptions) -> None:
     pf.check_inputs(inputs)
     pf.check_engine(opts.engine, opts.workers)
     pf.check_number("--batch-size", opts.batch_size, minimum=1)
-    pf.check_number("--timeout", opts.context.timeout, minimum=0.001, allow_none=True)
+    pf.check_number(
+        "--timeout", opts.context.timeout, minimum=0.001, maximum=pf.MAX_TIMEOUT, allow_none=True
+    )
     for name, value in (("--max-mb", opts.context.max_bytes), ("--max-mb", opts.reader.max_bytes)):
         if value < pf.MIN_RECORD_BYTES:
             raise pf.UsageError(f"{name} must allow at least {pf.MIN_RECORD_BYTES:,} bytes, not {value:,}")
+        if value > pf.MAX_RECORD_MB * 1024 * 1024:
+            raise pf.UsageError(f"{name} must be at most {pf.MAX_RECORD_MB:,} MB, not {value:,} bytes")
     if opts.format not in ("jsonl", "parquet"):
         raise pf.UsageError(f"unknown format {opts.format!r}; choose jsonl or parquet")
     pf.check_enrichers(opts.context.enrichers)
-    pf.check_out_dir(opts.out)
+    pf.check_out_dir(opts.out, db)
     pf.check_store_path(db)
 
 
@@ -113,11 +119,10 @@ def run(
     opts = options or RunOptions()
     log = log if log is not None else sys.stderr
     check_options(inputs, db, opts)
-    specs = expand_inputs(inputs)
-    for raw in inputs:
-        root = os.path.realpath(raw)
-        if os.path.isdir(root) and not any(s.path.startswith(root + os.sep) for s in specs):
-            print(f"warta run: warning: no input files under {raw}", file=log)
+    empty: list[str] = []
+    specs = expand_inputs(inputs, empty=empty)
+    for raw in empty:
+        print(f"warta run: warning: no input files under {raw}", file=log)
     summary = RunSummary()
     with open_store(db) as store:
         specs = with_ledger_spelling(store, specs)
@@ -150,23 +155,30 @@ def _record_stage(
     log: TextIO,
 ) -> None:
     todo: list[Plan] = []
-    for spec in specs:
-        plan = plan_input(store, spec, retry=opts.retry)
+    plans = [plan_input(store, spec, retry=opts.retry) for spec in specs]
+    if any(p.action == "reread" for p in plans):
+        # A changed input's rows are gone: ids that other inputs' records were refused for may
+        # be free again, so plan those inputs once more (planning an unchanged input is pure).
+        plans = [p if p.action == "reread" else plan_input(store, p.spec, retry=opts.retry) for p in plans]
+    for plan in plans:
+        spec = plan.spec
         if plan.action == "skip":
             summary.inputs_skipped += 1
             continue
         if plan.action == "reread":
             summary.inputs_changed += 1
+            summary.records_forgotten += plan.forgotten
             print(
                 f"warta run: warning: {spec.path} changed since it was read (size or time); "
-                f"reading it again ({len(plan.retry_keys):,} records stored from it are updated "
-                "in place, new ones added)",
+                f"its {plan.forgotten:,} stored records were removed and it is read again "
+                "from the start",
                 file=log,
             )
         elif plan.retry_keys:
             print(
                 f"warta run: retrying {len(plan.retry_keys):,} records of {spec.path} rejected "
-                "for a time-out, a crash or a failing hook (--no-retry to keep them)",
+                "for a time-out, a crash, a failing hook or an id now free (--no-retry to keep "
+                "them)",
                 file=log,
             )
         todo.append(plan)
@@ -217,7 +229,7 @@ def _batches(
             if rec.key in plan.skip_keys:
                 summary.records_skipped += 1
                 continue
-            redone += rec.key in plan.retry_keys
+            redone += plan.action == "reread" or rec.key in plan.retry_keys
             batch.append(rec)
             if len(batch) >= opts.batch_size:
                 yield (finished, nbytes, redone), batch

@@ -18,6 +18,7 @@ from typing import Any
 
 import msgspec
 
+from warta.store.corpus import reset as corpus_reset
 from warta.store.migrations import migrate
 from warta.store.rows import ArticleRow, RejectRow, Row, article_columns
 
@@ -81,13 +82,24 @@ class Store:
                 (_now(), msgspec.json.encode(summary).decode(), run_id),
             )
 
-    def input_state(self, path: str, *, kind: str, size: int | None) -> InputState:
-        """The ledger entry of an input, creating it on first sight."""
+    def input_state(
+        self, path: str, *, kind: str, size: int | None, mtime_ns: int | None = None
+    ) -> InputState:
+        """The ledger entry of an input, creating it on first sight (with its size and, when
+        given, its modification time: a file that changes before its first read ends is seen)."""
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO inputs(path, kind, size) VALUES (?, ?, ?) ON CONFLICT(path) DO NOTHING",
-                (path, kind, size),
-            )
+            if mtime_ns is None:
+                conn.execute(
+                    "INSERT INTO inputs(path, kind, size) VALUES (?, ?, ?)"
+                    " ON CONFLICT(path) DO NOTHING",
+                    (path, kind, size),
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO inputs(path, kind, size, mtime_ns) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT(path) DO NOTHING",
+                    (path, kind, size, mtime_ns),
+                )
             records, done = conn.execute(
                 "SELECT records, done FROM inputs WHERE path = ?", (path,)
             ).fetchone()
@@ -100,6 +112,55 @@ class Store:
             (path, path),
         )
         return {row[0] for row in rows}
+
+    def forget_input(self, path: str, *, size: int | None, mtime_ns: int | None) -> int:
+        """Delete every row an input produced, in one transaction; return how many records
+        (articles and rejects) it had. Used before a changed input is read again from scratch.
+
+        Goes with the articles: their quotes, entity links, date mentions and full-text rows (a
+        trigger); entities and outlets no other article names. Corpus-stage results (duplicate
+        links, clusters, stories) may name the deleted articles from other inputs, so all of them
+        are reset; the run's corpus stage recomputes them. The ledger entry stays, not done, with
+        the new fingerprint (``size``, ``mtime_ns``): from here the input is like one never read,
+        so a run killed during the re-read resumes it as it resumes any input.
+        """
+        with self.transaction() as conn:
+            (articles,) = conn.execute(
+                "SELECT count(*) FROM articles WHERE input = ?", (path,)
+            ).fetchone()
+            if articles:
+                corpus_reset(conn)
+                ids = "(SELECT id FROM articles WHERE input = :p)"
+                entity_ids = _json_ids(
+                    conn,
+                    f"SELECT DISTINCT entity_id FROM article_entities WHERE article_id IN {ids}",
+                    path,
+                )
+                outlet_ids = _json_ids(
+                    conn,
+                    "SELECT DISTINCT outlet_id FROM articles WHERE input = :p AND outlet_id IS NOT NULL",
+                    path,
+                )
+                for table in ("quotes", "article_entities", "date_mentions"):
+                    conn.execute(f"DELETE FROM {table} WHERE article_id IN {ids}", {"p": path})
+                conn.execute("DELETE FROM articles WHERE input = ?", (path,))
+                conn.execute(
+                    "DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?)) AND NOT EXISTS"
+                    " (SELECT 1 FROM article_entities ae WHERE ae.entity_id = entities.id)",
+                    (entity_ids,),
+                )
+                conn.execute(
+                    "DELETE FROM outlets WHERE id IN (SELECT value FROM json_each(?)) AND NOT EXISTS"
+                    " (SELECT 1 FROM articles a WHERE a.outlet_id = outlets.id)",
+                    (outlet_ids,),
+                )
+            rejects = conn.execute("DELETE FROM rejects WHERE input = ?", (path,)).rowcount
+            conn.execute(
+                "UPDATE inputs SET records = 0, done = 0, size = ?, mtime_ns = ? WHERE path = ?",
+                (size, mtime_ns, path),
+            )
+        self._outlets.clear()
+        return int(articles) + max(rejects, 0)
 
     # -- writing rows ---------------------------------------------------------------------------
     def write(self, rows: Sequence[Row], *, finished_inputs: Sequence[str] = ()) -> None:
@@ -232,6 +293,11 @@ def open_store(path: str | Path) -> Store:
     conn.execute("PRAGMA cache_size = -65536")
     migrate(conn)
     return Store(conn, path)
+
+
+def _json_ids(conn: sqlite3.Connection, sql: str, path: str) -> str:
+    """The ids a query returns, as a JSON array (for ``json_each``)."""
+    return msgspec.json.encode([row[0] for row in conn.execute(sql, {"p": path})]).decode()
 
 
 def _now() -> str:

@@ -46,26 +46,31 @@ def input_kind(path: str) -> InputKind:
     return "page"
 
 
-def expand_inputs(paths: Iterable[str]) -> list[InputSpec]:
+def expand_inputs(paths: Iterable[str], *, empty: list[str] | None = None) -> list[InputSpec]:
     """The input files that ``paths`` name: files as they are, folders walked recursively (hidden
-    files skipped, sorted). Paths are resolved (``os.path.realpath``), so one file spelled two ways
-    is one input. A path that does not exist is kept, so it is rejected as unreadable (``warta
-    run`` refuses such paths before it starts)."""
+    files skipped, sorted). A file's kind comes from its name as given (a symlink
+    ``news.jsonl -> blobs/abc123`` is JSONL); its path is resolved (``os.path.realpath``) so that
+    one file spelled two ways is one input, and this is its ledger key. A path that does not exist
+    is kept, so it is rejected as unreadable (``warta run`` refuses such paths before it starts).
+    Folders in which no file was found are appended to ``empty`` when it is given."""
     specs: list[InputSpec] = []
     seen: set[str] = set()
     for raw in paths:
-        path = os.path.realpath(raw)
-        if os.path.isdir(path):
+        if os.path.isdir(raw):
+            # Walked as given (the top may be a symlink), so that names stay the ones the user sees.
             files = sorted(
-                os.path.realpath(os.path.join(root, name))
-                for root, dirs, names in os.walk(path)
+                os.path.join(root, name)
+                for root, dirs, names in os.walk(raw)
                 for name in names
                 if not name.startswith(".")
-                and not any(part.startswith(".") for part in Path(root).relative_to(path).parts)
+                and not any(part.startswith(".") for part in Path(root).relative_to(raw).parts)
             )
+            if not files and empty is not None:
+                empty.append(raw)
         else:
-            files = [path]
-        for file in files:
+            files = [raw]
+        for named in files:
+            file = os.path.realpath(named)
             if file in seen:
                 continue
             seen.add(file)
@@ -75,7 +80,7 @@ def expand_inputs(paths: Iterable[str]) -> list[InputSpec]:
                 mtime: int | None = stat.st_mtime_ns
             except OSError:
                 size = mtime = None
-            specs.append(InputSpec(path=file, kind=input_kind(file), size=size, mtime_ns=mtime))
+            specs.append(InputSpec(path=file, kind=input_kind(named), size=size, mtime_ns=mtime))
     return specs
 
 

@@ -15,7 +15,8 @@ InputKind = Literal["warc", "jsonl", "page"]
 
 class InputSpec(msgspec.Struct, frozen=True, kw_only=True):
     """One input file: its path (resolved, see :func:`~warta.pipeline.readers.expand_inputs`),
-    what it holds, and its size and modification time on disk (its fingerprint in the ledger)."""
+    what it holds (from its name as given, before any symlink is followed), and its size and
+    modification time on disk (its fingerprint in the ledger)."""
 
     path: str
     kind: InputKind

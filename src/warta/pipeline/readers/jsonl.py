@@ -4,8 +4,11 @@ A line with an HTML field is read as HTML, else its text field as already-extrac
 date, title and outlet fields, when present, are kept as what the exporting tool knew, once checked
 (:mod:`~warta.pipeline.readers.fields`: a date that is not ISO 8601 or lies in the future, a URL
 that is not http(s), an outlet with whitespace inside are dropped with a warning). Blank lines
-are not records. A line that is not a JSON object (bad JSON, bad UTF-8, nested too deeply), or
-whose fields have the wrong JSON type, is rejected (``invalid-jsonl``), an over-long one
+are not records. A field of the wrong JSON type is dropped with a warning (kept on the article's
+``warnings``): an id must be a string or an integer (``1.0`` reads as ``1``), the URL, outlet,
+HTML and text strings, and a title a string or a number (read as its text). A line that is not a
+JSON object (bad JSON, bad UTF-8, nested too deeply), or that has no usable HTML or text because
+those fields have the wrong type, is rejected (``invalid-jsonl``), an over-long one
 (``input-too-large``) without being held in memory, and a gzip stream that ends early leaves one
 ``truncated`` reject for the rest of the file.
 """
@@ -14,14 +17,14 @@ from __future__ import annotations
 
 import gzip
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 import msgspec
 
 from warta.pipeline.base import Record
-from warta.pipeline.readers.base import InputSpec, Reader, ReaderConfig
-from warta.pipeline.readers.fields import clean_date, clean_outlet, clean_url
+from warta.pipeline.readers.base import InputSpec, Reader
+from warta.pipeline.readers.fields import clean_date, clean_outlet, clean_url, show_value
 
 _decoder = msgspec.json.Decoder()
 
@@ -71,34 +74,44 @@ class JsonlReader(Reader):
         if not isinstance(obj, dict):
             return self._reject(spec, lineno, "invalid-jsonl", "the line is not a JSON object", len(line))
         key = f"{spec.path}#{lineno}"
-        bad = _wrong_types(obj, cfg)
-        if bad:
-            return self._reject(spec, lineno, "invalid-jsonl", bad, len(line))
-        given_id = obj.get(cfg.id_field)
         warnings: list[str] = []
-        url, warning = clean_url(_text(obj.get(cfg.url_field)), cfg.url_field)
-        warnings += [warning] if warning else []
+
+        def note(warning: str | None) -> None:
+            if warning:
+                warnings.append(warning)
+
+        given_id = _record_id(obj.get(cfg.id_field), cfg.id_field, note)
+        url, warning = clean_url(_string(obj.get(cfg.url_field), cfg.url_field, note), cfg.url_field)
+        note(warning)
         published, warning = clean_date(obj.get(cfg.date_field), cfg.date_field)
-        warnings += [warning] if warning else []
-        outlet, warning = clean_outlet(_text(obj.get(cfg.outlet_field)), cfg.outlet_field)
-        warnings += [warning] if warning else []
+        note(warning)
+        outlet, warning = clean_outlet(
+            _string(obj.get(cfg.outlet_field), cfg.outlet_field, note), cfg.outlet_field
+        )
+        note(warning)
+        title = _string(obj.get(cfg.title_field), cfg.title_field, note, numbers=True)
+        before = len(warnings)
+        html = _string(obj.get(cfg.html_field), cfg.html_field, note)
+        text = _string(obj.get(cfg.text_field), cfg.text_field, note)
+        unusable = warnings[before:]  # the HTML or text field had the wrong type
         fields: dict[str, Any] = {
             "key": key,
-            "record_id": str(given_id) if given_id not in (None, "") else key,
+            "record_id": given_id or key,
             "input": spec.path,
             "url": url,
             "published": published,
-            "title": _text(obj.get(cfg.title_field)),
+            "title": title,
             "outlet": outlet,
             "progress": progress,
             "size": len(line),
             "warnings": tuple(warnings),
         }
-        html, text = obj.get(cfg.html_field), obj.get(cfg.text_field)
-        if isinstance(html, str) and html.strip():
+        if html and html.strip():
             return Record(**fields, payload=html, kind="html")
-        if isinstance(text, str) and text.strip():
+        if text and text.strip():
             return Record(**fields, payload=text, kind="text")
+        if unusable:
+            return Record(**fields, reject="invalid-jsonl", detail="; ".join(unusable))
         return Record(
             **fields,
             reject="empty-input",
@@ -120,20 +133,35 @@ def _skip_line(stream: IO[bytes]) -> int:
             return skipped
 
 
-def _wrong_types(obj: dict[str, Any], cfg: ReaderConfig) -> str | None:
-    """Why the record's fields cannot be read (a field of the wrong JSON type), or None.
+def _record_id(value: object, field: str, note: Callable[[str], None]) -> str | None:
+    """The record's own id: a string, an integer, or an integral number (``1.0``, as pandas writes
+    integer columns with gaps) as its integer; anything else is dropped with a warning (the record
+    is then known by its key)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    note(f"{field}: dropped {show_value(value)}, {_json_type(value)}, not a string or an integer")
+    return None
 
-    The id may be a string or an integer; the URL, title, outlet, HTML and text fields must be
-    strings (or null). The date field is checked on its own (:func:`clean_date`): a bad date is
-    dropped with a warning, the record kept.
-    """
-    value = obj.get(cfg.id_field)
-    if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
-        return f"field {cfg.id_field!r} is {_json_type(value)}, not a string or an integer"
-    for name in (cfg.url_field, cfg.title_field, cfg.outlet_field, cfg.html_field, cfg.text_field):
-        value = obj.get(name)
-        if value is not None and not isinstance(value, str):
-            return f"field {name!r} is {_json_type(value)}, not a string"
+
+def _string(
+    value: object, field: str, note: Callable[[str], None], *, numbers: bool = False
+) -> str | None:
+    """A string field's value. A value of another JSON type is dropped with a warning, except a
+    number where ``numbers`` allows it (a title such as ``2019``), which is read as its text
+    (integral numbers without ``.0``), with a warning too."""
+    if value is None or isinstance(value, str):
+        return value
+    if numbers and isinstance(value, int | float) and not isinstance(value, bool):
+        shown = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+        note(f"{field}: the number {shown} read as text")
+        return shown
+    note(f"{field}: dropped {show_value(value)}, {_json_type(value)}, not a string")
     return None
 
 
@@ -147,9 +175,3 @@ def _json_type(value: object) -> str:
     if isinstance(value, dict):
         return "an object"
     return f"a {type(value).__name__}"
-
-
-def _text(value: object) -> str | None:
-    if value is None or value == "":
-        return None
-    return value if isinstance(value, str) else str(value)
