@@ -4,6 +4,7 @@ re-read input gets anew after every other input's."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sqlite3
@@ -61,3 +62,31 @@ def test_a_reread_input_keeps_its_originals(tmp_path: Path) -> None:
     clean = tmp_path / "clean.db"
     run([str(a), str(b)], str(clean), OPTS)
     assert _statuses(clean) == before
+
+
+def test_an_input_gone_from_disk_is_named_and_its_records_kept(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _write(a, "a", 2)
+    _write(b, "b", 1)
+    db = tmp_path / "s.db"
+    run([str(a), str(b)], str(db), OPTS)
+    a.unlink()
+    log = io.StringIO()
+    run([str(b)], str(db), OPTS, log=log)
+    assert "1 input(s) read before no longer exist" in log.getvalue() and str(a) in log.getvalue()
+    assert [r for r, _ in _statuses(db)] == ["a0", "a1", "b0"]
+
+
+def test_float_ids_beyond_exact_integers_are_dropped_not_merged(tmp_path: Path) -> None:
+    path = tmp_path / "ids.jsonl"
+    rows = [
+        {"id": 9007199254740993.0, "text": BODIES[0]},
+        {"id": 9007199254740992, "text": BODIES[1]},
+        {"id": 7.0, "text": BODIES[2]},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "s.db"
+    summary = run([str(path)], str(db), OPTS)
+    assert summary.rejects_new == 0
+    ids = [r for r, _ in _statuses(db)]
+    assert "9007199254740992" in ids and "7" in ids and len(ids) == 3

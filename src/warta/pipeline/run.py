@@ -13,6 +13,7 @@ a mistake raises :class:`~warta.pipeline.preflight.UsageError` and nothing is cr
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -90,9 +91,13 @@ def check_options(inputs: Sequence[str], db: str, opts: RunOptions) -> None:
     )
     for name, value in (("--max-mb", opts.context.max_bytes), ("--max-mb", opts.reader.max_bytes)):
         if value < pf.MIN_RECORD_BYTES:
-            raise pf.UsageError(f"{name} must allow at least {pf.MIN_RECORD_BYTES:,} bytes, not {value:,}")
+            raise pf.UsageError(
+                f"{name} must allow at least {pf.MIN_RECORD_BYTES:,} bytes, not {value:,}"
+            )
         if value > pf.MAX_RECORD_MB * 1024 * 1024:
-            raise pf.UsageError(f"{name} must be at most {pf.MAX_RECORD_MB:,} MB, not {value:,} bytes")
+            raise pf.UsageError(
+                f"{name} must be at most {pf.MAX_RECORD_MB:,} MB, not {value:,} bytes"
+            )
     if opts.format not in ("jsonl", "parquet"):
         raise pf.UsageError(f"unknown format {opts.format!r}; choose jsonl or parquet")
     pf.check_enrichers(opts.context.enrichers)
@@ -126,6 +131,7 @@ def run(
     summary = RunSummary()
     with open_store(db) as store:
         specs = with_ledger_spelling(store, specs)
+        _warn_vanished(store, log)
         summary.inputs = len(specs)
         run_id = store.begin_run(
             engine=opts.engine, workers=opts.workers or 0, inputs=[s.path for s in specs]
@@ -146,6 +152,23 @@ def run(
     return summary
 
 
+def _warn_vanished(store: Store, log: TextIO) -> None:
+    """Say which inputs the store read before are gone from disk (deleted, moved, renamed):
+    their records stay in the store, and a renamed input is read as a new one."""
+    gone = [
+        path
+        for (path,) in store.conn.execute("SELECT path FROM inputs")
+        if not os.path.exists(path)
+    ]
+    if gone:
+        shown = ", ".join(gone[:3]) + (f" and {len(gone) - 3:,} more" if len(gone) > 3 else "")
+        print(
+            f"warta run: warning: {len(gone):,} input(s) read before no longer exist ({shown}); "
+            "their stored records are kept",
+            file=log,
+        )
+
+
 def _record_stage(
     store: Store,
     specs: list[InputSpec],
@@ -159,7 +182,10 @@ def _record_stage(
     if any(p.action == "reread" for p in plans):
         # A changed input's rows are gone: ids that other inputs' records were refused for may
         # be free again, so plan those inputs once more (planning an unchanged input is pure).
-        plans = [p if p.action == "reread" else plan_input(store, p.spec, retry=opts.retry) for p in plans]
+        plans = [
+            p if p.action == "reread" else plan_input(store, p.spec, retry=opts.retry)
+            for p in plans
+        ]
     for plan in plans:
         spec = plan.spec
         if plan.action == "skip":

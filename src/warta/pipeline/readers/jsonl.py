@@ -143,7 +143,8 @@ def _record_id(value: object, field: str, note: Callable[[str], None]) -> str | 
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, float) and value.is_integer():
+    # a float is exact only below 2**53: above it two ids may read as one integer
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))
     note(f"{field}: dropped {show_value(value)}, {_json_type(value)}, not a string or an integer")
     return None
