@@ -90,3 +90,16 @@ def test_float_ids_beyond_exact_integers_are_dropped_not_merged(tmp_path: Path) 
     assert summary.rejects_new == 0
     ids = [r for r, _ in _statuses(db)]
     assert "9007199254740992" in ids and "7" in ids and len(ids) == 3
+
+
+def test_a_file_given_under_a_name_of_another_kind_is_read_as_that_kind(tmp_path: Path) -> None:
+    blob = tmp_path / "blobs" / "abc123"
+    blob.parent.mkdir()
+    _write(blob, "a", 3)
+    db = tmp_path / "s.db"
+    run([str(blob)], str(db), OPTS)  # no extension: one page (a JSON Lines file: refused)
+    assert _statuses(db) == []
+    link = tmp_path / "news.jsonl"
+    link.symlink_to(blob)
+    run([str(link)], str(db), OPTS)
+    assert [r for r, _ in _statuses(db)] == ["a0", "a1", "a2"]

@@ -70,14 +70,21 @@ def plan_input(store: Store, spec: InputSpec, *, retry: bool = True) -> Plan:
     """Decide what to do with one input (registering it in the ledger on first sight). A changed
     input's stored rows are deleted here, before it is read again."""
     state = store.input_state(spec.path, kind=spec.kind, size=spec.size, mtime_ns=spec.mtime_ns)
-    size, mtime_ns = store.conn.execute(
-        "SELECT size, mtime_ns FROM inputs WHERE path = ?", (spec.path,)
+    kind, size, mtime_ns = store.conn.execute(
+        "SELECT kind, size, mtime_ns FROM inputs WHERE path = ?", (spec.path,)
     ).fetchone()
-    changed = (spec.size is not None and size != spec.size) or (
-        mtime_ns is not None and spec.mtime_ns is not None and mtime_ns != spec.mtime_ns
+    changed = (
+        (spec.size is not None and size != spec.size)
+        or (mtime_ns is not None and spec.mtime_ns is not None and mtime_ns != spec.mtime_ns)
+        # the same file given under a name of another kind ("blob" read as a page, then as
+        # "news.jsonl" through a link): read as what it is now named
+        or kind != spec.kind
     )
     if changed:
         forgotten = store.forget_input(spec.path, size=spec.size, mtime_ns=spec.mtime_ns)
+        if kind != spec.kind:
+            with store.transaction() as conn:
+                conn.execute("UPDATE inputs SET kind = ? WHERE path = ?", (spec.kind, spec.path))
         return Plan(spec=spec, action="reread", forgotten=forgotten)
     if state.done and mtime_ns is None and spec.mtime_ns is not None:
         record_fingerprints(store, [spec])  # a store from before mtimes: the size matched
