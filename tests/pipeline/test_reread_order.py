@@ -103,3 +103,30 @@ def test_a_file_given_under_a_name_of_another_kind_is_read_as_that_kind(tmp_path
     link.symlink_to(blob)
     run([str(link)], str(db), OPTS)
     assert [r for r, _ in _statuses(db)] == ["a0", "a1", "a2"]
+
+
+def test_a_touched_input_is_not_read_again_but_a_same_size_edit_is(tmp_path: Path) -> None:
+    a = tmp_path / "a.jsonl"
+    _write(a, "a", 3)
+    db = tmp_path / "s.db"
+    run([str(a)], str(db), OPTS)
+    stat = a.stat()
+    os.utime(a, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # touch: same bytes
+    summary = run([str(a)], str(db), OPTS)
+    assert summary.inputs_changed == 0 and summary.records_new == 0
+    edited = a.read_text(encoding="utf-8").replace("Harga beras", "Harga garam")
+    assert len(edited) == stat.st_size
+    a.write_text(edited, encoding="utf-8")
+    os.utime(a, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2 * 10**9))
+    summary = run([str(a)], str(db), OPTS)
+    assert summary.inputs_changed == 1
+    conn = sqlite3.connect(db)
+    try:
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM articles WHERE text LIKE '%Harga garam%'"
+            ).fetchone()[0]
+            == 1
+        )
+    finally:
+        conn.close()

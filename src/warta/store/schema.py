@@ -201,10 +201,17 @@ M004_INPUT_MTIME = """
 ALTER TABLE inputs ADD COLUMN mtime_ns INTEGER;
 """
 
+M005_INPUT_HASH = """
+-- A hash of the input's bytes when last read to the end: an input whose time changed but whose
+-- bytes did not (touch, git checkout, cp without -p) is not read again. NULL in older stores.
+ALTER TABLE inputs ADD COLUMN content_hash TEXT;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "core tables", M001_CORE),
     (2, "full-text search", M002_SEARCH),
     (3, "explorer indexes", M003_EXPLORE),
     (4, "input mtime", M004_INPUT_MTIME),
+    (5, "input content hash", M005_INPUT_HASH),
 )
 """Every migration, in order."""
