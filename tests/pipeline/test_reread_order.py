@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from warta.pipeline.run import RunOptions, run
+from warta.store.db import open_store
 
 OPTS = RunOptions(workers=1, progress=False)
 BODIES = [
@@ -130,3 +131,46 @@ def test_a_touched_input_is_not_read_again_but_a_same_size_edit_is(tmp_path: Pat
         )
     finally:
         conn.close()
+
+
+def test_forgetting_an_input_keeps_the_corpus_results_of_the_others(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    rows_a = [{"id": "a0", "url": "https://kota.example/0", "text": BODIES[0]}]
+    rows_b = [
+        {"id": "b0", "url": "https://kota.example/0", "text": BODIES[0]},  # duplicate of a0
+        {"id": "b1", "url": "https://kota.example/1", "text": BODIES[1]},
+        {"id": "b2", "url": "https://kota.example/1", "text": BODIES[1]},  # duplicate of b1
+    ]
+    a.write_text("".join(json.dumps(r) + "\n" for r in rows_a), encoding="utf-8")
+    b.write_text("".join(json.dumps(r) + "\n" for r in rows_b), encoding="utf-8")
+    db = tmp_path / "s.db"
+    run([str(a), str(b)], str(db), OPTS)
+    assert dict(_statuses(db)) == {
+        "a0": "article",
+        "b0": "duplicate",
+        "b1": "article",
+        "b2": "duplicate",
+    }
+    with open_store(db) as store:
+        store.forget_input(str(a.resolve()), size=None, mtime_ns=None)
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        dangling = conn.execute(
+            "SELECT count(*) FROM articles x WHERE (x.duplicate_of IS NOT NULL AND NOT EXISTS"
+            " (SELECT 1 FROM articles y WHERE y.id = x.duplicate_of)) OR (x.cluster_id IS NOT NULL"
+            " AND NOT EXISTS (SELECT 1 FROM clusters c WHERE c.id = x.cluster_id)) OR (x.story_id"
+            " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = x.story_id))"
+        ).fetchone()[0]
+        assert dangling == 0
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM cluster_members m WHERE NOT EXISTS"
+                " (SELECT 1 FROM articles x WHERE x.id = m.article_id)"
+            ).fetchone()[0]
+            == 0
+        )
+    finally:
+        conn.close()
+    # b0 lost its original: a plain article until the next corpus stage; b1/b2 are untouched
+    assert dict(_statuses(db)) == {"b0": "article", "b1": "article", "b2": "duplicate"}

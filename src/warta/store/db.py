@@ -18,7 +18,6 @@ from typing import Any
 
 import msgspec
 
-from warta.store.corpus import reset as corpus_reset
 from warta.store.migrations import migrate
 from warta.store.rows import ArticleRow, RejectRow, Row, article_columns
 
@@ -118,9 +117,9 @@ class Store:
         (articles and rejects) it had. Used before a changed input is read again from scratch.
 
         Goes with the articles: their quotes, entity links, date mentions and full-text rows (a
-        trigger); entities and outlets no other article names. Corpus-stage results (duplicate
-        links, clusters, stories) may name the deleted articles from other inputs, so all of them
-        are reset; the run's corpus stage recomputes them. The ledger entry stays, not done, with
+        trigger); entities and outlets no other article names; the clusters and stories they
+        belong to (other members become plain articles until the run's corpus stage recomputes
+        everything). Other duplicates, copies and stories stay visible meanwhile. The ledger entry stays, not done, with
         the new fingerprint (``size``, ``mtime_ns``): from here the input is like one never read,
         so a run killed during the re-read resumes it as it resumes any input.
         """
@@ -129,7 +128,7 @@ class Store:
                 "SELECT count(*) FROM articles WHERE input = ?", (path,)
             ).fetchone()
             if articles:
-                corpus_reset(conn)
+                _forget_corpus_links(conn, path)
                 ids = "(SELECT id FROM articles WHERE input = :p)"
                 entity_ids = _json_ids(
                     conn,
@@ -293,6 +292,37 @@ def open_store(path: str | Path) -> Store:
     conn.execute("PRAGMA cache_size = -65536")
     migrate(conn)
     return Store(conn, path)
+
+
+def _forget_corpus_links(conn: sqlite3.Connection, path: str) -> None:
+    """Undo the corpus-stage results that involve the articles of input ``path`` (about to be
+    deleted): their copy and duplicate clusters and their stories, with every other member of
+    those set back to a plain article. The rest of the corpus stage stays as it was, so a store
+    being re-read keeps showing its other duplicates, copies and stories; the run's corpus stage
+    then recomputes everything."""
+    gone = "(SELECT id FROM articles WHERE input = :p)"
+    clusters = (
+        f"(SELECT cluster_id FROM cluster_members WHERE article_id IN {gone}"
+        f" UNION SELECT id FROM clusters WHERE original_id IN {gone})"
+    )
+    stories = f"(SELECT story_id FROM story_members WHERE article_id IN {gone})"
+    conn.execute(
+        "UPDATE articles SET status = 'article', duplicate_of = NULL, duplicate_kind = NULL,"
+        f" cluster_id = NULL WHERE cluster_id IN {clusters} OR duplicate_of IN {gone}"
+        f" OR id IN (SELECT article_id FROM cluster_members WHERE cluster_id IN {clusters})",
+        {"p": path},
+    )
+    conn.execute(f"UPDATE articles SET story_id = NULL WHERE story_id IN {stories}", {"p": path})
+    conn.execute(f"DELETE FROM cluster_members WHERE cluster_id IN {clusters}", {"p": path})
+    # the members are gone: the clusters no member names any more, and the one kept by an
+    # original about to be deleted
+    conn.execute(
+        "DELETE FROM clusters WHERE id NOT IN (SELECT cluster_id FROM cluster_members)"
+        f" OR original_id IN {gone}",
+        {"p": path},
+    )
+    conn.execute(f"DELETE FROM story_members WHERE story_id IN {stories}", {"p": path})
+    conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_members)")
 
 
 def _json_ids(conn: sqlite3.Connection, sql: str, path: str) -> str:
