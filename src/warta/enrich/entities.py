@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 import msgspec
 
@@ -137,33 +138,32 @@ _NAMES_THAT_ARE_WORDS = frozenset(
 )
 
 
-def _printed_once(text: str, name: str) -> bool:
-    """True when ``name`` stands in ``text`` as whole words exactly once."""
-    seen = 0
+def _whole_words(text: str, name: str) -> Iterator[int]:
+    """Where ``name`` stands in ``text`` as whole words (a str.find loop: a regex would be
+    compiled anew for every name and text)."""
     at = text.find(name)
     while at >= 0:
         end = at + len(name)
         if not _word_char(text, at - 1) and not _word_char(text, end):
-            seen += 1
-            if seen > 1:
-                return False
+            yield at
         at = text.find(name, end)
-    return True
+
+
+def _printed_once(text: str, name: str) -> bool:
+    """True when ``name`` stands in ``text`` as whole words at most once."""
+    return next(islice(_whole_words(text, name), 1, None), None) is None
 
 
 def _stands_without(text: str, rest: str, opener: str, own: int) -> bool:
     """True when ``rest`` is printed as whole words somewhere other than at ``own`` (where the
     mention prints it), with no ``opener`` right before it."""
-    at = text.find(rest)
-    while at >= 0:
-        end = at + len(rest)
-        if at != own and not _word_char(text, at - 1) and not _word_char(text, end):
+    for at in _whole_words(text, rest):
+        if at != own:
             before = text[max(0, at - len(opener) - 3) : at].rstrip()
             if not (
                 before.endswith(opener) and not _word_char(before, len(before) - len(opener) - 1)
             ):
                 return True
-        at = text.find(rest, end)
     return False
 
 
@@ -190,22 +190,14 @@ def add_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         for i in range(m.start, m.end):
             taken[i] = True
-    # A str.find loop per name: a regex alternation would be compiled anew for every text.
     added: list[Mention] = []
     for name in sorted(names, key=len, reverse=True):
-        at = text.find(name)
-        while at >= 0:
+        for at in _whole_words(text, name):
             end = at + len(name)
-            if (
-                not any(taken[at:end])
-                and not _word_char(text, at - 1)
-                and not _word_char(text, end)
-                and (" " in name or not _sentence_initial(text, at))
-            ):
+            if not any(taken[at:end]) and (" " in name or not _sentence_initial(text, at)):
                 added.append(Mention(name, names[name], at, end))
                 for i in range(at, end):
                     taken[i] = True
-            at = text.find(name, end)
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: m.start)
