@@ -71,19 +71,22 @@ def plan_input(store: Store, spec: InputSpec, *, retry: bool = True) -> Plan:
     """Decide what to do with one input (registering it in the ledger on first sight). A changed
     input's stored rows are deleted here, before it is read again."""
     state = store.input_state(spec.path, kind=spec.kind, size=spec.size, mtime_ns=spec.mtime_ns)
-    kind, size, mtime_ns = store.conn.execute(
-        "SELECT kind, size, mtime_ns FROM inputs WHERE path = ?", (spec.path,)
+    kind, size, mtime_ns, stored_hash = store.conn.execute(
+        "SELECT kind, size, mtime_ns, content_hash FROM inputs WHERE path = ?", (spec.path,)
     ).fetchone()
     touched = mtime_ns is not None and spec.mtime_ns is not None and mtime_ns != spec.mtime_ns
-    if touched and size == spec.size and kind == spec.kind and state.done:
-        # only the time moved: the same bytes (touch, git checkout, cp without -p) are not read
-        # again; the hash is read only here, never on an unchanged input
-        stored = store.conn.execute(
-            "SELECT content_hash FROM inputs WHERE path = ?", (spec.path,)
-        ).fetchone()[0]
-        if stored is not None and stored == content_hash(spec.path):
-            record_fingerprints(store, [spec], hashes={spec.path: stored})
-            touched = False
+    # only the time moved: the same bytes (touch, git checkout, cp without -p) are not read
+    # again; the file is hashed only here, never for an unchanged input
+    if (
+        touched
+        and size == spec.size
+        and kind == spec.kind
+        and state.done
+        and stored_hash is not None
+        and stored_hash == content_hash(spec.path)
+    ):
+        record_fingerprints(store, [spec], hashes={spec.path: stored_hash})
+        touched = False
     changed = (
         (spec.size is not None and size != spec.size)
         or touched
