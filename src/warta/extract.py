@@ -235,10 +235,7 @@ def _extract(
         if not source or source.isspace():
             raise EmptyInput("the input holds no text")
         _reject_binary(source)
-        _reject_container(source[:65536])
-        kind = input if input != "auto" else sniff_kind(source)
-        if input == "text" and sniff_kind(source) == "html":
-            warnings.append(HTML_READ_AS_TEXT)
+        kind = _input_kind(source[:65536], input, warnings)
         if len(source) > max_bytes:
             if kind != "html":
                 raise InputTooLarge(f"the text is {len(source):,} bytes; the limit is {max_bytes:,}")
@@ -252,11 +249,7 @@ def _extract(
         warnings.extend(decoded.warnings)
     else:
         text = source
-        head = text[:65536].encode("utf-8", "replace")
-        _reject_container(head)
-        kind = input if input != "auto" else sniff_kind(head)
-        if input == "text" and sniff_kind(head) == "html":
-            warnings.append(HTML_READ_AS_TEXT)
+        kind = _input_kind(text[:65536].encode("utf-8", "replace"), input, warnings)
         if len(text) * 4 > max_bytes and (size := _utf8_size(text)) > max_bytes:
             if kind != "html":
                 raise InputTooLarge(f"the text is {size:,} bytes; the limit is {max_bytes:,}")
@@ -278,6 +271,18 @@ def _extract(
     if enrich:
         annotate(article, chrome_lines=chrome)
     return article
+
+
+def _input_kind(head: bytes, input: InputKind, warnings: list[str]) -> Literal["html", "text"]:
+    """What the input is read as, from its first bytes: ``input`` when given, else sniffed. A
+    container of many records is refused (:func:`_reject_container`), and HTML that the caller
+    asked to read as text is flagged in ``warnings``."""
+    _reject_container(head)
+    if input == "auto":
+        return sniff_kind(head)
+    if input == "text" and sniff_kind(head) == "html":
+        warnings.append(HTML_READ_AS_TEXT)
+    return input
 
 
 def _reject_container(head: bytes) -> None:
