@@ -54,6 +54,7 @@ from contextlib import contextmanager, suppress
 from types import FrameType
 from typing import Literal
 
+import msgspec
 from selectolax.lexbor import LexborHTMLParser
 
 from warta.article import Article, Language, Paragraph, RelatedLink, join_paragraphs
@@ -287,18 +288,30 @@ def _input_kind(head: bytes, input: InputKind, warnings: list[str]) -> Literal["
 
 def _reject_container(head: bytes) -> None:
     """Raise :class:`ContainerInput` when ``head`` (the input's first bytes) opens a file of many
-    records rather than one page: a WARC record header ("WARC/1.0" on a line of its own), or a
-    JSON object (JSON Lines; its first record may be longer than ``head``, so the opening
-    ``{"key":`` is enough). Read as one page, either would give the first record or a mess of
-    field names, and lose the rest silently."""
+    records rather than one page: a WARC record header ("WARC/1.0" on a line of its own), or JSON
+    Lines — a first line that is a JSON object followed by another line opening with "{" (or by
+    nothing), or an opening ``{"key":`` whose line runs past ``head`` (a first record longer
+    than that). Read as one page, either would give the first record or a mess of field names,
+    and lose the rest silently. A page whose text opens with one JSON object and goes on in
+    prose (a page's metadata printed as text) is a page."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if _WARC_HEADER.match(start):
         raise ContainerInput("a WARC file holds many pages: read it with `warta run`")
-    if _JSON_OBJECT.match(start):
-        raise ContainerInput(
-            "a JSON Lines file holds many records: read it with `warta run`, which takes "
-            "each record's text or html field"
-        )
+    if not _JSON_OBJECT.match(start):
+        return
+    first, newline, rest = start.partition(b"\n")
+    if newline:
+        try:
+            record = msgspec.json.decode(first)
+        except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+            return
+        following = rest.lstrip(b" \t\r\n")
+        if not isinstance(record, dict) or (following and not following.startswith(b"{")):
+            return
+    raise ContainerInput(
+        "a JSON Lines file holds many records: read it with `warta run`, which takes "
+        "each record's text or html field"
+    )
 
 
 _WARC_HEADER = re.compile(rb"WARC/\d\.\d+\r?\n")

@@ -71,6 +71,10 @@ def test_text_that_opens_with_a_brace_but_no_json_is_still_a_page() -> None:
     text = "{Banjir} " + STORY
     article = extract(text, input="text", enrich=False)
     assert "Hujan deras" in article.text
+    # a page's metadata printed as text, then the page: one JSON object is no JSON Lines file
+    meta = '{"title": "Banjir Rendam Rumah Warga", "location": "body"}\n'
+    article = extract(meta + STORY, input="text", enrich=False)
+    assert "Hujan deras" in article.text
     # "WARC/1.1" in prose is no record header
     article = extract("WARC/1.1 adalah format arsip web. " + STORY, input="text", enrich=False)
     assert "Hujan deras" in article.text
