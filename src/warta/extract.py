@@ -119,9 +119,12 @@ _BINARY_MAGIC = (
     b"wOF2",
     b"\x7fELF",
 )
-_HTML_SNIFF = re.compile(
-    rb"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script|table)\b", re.I
+_HTML_DOCTYPE = re.compile(rb"<!doctype\s+html\b", re.I)
+_HTML_TAG = re.compile(
+    rb"<\s*/?\s*(?:html|head|body|meta|title|div|p|article|script|table|span|a|br|li)\b", re.I
 )
+_HTML_TAGS_IN_PROSE = 5
+"""Element tags a text may print before it counts as HTML: an article about HTML names a few."""
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 
@@ -218,7 +221,14 @@ def sniff_kind(head: bytes) -> Literal["html", "text"]:
     """Guess whether bytes are HTML or plain text from their first few kilobytes."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
         head = head[:8192].decode("utf-16", "replace").encode("utf-8", "replace")
-    return "html" if _HTML_SNIFF.search(head[:4096]) else "text"
+    head = head[:4096]
+    if _HTML_DOCTYPE.search(head):
+        return "html"
+    opening = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    tags = _HTML_TAG.findall(head)
+    # A fragment ("<div>…", "<p>…") opens with its first tag; prose that mentions "<p>" does not,
+    # and names far fewer tags than any page prints.
+    return "html" if tags and (opening == b"<" or len(tags) >= _HTML_TAGS_IN_PROSE) else "text"
 
 
 def _extract(

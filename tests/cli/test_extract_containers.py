@@ -13,7 +13,7 @@ import pytest
 
 from warta.cli.main import main
 from warta.errors import ContainerInput
-from warta.extract import HTML_READ_AS_TEXT, extract
+from warta.extract import HTML_READ_AS_TEXT, extract, sniff_kind
 
 STORY = (
     "Banjir Rendam Rumah Warga\n"
@@ -121,3 +121,25 @@ def test_html_read_as_text_is_flagged() -> None:
     assert HTML_READ_AS_TEXT in article.warnings
     assert HTML_READ_AS_TEXT not in extract(PAGE, enrich=False).warnings
     assert HTML_READ_AS_TEXT not in extract(STORY, input="text", enrich=False).warnings
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"<!DOCTYPE html><p>x", "html"),
+        (b"\xef\xbb\xbf  <div class='a'>Berita</div>", "html"),  # a fragment opens with a tag
+        (b"<p>Halo</p>", "html"),
+        (b"note\n<html><head><meta charset=utf-8><title>x</title></head><body>", "html"),
+        (b"Gunakan tag <p> untuk paragraf dan <div> untuk blok.", "text"),  # prose about HTML
+        (b"JAKARTA - Harga beras naik.\n\nBaca Juga: <b>x</b>", "text"),
+    ],
+)
+def test_sniff_tells_pages_from_prose_that_names_a_tag(head: bytes, kind: str) -> None:
+    assert sniff_kind(head) == kind
+
+
+def test_text_that_names_a_tag_is_read_as_text() -> None:
+    story = STORY + "\n\nPanduan menulis: gunakan tag <p> untuk setiap paragraf.\n"
+    article = extract(story.encode(), enrich=False)
+    assert HTML_READ_AS_TEXT not in article.warnings
+    assert any("<p>" in p.text for p in article.paragraphs)
