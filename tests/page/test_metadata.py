@@ -12,11 +12,11 @@ from selectolax.lexbor import LexborHTMLParser
 import warta
 from warta.article import DateValue
 from warta.page import jsonld
+from warta.page.authors import clean_authors
 from warta.page.dates import date_from_url, find_date_in_text, parse_date
 from warta.page.decode import decode
 from warta.page.metadata import (
     Metadata,
-    clean_authors,
     extract_metadata,
     normalise_language,
     trim_title,
@@ -250,7 +250,6 @@ def test_article_body_comes_from_an_article_node_only() -> None:
 
 
 def test_a_role_after_the_byline_name_is_no_second_author() -> None:
-    from warta.page.metadata import clean_authors
 
     assert clean_authors(["By Jane Doe, Staff Writer"]) == ["Jane Doe"]
     assert clean_authors(["Jane Doe, Senior Correspondent"]) == ["Jane Doe"]

@@ -7,29 +7,28 @@ Sources, in order of trust (the first that gives a clean value wins):
 - title: ``og:title``, JSON-LD ``headline``, ``twitter:title``, ``<title>``, the first ``<h1>``;
   a `` - Site`` / `` | Site`` part is cut when it names the site or the domain;
 - site name: ``og:site_name``, the JSON-LD publisher or WebSite, ``application-name``, the domain;
-- authors: JSON-LD ``author``, author ``<meta>`` tags (not URLs), ``rel=author`` and
-  ``itemprop=author``, byline elements; "By X and Y" → ``["X", "Y"]``;
-- published / modified: JSON-LD, ``<meta>`` (``article:published_time``, ``pubdate``, ``dc.date``,
-  ``parsely-pub-date``, ``sailthru.date``...), ``<time datetime>`` and ``itemprop``, a date in
-  the URL, a date in a date-like element's text. Each keeps its origin.
+- authors: :mod:`warta.page.authors`;
+- published / modified, each with its origin: :mod:`warta.page.published`.
 
 :func:`extract_metadata` never raises on any parsed tree.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import msgspec
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
-from warta.article import DateOrigin, DateValue
+from warta.article import DateValue
 from warta.page import jsonld
-from warta.page.dates import MONTHS, date_from_url, find_date_in_text, parse_date
+from warta.page.authors import page_authors
+from warta.page.published import modified_date, published_date
+from warta.page.values import URLISH as _URLISH
+from warta.page.values import clean_value as _clean
 
 
 class Metadata(msgspec.Struct, kw_only=True):
@@ -56,106 +55,12 @@ class Metadata(msgspec.Struct, kw_only=True):
     extraction uses as a check."""
 
 
-MAX_AUTHORS = 10
 MAX_TAGS = 50
 
-_PUBLISHED_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "article:published",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "published_time",
-    "published-date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "dcterms.date",
-    "dc.date.created",
-    "dcterms.created",
-    "date",
-    "citation_publication_date",
-    "citation_date",
-    "og:pubdate",
-    "article.published",
-    "originalpublicationdate",
-    "datecreated",
-    "content_publish_date",
-    "release_date",
-    "pdate",
-    "ptime",
-    "displaydate",
-    "cxenseparse:recs:publishtime",
-)
-_MODIFIED_META = (
-    "article:modified_time",
-    "og:article:modified_time",
-    "og:updated_time",
-    "article:modified",
-    "datemodified",
-    "dc.date.modified",
-    "dcterms.modified",
-    "last-modified",
-    "lastmod",
-    "article.updated",
-    "sailthru.lastmodified",
-)
-_AUTHOR_META = (
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
-    "byl",
-    "citation_author",
-)
-_BYLINE_SELECTORS = (
-    # (selector, whether every match's text must look like a bare name)
-    ("[rel=author]", False),
-    ("[itemprop=author] [itemprop=name]", False),
-    ("[itemprop=author]", False),
-    (".byline .author", False),
-    ("[class*=byline-name], [class*=byline__name], [class*=author-name], [class*=author_name]", True),
-    ("[class*=authorname], [class*=author__name], .the-author", True),
-    ("[class*=byline]", False),
-    (".author, .penulis, .reporter, .writer", True),
-    ("[class*=author]", True),
-)
-_DATE_ELEMENTS = (
-    "[class*=date i]",
-    "[class*=publish i]",
-    "[class*=time i]",
-    "[id*=date i]",
-    "time",
-)
 
 _WS = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»~]|::)\s+")
-_BY_PREFIX = re.compile(
-    r"^(?:(?:written|posted|reported|published|words|text|story|photos?)\s+)?"
-    r"(?:by|oleh|penulis|reporter|pewarta|wartawan|author|authors|kontributor|von|par|por|door)\b\s*:?\s*",
-    re.IGNORECASE,
-)
-_NAME_SPLIT = re.compile(r"\s*(?:,\s*)?\b(?:and|dan|und|et)\b\s*|\s*(?:&|;|\||/|\n)\s*", re.IGNORECASE)
-_URLISH = re.compile(r"https?://|www\.|\.(?:com|net|org|id|co)\b/|^/", re.IGNORECASE)
-_DIGITS_TAIL = re.compile(r"\s*\d.*$", re.DOTALL)
-_DATE_TAIL = re.compile(
-    r"[\s,|·•-]*\b(?:(?:on|updated|published|pada|diperbarui)\s+)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun|senin|selasa|rabu|kamis|jumat|sabtu|minggu)\w*,?\s+)?"
-    rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?\s*\d.*$",
-    re.IGNORECASE | re.DOTALL,
-)
-_ROLE_TAIL = re.compile(r"\s+[-–—]\s+.*$", re.DOTALL)
-_NOT_NAMES = frozenset(
-    {"admin", "administrator", "unknown", "null", "none", "anonymous", "guest", "user", "author"}
-)
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
 _OLD_LANG = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv"}
 
@@ -175,9 +80,9 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
         url=page_url,
         canonical_url=canonical,
         site_name=site_name,
-        authors=_authors(tree, metas, article, ids),
-        published=_published(tree, metas, nodes, article, url, canonical),
-        modified=_modified(tree, metas, nodes, article),
+        authors=page_authors(tree, metas, article, ids),
+        published=published_date(tree, metas, nodes, article, url, canonical),
+        modified=modified_date(tree, metas, nodes, article),
         language=_language(tree, metas),
         description=_first_clean(
             metas.get("og:description"),
@@ -217,15 +122,6 @@ def _collect_meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
             if label:
                 out.setdefault(label.strip().lower(), []).append(content)
     return out
-
-
-def _clean(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    if "&" in value and ";" in value:
-        value = html.unescape(value)
-    value = _WS.sub(" ", value).strip()
-    return value or None
 
 
 def _first_clean(*sources: list[str] | list[str | None] | None) -> str | None:
@@ -385,240 +281,6 @@ def _title(
         ):
             return h1
     return trim_title(raw, site_name, url, h1s[0] if h1s else None)
-
-
-def clean_authors(values: list[str]) -> list[str]:
-    """Person names from raw author strings: prefixes such as "By" cut, lists split, URLs,
-    e-mail addresses, placeholders and duplicates dropped."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for value in values:
-        text = _clean(value)
-        if not text or _URLISH.search(text):
-            continue
-        text = _BY_PREFIX.sub("", _DATE_TAIL.sub("", text)).strip(" ,:;-–—|")
-        text = _ROLE_TAIL.sub("", text)  # "David Jackson - Editorial Team"
-        parts = [p for p in _NAME_SPLIT.split(text) if p and p.strip()]
-        names: list[str] = []
-        for part in parts:
-            pieces = [p.strip() for p in part.split(",")]
-            # "A Person, B Person" is two names; "Dylan Bailey, MS, RD" is one name with titles.
-            if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
-                names.extend(pieces)
-            else:
-                names.append(part)
-        for name in names:
-            name = _BY_PREFIX.sub("", _DIGITS_TAIL.sub("", name)).strip(" ,:;-–—|@.")
-            if not name or "@" in name or len(name) > 80 or len(name.split()) > 8:
-                continue
-            if not any(ch.isalpha() for ch in name) or name.lower() in _NOT_NAMES:
-                continue
-            if _is_role(name) and not all(_is_role(n) for n in names):
-                continue  # "Jane Doe, Staff Writer": the role is no second author
-            key = name.lower()
-            if key not in seen:
-                seen.add(key)
-                out.append(name)
-            if len(out) >= MAX_AUTHORS:
-                return out
-    return out
-
-
-# Words of a byline role printed after the name ("Staff Writer", "Senior Correspondent"); a
-# byline that is only a role ("News Desk", "Our Editors") is kept as printed.
-_ROLE_WORDS = frozenset(
-    "staff writer writers reporter reporters editor editors correspondent correspondents "
-    "contributor contributing columnist senior chief associate deputy managing political "
-    "business sports news desk team wire the our special foreign national international "
-    "wartawan jurnalis kontributor redaksi redaktur penulis pewarta tim".split()
-)
-
-
-def _is_role(name: str) -> bool:
-    return all(w in _ROLE_WORDS for w in name.lower().replace("-", " ").split())
-
-
-_NAME_PARTICLES = frozenset({"van", "der", "de", "den", "von", "bin", "binti", "al", "el", "da", "di", "la", "le", "du", "dos", "del"})
-
-
-def looks_like_name(text: str) -> bool:
-    """Whether a string reads like a person's name: 1 to 5 capitalised words, no digits."""
-    words = text.replace(".", ". ").split()
-    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
-        return False
-    return all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
-
-
-_ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "localbusiness"})
-
-
-def _is_organisation(value: Any, ids: dict[str, dict[str, Any]]) -> bool:
-    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in ids:
-        value = ids[value["@id"]]
-    if not isinstance(value, dict):
-        return False
-    return any(t in _ORG_TYPES for t in jsonld.types_of(value))
-
-
-def _authors(
-    tree: LexborHTMLParser,
-    metas: dict[str, list[str]],
-    article: dict[str, Any],
-    ids: dict[str, dict[str, Any]],
-) -> list[str]:
-    raw = article.get("author") or article.get("creator")
-    items = raw if isinstance(raw, list) else [raw]
-    people = [item for item in items if not _is_organisation(item, ids)]
-    from_jsonld = clean_authors(jsonld.names_of(people, ids))
-    if from_jsonld:
-        return from_jsonld
-    # An organisation as author is used only when no person is named anywhere.
-    fallback = clean_authors(jsonld.names_of(raw, ids))
-    for key in _AUTHOR_META:
-        found = clean_authors(metas.get(key) or [])
-        if found:
-            return found
-    for selector, strict in _BYLINE_SELECTORS:
-        nodes = tree.css(selector)
-        if not nodes:
-            continue
-        # Only the first byline's group: later matches are often comment or related-post authors.
-        parent = nodes[0].parent
-        texts = []
-        for node in nodes[:10]:
-            if node is not nodes[0] and (node.parent is None or parent is None or node.parent.mem_id != parent.mem_id):
-                continue
-            text = node.text(deep=True, separator=" ")
-            if text and len(text) < 120:
-                texts.append(text)
-        found = clean_authors(texts)
-        if strict:
-            found = [name for name in found if looks_like_name(name)]
-        if found:
-            return found
-    return fallback
-
-
-def _date_from_nodes(
-    nodes: list[dict[str, Any]], article: dict[str, Any], keys: tuple[str, ...]
-) -> str | None:
-    for node in [article, *nodes]:
-        for key in keys:
-            value = parse_date(jsonld.text_of(node.get(key)))
-            if value:
-                return value
-    return None
-
-
-def _date_from_meta(metas: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
-    for key in keys:
-        for value in metas.get(key) or ():
-            parsed = parse_date(value)
-            if parsed:
-                return parsed
-    return None
-
-
-def _node_date(node: LexborNode) -> str | None:
-    attrs = node.attributes
-    for key in ("datetime", "content", "data-datetime", "data-date", "title"):
-        parsed = parse_date(attrs.get(key))
-        if parsed:
-            return parsed
-    text = node.text(deep=True, separator=" ")
-    return parse_date(text) if text and len(text) < 200 else None
-
-
-def _date_from_elements(tree: LexborHTMLParser, itemprop: str, *, any_time: bool) -> str | None:
-    for node in tree.css(f"[itemprop={itemprop}]")[:5]:
-        found = _node_date(node)
-        if found:
-            return found
-    if not any_time:
-        return None
-    for selector in ("time[pubdate]", "time[datetime]"):
-        for node in tree.css(selector)[:5]:
-            found = _node_date(node)
-            if found:
-                return found
-    return None
-
-
-def _date_from_text(tree: LexborHTMLParser) -> str | None:
-    """A date printed in a date-like element, else near the headline: in the elements after the
-    ``<h1>``, then in its ancestors up to :data:`_NEAR_HEADLINE` characters of text."""
-    for selector in _DATE_ELEMENTS:
-        for node in tree.css(selector)[:10]:
-            text = node.text(deep=True, separator=" ")
-            if text and len(text) < 200:
-                found = find_date_in_text(text)
-                if found:
-                    return found
-    headline: LexborNode | None = tree.css_first("h1")
-    sibling = headline.next if headline is not None else None
-    seen = 0
-    while sibling is not None and seen < 4:
-        if sibling.tag not in ("-text", "_text", "-comment", "_comment"):
-            seen += 1
-            text = sibling.text(deep=True, separator=" ")
-            if text and len(text) < 300:
-                found = find_date_in_text(text)
-                if found:
-                    return found
-        sibling = sibling.next
-    ancestor = headline
-    for _ in range(4):
-        if ancestor is None or ancestor.parent is None:
-            break
-        ancestor = ancestor.parent
-        text = ancestor.text(deep=True, separator=" ")
-        if len(text) > _NEAR_HEADLINE:
-            break
-        found = find_date_in_text(text)
-        if found:
-            return found
-    return None
-
-
-_NEAR_HEADLINE = 1500
-
-
-def _published(
-    tree: LexborHTMLParser,
-    metas: dict[str, list[str]],
-    nodes: list[dict[str, Any]],
-    article: dict[str, Any],
-    url: str | None,
-    canonical: str | None,
-) -> DateValue | None:
-    steps: tuple[tuple[DateOrigin, Any], ...] = (
-        ("json-ld", lambda: _date_from_nodes(nodes, article, ("datePublished", "dateCreated"))),
-        ("meta", lambda: _date_from_meta(metas, _PUBLISHED_META)),
-        ("time", lambda: _date_from_elements(tree, "datePublished", any_time=True)),
-        ("url", lambda: date_from_url(url) or date_from_url(canonical)),
-        ("text", lambda: _date_from_text(tree)),
-    )
-    for origin, step in steps:
-        value = step()
-        if value:
-            return DateValue(value=value, origin=origin)
-    return None
-
-
-def _modified(
-    tree: LexborHTMLParser,
-    metas: dict[str, list[str]],
-    nodes: list[dict[str, Any]],
-    article: dict[str, Any],
-) -> DateValue | None:
-    value = _date_from_nodes(nodes, article, ("dateModified",))
-    if value:
-        return DateValue(value=value, origin="json-ld")
-    value = _date_from_meta(metas, _MODIFIED_META)
-    if value:
-        return DateValue(value=value, origin="meta")
-    value = _date_from_elements(tree, "dateModified", any_time=False)
-    return DateValue(value=value, origin="time") if value else None
 
 
 def normalise_language(label: str | None) -> str | None:
