@@ -30,7 +30,8 @@ from warta.errors import (
     TooDeep,
     WartaError,
 )
-from warta.extract import TRUNCATED, _check_parse_cost, _cut_html, extract, time_limit
+from warta.extract import TRUNCATED, extract, time_limit
+from warta.page.intake import check_parse_cost, cut_html
 
 X = sys.modules["warta.extract"]  # the module (``warta.extract`` the attribute is the function)
 BAD = Path(__file__).parent / "fixtures" / "bad"
@@ -233,12 +234,12 @@ def test_big_str_html_is_cut_by_its_utf8_size(page: bytes) -> None:
 def test_cut_html_splits_no_tag_and_no_character() -> None:
     data = ("<p>" + "ñ" * 50 + "</p>").encode() * 100
     for limit in (7, 100, 1001, 2048, len(data) - 1):
-        cut = _cut_html(data, limit)
+        cut = cut_html(data, limit)
         assert len(cut) <= limit
         cut.decode("utf-8")  # no split character
         assert data[len(cut) : len(cut) + 1] == b"<" or not cut.endswith(b"<")
     no_tags = "ñ".encode() * 100
-    assert _cut_html(no_tags, 51).decode("utf-8") == "ñ" * 25
+    assert cut_html(no_tags, 51).decode("utf-8") == "ñ" * 25
 
 
 # --- 100,000-deep nesting ----------------------------------------------------------------------
@@ -257,17 +258,17 @@ def test_100k_deep_nesting_is_refused_before_parsing(tag: str) -> None:
 def test_100k_tags_the_parser_closes_are_not_deep(tag: str) -> None:
     # The parser closes each of these when the next opens, so the tree stays flat.
     html = f"<html><body>{f'<{tag}>x ' * DEEP}</body></html>"
-    _check_parse_cost(html)  # no TooDeep
+    check_parse_cost(html)  # no TooDeep
 
 
 def test_comments_and_scripts_do_not_count_as_nesting() -> None:
     html = "<body><script>" + "<div>" * DEEP + "</script><!--" + "<div>" * DEEP + "--><p>x</p>"
-    _check_parse_cost(html)
+    check_parse_cost(html)
 
 
 def test_self_closed_svg_tags_do_not_count_as_nesting() -> None:
     html = "<body>" + '<svg><path d="M0 0"/><circle r="1"/></svg>' * 30_000
-    _check_parse_cost(html)
+    check_parse_cost(html)
 
 
 def test_deep_but_allowed_nesting_has_no_python_recursion(page: bytes) -> None:

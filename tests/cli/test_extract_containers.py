@@ -13,7 +13,8 @@ import pytest
 
 from warta.cli.main import main
 from warta.errors import ContainerInput
-from warta.extract import HTML_READ_AS_TEXT, extract, sniff_kind
+from warta.extract import HTML_READ_AS_TEXT, extract
+from warta.page.intake import sniff_kind
 
 STORY = (
     "Banjir Rendam Rumah Warga\n"
