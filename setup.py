@@ -6,7 +6,7 @@ The extensions are optional: where they do not build (no C compiler, no Python h
 install goes on and warta uses its pure-Python walk (see warta.page.html.COMPILED_WALK), its
 numpy tree evaluation (see warta.page.blockmodel.COMPILED_TREES), its numpy text counts (see
 warta.page.features.COMPILED_FEATURES) and its numpy CRF decoding (see
-warta.enrich.ner.neural.COMPILED_CRF).
+warta.enrich.ner.crf.COMPILED_CRF).
 """
 
 from setuptools import Extension, setup

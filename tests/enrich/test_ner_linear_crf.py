@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from warta.enrich.ner import linear_crf, neural
+from warta.enrich.ner import crf, linear_crf, neural
+from warta.enrich.ner.crf import LABELS, NEG, allowed_starts, allowed_transitions
 from warta.enrich.ner.linear_crf import LinearCrf, read_model
-from warta.enrich.ner.neural import LABELS, NEG, allowed_starts, allowed_transitions
 from warta.enrich.ner.tagger import NerModel, load_model
 from warta.enrich.ner.tokenize import split_sentences, tokenize
 
@@ -88,29 +88,29 @@ def _random_case(
     return [e.astype(kind) for e in ems], trans.astype(kind), start.astype(kind), end.astype(kind)
 
 
-@pytest.mark.skipif(not neural.COMPILED_CRF, reason="the compiled Viterbi is not built")
+@pytest.mark.skipif(not crf.COMPILED_CRF, reason="the compiled Viterbi is not built")
 @pytest.mark.parametrize("kind", [np.float32, np.float64])
 @pytest.mark.parametrize("ties", [False, True])
 def test_compiled_viterbi_equals_numpy(kind: type[np.floating], ties: bool) -> None:
     rng = np.random.default_rng(11)
     for _ in range(20):
         ems, trans, start, end = _random_case(rng, kind, ties)
-        want = neural._viterbi_batch_numpy(ems, trans, start, end, kind)
-        assert neural.viterbi_batch(ems, trans, start, end, kind) == want
+        want = crf._viterbi_batch_numpy(ems, trans, start, end, kind)
+        assert crf.viterbi_batch(ems, trans, start, end, kind) == want
     # the BIO decoding's mix: float32 emissions, float64 scores
     ems, trans, start, end = _random_case(rng, np.float64, ties)
-    want = neural._viterbi_batch_numpy(ems, trans, start, end)
-    assert neural.viterbi_batch(ems, trans, start, end) == want
+    want = crf._viterbi_batch_numpy(ems, trans, start, end)
+    assert crf.viterbi_batch(ems, trans, start, end) == want
 
 
-@pytest.mark.skipif(not neural.COMPILED_CRF, reason="the compiled decoding is not built")
+@pytest.mark.skipif(not crf.COMPILED_CRF, reason="the compiled decoding is not built")
 @pytest.mark.parametrize("kind", [np.float32, np.float64])
 def test_compiled_marginals_equal_numpy(kind: type[np.floating]) -> None:
     rng = np.random.default_rng(12)
     for _ in range(20):
         ems, trans, start, end = _random_case(rng, kind, ties=False)
-        want = neural._crf_marginals_batch_numpy(ems, trans, start, end)
-        got = neural.crf_marginals_batch(ems, trans, start, end)
+        want = crf._crf_marginals_batch_numpy(ems, trans, start, end)
+        got = crf.crf_marginals_batch(ems, trans, start, end)
         assert len(got) == len(want)
         for g, w in zip(got, want, strict=True):
             assert g.shape == w.shape
@@ -121,7 +121,7 @@ def test_tagging_is_the_same_with_either_decoding(monkeypatch: pytest.MonkeyPatc
     model = load_model()
     sentences = _sentences(4)
     got = model.tag_sentences(sentences)
-    monkeypatch.setattr(neural, "COMPILED_CRF", False)
+    monkeypatch.setattr(crf, "COMPILED_CRF", False)
     assert model.tag_sentences(sentences) == got
 
 

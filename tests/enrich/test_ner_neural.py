@@ -12,10 +12,9 @@ import numpy as np
 import pytest
 
 from warta.enrich.ner import load_model
-from warta.enrich.ner.neural import (
+from warta.enrich.ner.crf import (
     LABELS,
     NEG,
-    Vocab,
     _crf_marginals_batch_numpy,
     _viterbi_batch_numpy,
     allowed_starts,
@@ -26,6 +25,7 @@ from warta.enrich.ner.neural import (
     viterbi,
     viterbi_batch,
 )
+from warta.enrich.ner.neural import Vocab
 from warta.enrich.ner.tagger import NerModel
 
 

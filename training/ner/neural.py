@@ -42,17 +42,9 @@ from training.ner import corpora as C
 from training.ner.crf import train as train_crf
 from training.ner.metrics import Scores, score
 from training.ner.train import ASSETS, load_clusters, shipped_training_set
+from warta.enrich.ner.crf import LABEL_INDEX, LABELS, NEG, allowed_starts, allowed_transitions
 from warta.enrich.ner.features import FeatureExtractor, word_shape
-from warta.enrich.ner.neural import (
-    LABEL_INDEX,
-    LABELS,
-    N_RUN,
-    NEG,
-    NeuralTagger,
-    Vocab,
-    allowed_starts,
-    allowed_transitions,
-)
+from warta.enrich.ner.neural import N_RUN, NeuralTagger, Vocab
 from warta.enrich.ner.tagger import NerModel
 
 VECTORS_CACHE = Path(tempfile.gettempdir()) / "warta_ner_vectors.npz"

@@ -9,7 +9,7 @@ transition weights (crfsuite has no start or end features). So the per-word part
 its neighbours at each offset, the first-word and mid-sentence features, its run-word feature)
 is summed once per distinct word and cached as an ``(8, 7)`` block; a sentence's scores are
 then a few array gathers, plus the features that join two words (word pairs, capitalised runs).
-:func:`~neural.viterbi_batch` and :func:`~neural.crf_marginals_batch` decode them in float64,
+:func:`~warta.enrich.ner.crf.viterbi_batch` and :func:`~warta.enrich.ner.crf.crf_marginals_batch` decode them in float64,
 as crfsuite does, with labels in crfsuite's order so that ties break the same way.
 
 The scores add the same weights in a different order, so they can differ from crfsuite's in
@@ -26,8 +26,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from warta.enrich.ner.crf import LABELS, crf_marginals_batch, viterbi_batch
 from warta.enrich.ner.features import SENTENCE_OPENERS, FeatureExtractor, capital_runs
-from warta.enrich.ner.neural import LABELS, crf_marginals_batch, viterbi_batch
 
 _OWN, _NEAR_M2, _NEAR_M1, _NEAR_P1, _NEAR_P2, _FIRST, _MID, _RUN_WORD = range(8)
 _NEAR_ROWS = (
@@ -270,7 +270,7 @@ class LinearCrf:
 
     def marginals(self, scores: Sequence[np.ndarray]) -> list[np.ndarray]:
         """Token marginals ``(len, 7)`` of each sentence's scores, columns in
-        :data:`~warta.enrich.ner.neural.LABELS` order."""
+        :data:`~warta.enrich.ner.crf.LABELS` order."""
         probs = crf_marginals_batch(scores, self._trans, self._none, self._none)
         inverse = np.argsort(self._to_labels)
         return [p[:, inverse] for p in probs]

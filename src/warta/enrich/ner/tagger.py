@@ -22,15 +22,10 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pycrfsuite
 
+from warta.enrich.ner.crf import LABEL_INDEX, LABELS, bio_viterbi_batch
 from warta.enrich.ner.features import CUE_CLASS, SENTENCE_OPENERS, FeatureExtractor, parse_clusters
 from warta.enrich.ner.linear_crf import LinearCrf
-from warta.enrich.ner.neural import (
-    LABEL_INDEX,
-    LABELS,
-    NeuralTagger,
-    bio_viterbi_batch,
-    load_arrays,
-)
+from warta.enrich.ner.neural import NeuralTagger, load_arrays
 from warta.enrich.ner.tokenize import Token, split_sentences, tokenize
 
 EntityType = Literal["PERSON", "ORGANIZATION", "PLACE"]
