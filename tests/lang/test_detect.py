@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from warta.lang.detect import detect_language
@@ -57,3 +59,39 @@ def test_too_short_or_not_text(text: object) -> None:
 def test_long_input_is_bounded() -> None:
     detected, score = detect_language(INDONESIAN * 500)
     assert detected == "id" and 0.0 < score <= 1.0
+
+
+MALAY_NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "lang" / "malay_news.txt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Religious and lifestyle Indonesian that lingua's Indonesian/Malay vote leaves at a near
+        # tie on the Malay side; "bisa", "karena", "yaitu" are Indonesian, not Malay.
+        "Bulan Muharram merupakan satu di antara empat bulan haram dalam Islam. Haram di sini "
+        "memiliki arti sebagai waktu yang diharamkan menzalimi diri dan berbuat dosa. Amalan yang "
+        "bisa dilakukan pada bulan ini antara lain berpuasa sunah dan bersedekah kepada anak "
+        "yatim, karena pahalanya dilipatgandakan.",
+        "Umat muslim dianjurkan membaca doa sebelum tidur. Doa ini mengandung permohonan "
+        "perlindungan kepada Allah SWT dari segala keburukan, yaitu keburukan yang datang pada "
+        "malam hari. Bacaan ini bisa diamalkan oleh siapa saja.",
+    ],
+)
+def test_near_tie_is_decided_by_marker_words(text: str) -> None:
+    assert detect_language(text)[0] == "id"
+
+
+def test_malay_news_stays_malay() -> None:
+    lines = [line for line in MALAY_NEWS.read_text(encoding="utf-8").splitlines() if line]
+    assert len(lines) >= 15
+    assert [detect_language(line)[0] for line in lines] == ["ms"] * len(lines)
+
+
+def test_marker_words_do_not_overrule_a_clear_vote() -> None:
+    from warta.lang.detect import _by_marker_words
+
+    assert _by_marker_words("kerana bahawa iaitu", "id", 0.6) == ("ms", 0.5)
+    assert _by_marker_words("karena bahwa kerana", "ms", 0.6) == ("ms", 0.6)  # 2 against 1
+    assert _by_marker_words("karena bahwa yaitu kerana", "ms", 0.6) == ("id", 0.5)  # 3 against 1
+    assert _by_marker_words("tidak ada apa-apa", "ms", 0.6) == ("ms", 0.6)
