@@ -32,11 +32,19 @@ from warta.enrich.speakers.names import ADDRESS_FORM_RE
 # nor a comma after a space or a comma, which CLICK-ID leaves where it cut a linked word out:
 # "ujar Direktur Program Bakti Pendidikan ,, Primadi H Serad").
 _CLAUSE_STOP = re.compile(
-    rf"[;!?\n]|\.(?!\w)(?!(?<=\b[A-Z]\.)[ \t\xa0]+(?!{_OPENERS})[A-Z])|"
+    rf"[;!?\n]|\.(?!\w)(?!(?<=\b[A-Z]\.)[ \t\xa0]+(?!{_OPENERS})[A-Z])"
+    # not the dot of a title before a name: "ujar dr. Milka", "kata Prof. Budi"
+    r"(?<!\b[Dd]r\.)(?<!\bdrg\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bIr\.)(?<!\bHj\.)|"
     r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})|(?<![\s,]),\s*(?![A-Z]{2,}\b|AKBP|AKP|Kombes)|\s(?:di|saat|ketika|kepada|dalam|usai|seusai"
     r"|seperti|melalui|pada|dilansir|dikutip|yang|sambil|sembari|when|in|at|on|to|after)\s"
 )
 
+# Words after a cue's speaker that say who relayed or printed the words: "kata Menteri Susi
+# seperti disampaikan Lilly …", "ujar Budi dikutip dari Antara".
+_RELAYS = frozenset({"seperti", "dilansir", "dikutip", "melalui"})
+# A one-word name, then a clause of its own in lower case: "tanya Scott untuk membuka topik
+# tersebut" (the demonstrative ends the clause, not a description of someone before).
+_NAME_THEN_CLAUSE = re.compile(r"[A-Z][a-z]{2,}[ \t\xa0]+(?:untuk|sambil|sembari|seraya|lalu)\s")
 # Words that open a description of people left unnamed: "jawab para penonton".
 _UNNAMED = frozenset({"para", "seorang", "salah", "beberapa", "sejumlah", "banyak", "sebagian"})
 # A description up to the sentence's end that ends with a demonstrative.
@@ -173,8 +181,8 @@ class _CueNames(_ReaderState):
         if people is None:
             return None
         text = self.text
-        stop = _NAME_SEARCH_STOP.search(text, position, min(len(text), position + 90))
-        end = stop.start() if stop else min(len(text), position + 90)
+        stop = _NAME_SEARCH_STOP.search(text, position, min(len(text), position + 130))
+        end = stop.start() if stop else min(len(text), position + 130)
         comma = text.find(",", position, end)
         if comma < 0:
             return None
@@ -227,6 +235,7 @@ class _CueNames(_ReaderState):
         if (
             re.search(r"\s(?:ini|itu|tersebut)$", clause)
             and not _TIME_THIS.search(clause)
+            and not _NAME_THEN_CLAUSE.match(clause)
             or (clause[0].islower() and _ANAPHOR_END.match(text, position, position + 160))
         ):
             # "kata politisi Partai Hanura itu", "tutur Guru Besar Filsafat STF Driyarkara ini",
@@ -284,7 +293,11 @@ class _CueNames(_ReaderState):
                     return after_comma, True
                 later = (
                     self._full_person_after(hi, min(len(text), end + 40))
-                    if " " not in person and phrase != person
+                    if " " not in person
+                    and phrase != person
+                    # not past a word that ends the cue's phrase: "kata Menteri Susi seperti
+                    # disampaikan Lilly Aprilya" relays Susi's words
+                    and not (stop_match and stop_match.group().strip() in _RELAYS)
                     else None
                 )
                 if later is not None:

@@ -166,6 +166,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<who>{_NAME_RUN})(?:[ \t]+(?:ini|itu))?(?:[ \t]*,[ \t]*|[ \t]+bahwa[ \t]+)",
             re.MULTILINE,
         ),
+        # A passive verb of speech opening a sentence with no agent: "Dikatakan, untuk …" goes
+        # on with the account of the one who spoke last.
+        "passive_bare": re.compile(
+            r"(?:(?<=[.,\n])|^)[ \t]*(?P<cue>Di(?:akui|katakan|jelaskan|tambahkan|ungkapkan"
+            r"|sampaikan|tegaskan|tuturkan|terangkan|paparkan))(?:nya)?[ \t]*,",
+            re.MULTILINE,
+        ),
+        # A reporting clause inside a sentence: "Syamsi, kata Emil, hendak …": the sentence
+        # is Emil's account, as "Menurut Emil, …" is.
+        "inner_kata": re.compile(
+            r"(?<=[\w)])[ \t]*,[ \t]*(?P<cue>kata|ujar|ucap|tutur|jelas)[ \t]+"
+            rf"(?P<who>{_NAME_RUN}),[ \t]*(?=[a-z])"
+        ),
         "menurut": re.compile(
             rf"\b(?P<cue>[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau|mereka|warganet|netizen|{_NAME_RUN})"
             r"|\s+(?P<anaphor>[a-z][\w-]*(?:[ \t][\w-]+){0,5}?[ \t](?:itu|ini|tersebut))))"

@@ -50,9 +50,23 @@ def _direct_speaker(
             return name, f"{cue} {name}", True
         return None, cue, False
     match = patterns["after_name"].match(text, after_at, min(len(text), after_at + 80))
+    if (
+        match
+        and text[span.close - 1 : span.close] in ".!?"
+        and _REPORT_OPENS.match(text, match.end(), match.end() + 12)
+    ):
+        # '"… perang.",Sebelumnya Gubernur Anies menyatakan jika …': a quoted sentence that
+        # ends, then someone's report of their own; the name opens it, it tags no quote
+        match = None
     if match:
         if match.group("name").lower() in _PRONOUNS:
             return None, f"{match.group('name')} {match.group('cue')}", False  # "Dia menambahkan"
+        person = person_in(match.group("name"))
+        if person:
+            return person, f"{match.group('name')} {match.group('cue')}", True
+    match = _ANSWER_AFTER.match(text, after_at, min(len(text), after_at + 60))
+    if match and match.group("name").lower() not in _PRONOUNS:
+        # '"…," Ahsan menimpali': a name, then an answer's verb, right after the quote
         person = person_in(match.group("name"))
         if person:
             return person, f"{match.group('name')} {match.group('cue')}", True
@@ -132,6 +146,17 @@ _ANSWER_BEFORE = re.compile(
 )
 
 
+# A reported clause opening after a speech verb: "menyatakan jika …", "mengatakan, bahwa …".
+_REPORT_OPENS = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*(?:bahwa|jika|kalau)\b")
+# A name and an answer's verb right after a quote: '"…," Ahsan menimpali', '"…?" Halimi
+# bertanya'. Not in the cue list: these verbs report no speech before a clause ("menjawab
+# pertanyaan …").
+_ANSWER_AFTER = re.compile(
+    r"[ \t\xa0]*(?P<name>[A-Z][a-z]+(?:[ \t\xa0]+[A-Z][a-z]+){0,2})[ \t\xa0]+"
+    r"(?P<cue>menimpali|menjawab|menyahut|bertanya|berseru|berteriak)\b"
+)
+
+
 def _capitalised_cue(
     text: str, span: _Span, pattern: re.Pattern[str]
 ) -> tuple[int, int, bool] | None:
@@ -188,7 +213,9 @@ def _partial_quote(
         # "Jokowi mengaku heran dengan tudingan Prabowo Subianto bahwa …": the words are the
         # named source's, not the subject's
         return None
-    speaker = reader._subject_in(begin, verbs[-1].start())
+    # up to the verb's end, so that the name right before it is read as the one who speaks
+    # ("…, dengan menundukkan Mike Tyson, Douglas mengungkapkan … bahwa ia mampu menang "…"")
+    speaker = reader._subject_in(begin, verbs[-1].end())
     if not speaker:
         return None
     return speaker, verbs[-1].group("cue"), True

@@ -35,6 +35,11 @@ _EXPANSION_END = re.compile(
     r"[ \t\xa0]+)?[A-Z][\w'’&-]*){0,9})[ \t\xa0]*\Z"
 )
 
+# Two names joined by one hyphen between a small letter and a capital.
+_PAIR = re.compile(r"(?P<left>[^-]*[a-z'’])-(?P<right>[A-Z][^-]*)")
+# Arabic articles and words written before a hyphen inside one name ("Al-Maliki").
+_ARABIC_ARTICLES = frozenset("al el ar as ad at az ash an ul ud abd abdel bin ibn".split())
+
 # Small words the expansion's run may hold right before an organisation's first word: "Polri dan
 # Komisi …", "Surat dari Badan …" (inside a name they come after it: "Organisasi Pangan dan
 # Pertanian PBB", "Food and Agriculture Organization").
@@ -69,7 +74,14 @@ class _ReaderState:
         self._verb_subject_names: frozenset[str] | None = None
         # "Diakui X, …" openers in the whole text (see ``_Subjects._according_to``), lazily
         self._passive_openers: list[re.Match[str]] | None = None
+        # "…, kata X, …" reporting clauses in the whole text (the same), lazily
+        self._inner_reports: list[re.Match[str]] | None = None
+        # agentless "Dikatakan, …" openers in the whole text, lazily
+        self._bare_passives: list[re.Match[str]] | None = None
         self._expansions: dict[str, str | None] = {}  # acronym → the full name it stands for
+        self._prefixes: dict[str, list[str]] = {}  # memo of _prefix_of
+        self._common_words_here: dict[str, bool] = {}  # memo of _Subjects._common_here
+        self._pairs: dict[str, tuple[str, str] | None] = {}  # memo of _pair
         starts = {lo for lo, _hi in segments} | {hi for _lo, hi in links}
         starts.update(m.end() for m in _SENTENCE_END.finditer(text))
         starts.update(glue_points(text))
@@ -86,6 +98,8 @@ class _ReaderState:
         if " " not in full and len(full) >= 4:
             # "Rudi" for "Rudiantara", a one-word name the article uses as a speaker's
             longer = [k for k in self.known if " " not in k and k.startswith(full) and k != full]
+            if not longer and len(full) >= 5 and self.people is not None:
+                longer = self._prefix_of(full)
             if len(longer) == 1:
                 return longer[0]
             slips = [k for k in self.known if " " not in k and len(k) >= 6 and _one_edit(k, full)]
@@ -93,7 +107,21 @@ class _ReaderState:
                 # "Sasmita" for "Sasmito", a speaker the article names more; only a name printed
                 # once is a slip ("kata Wahyudi" twice is not Wahyuni, who speaks more)
                 return slips[0]
+        if self.people is not None and "-" in full:
+            if full not in self._pairs:
+                self._pairs[full] = self._pair(full)
+            halves = self._pairs[full]
+            if halves is not None:
+                # "Hendra Setiawan-Mohammad Ahsan", "Jokowi-Ma'ruf": two people, a doubles
+                # pair or a ticket; the one the cue names speaks, else neither alone
+                words = set(name.split())
+                mine = [h for h in halves if words <= set(h.replace("-", " ").split())]
+                if len(mine) != 1:
+                    return None
+                full = self.names.canonical(mine[0], position)
         if self.people is not None and full[:1].isupper():
+            # the model's person inside the rules' run: "Marquez Juara Meski" → "Marquez"
+            full = self.people.model_part(full, self._inside_quote)
             # the model's full name when the rules cut it: "Gunnar Solskjaer", "al-Maliki"
             # (less a place or an organisation the rules cut off: "asal Afghanistan Ali")
             full = self.names.without_organisation(self.people.full_name(full), self.known)
@@ -108,6 +136,56 @@ class _ReaderState:
         if _ACRONYM.fullmatch(full):
             full = self._expanded(full) or full
         return full
+
+    def _prefix_of(self, short: str) -> list[str]:
+        """The one-word people the model tags, printed before the short form, that it begins:
+        "Taufiq" for "Taufiqulhadi"."""
+        if short not in self._prefixes:
+            people = self.people
+            alone = re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", self.text)
+            first = alone.start() if alone else -1
+            self._prefixes[short] = [
+                k
+                for k in (people.one_word_people() if people is not None else [])
+                if k.startswith(short) and k != short and 0 <= self.text.find(k) < first
+            ]
+        return self._prefixes[short]
+
+    def _pair(self, name: str) -> tuple[str, str] | None:
+        """The two people of a name joined by one hyphen, each side holding a word the NER
+        model tags as a person's ("Hendra Setiawan-Mohammad Ahsan", "Jokowi-Ma'ruf"); None for
+        one person's name ("Jean-Claude Juncker", "Irwan Perangin-Angin", "Riyad Al-Maliki")."""
+        match = _PAIR.fullmatch(name)
+        people = self.people
+        if match is None or people is None:
+            return None
+        left, right = match.group("left"), match.group("right")
+        if (
+            right.split()[0].casefold() in _ARABIC_ARTICLES
+            or left.split()[-1].casefold() in _ARABIC_ARTICLES
+        ):
+            return None
+        printed = re.search(
+            rf"(?:(?<![\w'’-])[A-Z][\w'’]*[ \t\xa0]+){{0,2}}{re.escape(name)}(?![\w-])", self.text
+        )
+        if printed is not None:
+            # "Setiawan-Mohammad Ahsan" printed as "Hendra Setiawan-Mohammad Ahsan"
+            lead = printed.group().split()[: -len(name.split())]
+            while lead and is_name_stopword(lead[0], sentence_start=True):
+                lead = lead[1:]
+            left = " ".join([*lead, left])
+        if not (people.is_person(left) and people.is_person(right)):
+            return None
+        # each side printed apart from the other ("kata Hendra", "Ahsan mengatakan"): "Marc"
+        # of "Marc-Andre ter Stegen" is never printed alone
+        joint = left.split()[-1] + "-" + right.split()[0]
+        for side in (left, right):
+            if not any(
+                re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", self.text.replace(joint, " "))
+                for w in side.split()
+            ):
+                return None
+        return left, right
 
     def _expanded(self, acronym: str) -> str | None:
         """The full name the text prints before ``acronym`` in brackets, the name the article

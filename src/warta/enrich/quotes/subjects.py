@@ -390,6 +390,8 @@ class _Subjects(_ReaderState):
                 end = begin
                 continue
             found = self._subject_in(begin, end)
+            if found and self._common_here(found):
+                found = None  # "Demi …", "Ruang …": a word the article also prints in lower case
             if found == "":
                 # A pronoun, or "Hal ini" going on about someone: the one who spoke since
                 # the last quote ("DIY Trisaktiyana menjelaskan …. Hal ini …"), else its speaker.
@@ -444,6 +446,8 @@ class _Subjects(_ReaderState):
             return None  # "Alasan Bewhy menulis …", "Terlihat Anwar …": the name is no subject
         full = self.canonical(person, run.start())
         people = self.people
+        if full and self._common_here(full):
+            return None  # "Selidik punya selidik, …": a word printed in lower case too
         if not full or (people is not None and not people.is_person(full)):
             return None  # "Bus itu", "Netizen menyadari": no person for the model
         if people is None and " " not in full and full not in self.known:
@@ -480,10 +484,23 @@ class _Subjects(_ReaderState):
             self._passive_openers = list(self.patterns["passive_by"].finditer(text))
         # "Diakui X, …" (a passive verb of speech and its agent) opens X's account too
         passive = [m for m in self._passive_openers if start <= m.start() and m.end() <= end]
+        if self._inner_reports is None:
+            self._inner_reports = list(self.patterns["inner_kata"].finditer(text))
+        passive += [m for m in self._inner_reports if start <= m.start() and m.end() <= end]
         menurut = text.find("enurut", start, end) >= 0
-        if not menurut and not passive:
-            return None
         found: tuple[int, str] | None = None
+        if self._bare_passives is None:
+            self._bare_passives = list(self.patterns["passive_bare"].finditer(text))
+        for bare in self._bare_passives:
+            if start <= bare.start() and bare.end() <= end and not self._inside_quote(bare.start()):
+                # "Dikatakan, …": the one who spoke last goes on
+                who = self._last_reporter(start, bare.start(), weak=True) or self.last_speaker
+                if who:
+                    found = (bare.end(), who)
+        if not menurut and not passive:
+            if found is None or self._last_reporter(found[0], end, weak=True):
+                return None
+            return found[1]
         openers = sorted(
             [*(self.patterns["menurut"].finditer(text, start, end) if menurut else ()), *passive],
             key=lambda match: match.start(),
@@ -501,8 +518,12 @@ class _Subjects(_ReaderState):
             if not person or self._not_a_person(person, match.start("who"), match.end("who")):
                 continue
             full = self.canonical(person, match.start("who"))
-            if full and (self.people is None or self.people.is_person(full)):
+            if (
+                full
                 # (a person for the NER model: not "menurut World Health Organization")
+                and (self.people is None or self.people.is_person(full))
+                and (found is None or match.end() > found[0])
+            ):
                 found = (match.end(), full)
         if found is None or self._last_reporter(found[0], end, weak=True):
             return None  # "Menurut X, …. Y mengakui, …": Y speaks last
@@ -664,6 +685,23 @@ class _Subjects(_ReaderState):
         if run is not None and not linked and self._lone_name_subject(run.group(), offset):
             return run.group()
         return "" if pronoun is not None or linked else None
+
+    def _common_here(self, name: str) -> bool:
+        """True when the one-word ``name`` is a word the article also prints in lower case
+        ("selidik" of "Selidik punya selidik", "demi") and prints capitalised only where a
+        sentence starts: a common word opening a sentence, no name."""
+        if " " in name or not name[:1].isupper() or not name[1:].islower():
+            return False
+        cached = self._common_words_here.get(name)
+        if cached is None:
+            text = self.text
+            lower = re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
+            cached = lower is not None and all(
+                at_sentence_start(text, m.start())
+                for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+            )
+            self._common_words_here[name] = cached
+        return cached
 
     def _lone_name_subject(self, word: str, at: int) -> bool:
         """True when ``word``, opening a sentence at ``at`` and followed by a lower-case word,

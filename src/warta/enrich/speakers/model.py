@@ -73,6 +73,8 @@ class PersonModel:
         self._person_starts = {lo for lo, _hi in self.person_spans}
         self._cut_names: dict[str, str] = {}  # memo of without_organisation
         self._initialled: dict[str, str] = {}  # memo of with_initials
+        self._parts: dict[str, str] = {}  # memo of model_part
+        self._one_word: list[str] | None = None  # memo of one_word_people
         self._person_words = {w for m in people for w in _words(m.text)}
         self._person_names = {" ".join(_words(m.text)) for m in people}
         self._other_names = {" ".join(_words(m.text)).casefold() for m in others}
@@ -174,6 +176,17 @@ class PersonModel:
             and word.casefold() not in self._other_words
         )
 
+    def one_word_people(self) -> list[str]:
+        """The one-word names the model tags as people (never as an organisation or a
+        place)."""
+        if self._one_word is None:
+            self._one_word = sorted(
+                n
+                for n in self._person_names
+                if " " not in n and n.casefold() not in self._other_names
+            )
+        return self._one_word
+
     def person_at(self, start: int, end: int) -> bool:
         """True when the model tags a person overlapping ``text[start:end]``."""
         return _overlaps(self.person_spans, start, end)
@@ -262,6 +275,76 @@ class PersonModel:
                     cut += 1
             at = text.find(name, end)
         return shorter
+
+    def model_part(self, name: str, skip: Callable[[int], bool] | None = None) -> str:
+        """``name``, a full name of the capitalisation rules, cut to the person the model tags
+        inside it where it is printed, when the words it leaves out are two or more common
+        words ("Marquez Juara Meski" of a link title glued to the text → "Marquez"), or, before
+        the person, an organisation or a place the model tags alone, printed after an
+        organisation's word or apart from the person ("Fraksi Nasdem Taufiqulhadi" →
+        "Taufiqulhadi"; not "kata Gigi Engle", where "Gigi" is her name). Only when every place
+        that prints ``name`` (``skip``: positions to pass over, inside quotes) has the same
+        shorter person and none the whole name; else ``name``."""
+        words = _words(name)
+        if len(words) < 2:
+            return name
+        cached = self._parts.get(name)
+        if cached is not None:
+            return cached
+        found = name
+        parts: set[str] = set()
+        org_before = True  # an organisation's word before every printing ("Fraksi Nasdem …")
+        text = self.text
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        for match in pattern.finditer(text):
+            at, end = match.span()
+            if skip is not None and skip(at):
+                continue
+            first = bisect_right(self.person_spans, (at, -1))
+            if first and self.person_spans[first - 1][1] > at:
+                parts.add("")  # the model's person starts before the name
+                break
+            inside = [(lo, hi) for lo, hi in self.person_spans[first : first + 3] if lo < end]
+            if not inside:
+                parts.add("")
+                break
+            lo, hi = inside[0]
+            if len(inside) > 1 or hi > end or (lo, hi) == (at, end):
+                parts.add("")
+                break
+            if (lo > at and text[lo - 1] != " ") or (hi < end and text[hi] != " "):
+                parts.add("")  # the model's span cuts a word
+                break
+            parts.add(text[lo:hi])
+            before = _WORD_BEFORE.search(text, max(0, at - 24), at)
+            org_before = org_before and (
+                before is not None
+                and before.group(1)[:1].isupper()
+                and is_name_stopword(before.group(1))
+            )
+        if len(parts) == 1 and "" not in parts:
+            part = parts.pop()
+            at = name.find(part)
+            sides = [name[:at].split(), name[at + len(part) :].split()] if at >= 0 else []
+            rest = [w for side in sides for w in side]
+            if rest and all(
+                not side
+                # "Juara Meski": common words, two or more
+                or (len(rest) >= 2 and all(is_common_word(w) for w in side))
+                # "Fraksi Nasdem Taufiqulhadi": before the person, a name the model tags alone
+                # as an organisation or a place, never as a person, after an organisation's
+                # word or printed elsewhere apart from the person (not "kata Gigi Engle")
+                or (
+                    side is sides[0]
+                    and " ".join(side).casefold() in self._other_names
+                    and not any(w in self._person_words for w in side)
+                    and (org_before or self._stands_apart(side, part.split()[0]))
+                )
+                for side in sides
+            ):
+                found = part
+        self._parts[name] = found
+        return found
 
     def _stands_apart(self, lead: list[str], next_word: str) -> bool:
         """True when the words ``lead`` stand elsewhere in the text without ``next_word``
