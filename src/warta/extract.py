@@ -56,7 +56,7 @@ from typing import Literal
 
 from selectolax.lexbor import LexborHTMLParser
 
-from warta.article import Article, Language, Paragraph, RelatedLink, join_paragraphs
+from warta.article import Article, DateValue, Language, Paragraph, RelatedLink, join_paragraphs
 from warta.enrich.annotate import annotate
 from warta.errors import (
     BinaryInput,
@@ -114,6 +114,7 @@ def extract(
     timeout: float | None = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
     enrich: bool = True,
+    published: str | None = None,
 ) -> Article:
     """Read one page, HTML or already-extracted text, into an Article.
 
@@ -127,6 +128,11 @@ def extract(
         max_bytes: the size limit: larger HTML is cut to it, larger text is refused.
         enrich: also fill dates, quotes and entities (:func:`warta.enrich.annotate.annotate`);
             ``False`` gives the bare reading, several times faster.
+        published: the page's publication date as known from outside it (ISO 8601; a record's
+            own date in a JSON Lines or WARC input, say). It becomes ``published`` (origin
+            ``"given"``) when the page declares no date, and always for text input, which no
+            markup dates; the dates in the text ("Kamis (13/6)", "kemarin") are resolved
+            against it.
 
     Raises:
         EmptyInput, BinaryInput, InputTooLarge, ExtractionTimeout, TooDeep, OutOfMemory,
@@ -146,6 +152,7 @@ def extract(
                 http_charset=http_charset,
                 max_bytes=max_bytes,
                 enrich=enrich,
+                published=published,
             )
         except WartaError:
             raise
@@ -163,9 +170,11 @@ def repair(
     url: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     enrich: bool = True,
+    published: str | None = None,
 ) -> Article:
-    """Read text that a scraper already extracted (the seed case) into an Article."""
-    return extract(text, url=url, input="text", timeout=timeout, enrich=enrich)
+    """Read text that a scraper already extracted (the seed case) into an Article; ``published``
+    as for :func:`extract`."""
+    return extract(text, url=url, input="text", timeout=timeout, enrich=enrich, published=published)
 
 
 _WARM_UP_PAGE = (
@@ -201,6 +210,7 @@ def _extract(
     http_charset: str | None,
     max_bytes: int,
     enrich: bool,
+    published: str | None = None,
 ) -> Article:
     warnings: list[str] = []
     utf8: bytes | None = None  # the page's own UTF-8 bytes, when the text is exactly their decoding
@@ -241,6 +251,8 @@ def _extract(
     else:
         article, chrome = _from_text(text, url=url)
     article.warnings[:0] = warnings
+    if published and (article.published is None or article.input_kind == "text"):
+        article.published = DateValue(value=published, origin="given")
     if enrich:
         annotate(article, chrome_lines=chrome)
     return article

@@ -144,3 +144,17 @@ def test_text_that_names_a_tag_is_read_as_text() -> None:
     article = extract(story.encode(), enrich=False)
     assert HTML_READ_AS_TEXT not in article.warnings
     assert any("<p>" in p.text for p in article.paragraphs)
+
+
+def test_published_dates_text_input_and_its_relative_dates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    status, out = _run(capsys, "--published", "2024-06-14T09:00:00+07:00", str(path))
+    (record,) = _records(out)
+    assert status == 0 and record["published"] == "2024-06-14T09:00:00+07:00"
+    assert {"text": "pada Selasa pagi", "value": "2024-06-11"} in record["dates"]
+    with pytest.raises(SystemExit) as info:
+        main(["extract", "--published", "14/6", str(path)])
+    assert info.value.code == 2 and "ISO 8601" in capsys.readouterr().err

@@ -62,6 +62,20 @@ def test_given_title_and_date_fill_text_input() -> None:
     assert (row.day, row.outlet) == ("2019-09-10", "kompas.com")
 
 
+def test_text_dates_resolve_against_the_records_own_date() -> None:
+    # A weekday date without a year, and "kemarin", can only be placed by the page's date: the
+    # record's, given before enrichment runs (it once ran first and dropped them).
+    text = ("Pemerintah kota mengumumkan rencana pembangunan jalan baru pada Selasa (10/9) di balai "
+            "kota, kata wali kota kepada wartawan. Rencana itu sudah dibahas kemarin bersama DPRD. ") * 2
+    rec = Record(key="k", record_id="k", input="i", payload=text, kind="text",
+                 published="2019-09-11T08:00:00+07:00")
+    (row,) = run_steps([rec], default_steps(), RunContext())
+    assert isinstance(row, ArticleRow), row
+    values = {m.text: m.value for m in row.article.dates}
+    assert values.get("Selasa (10/9)") == "2019-09-10"
+    assert values.get("kemarin") == "2019-09-10"
+
+
 def test_quality_figures_and_flags() -> None:
     good = ["Presiden meresmikan jembatan yang menghubungkan dua kota di Kalimantan pada hari ini."] * 1
     good += [f"Kalimat ke-{i} dari berita ini panjang dan wajar untuk dibaca orang banyak di kota." for i in range(8)]

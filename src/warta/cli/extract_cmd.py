@@ -8,6 +8,7 @@ import io
 import sys
 import zlib
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -71,6 +72,14 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--url", default=None, help="the page URL, when one input is given")
     p.add_argument(
+        "--published",
+        type=_iso_date,
+        default=None,
+        metavar="DATE",
+        help="the publication date of the inputs (ISO 8601), used when a page declares none "
+        "and always for text; relative dates in the text are resolved against it",
+    )
+    p.add_argument(
         "--timeout",
         type=_seconds,
         default=DEFAULT_TIMEOUT,
@@ -109,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             max_bytes=args.max_bytes,
             enrich=args.enrich,
+            published=args.published,
         )
         for path in args.paths
     )
@@ -141,6 +151,7 @@ def record_for(
     timeout: float | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     enrich: bool = True,
+    published: str | None = None,
 ) -> dict[str, Any]:
     """The output object for one path: the article's fields, ``source`` and ``error``.
 
@@ -155,7 +166,13 @@ def record_for(
         if input == "auto" and path != "-":
             input = _kind_from_name(path) or "auto"
         article = extract(
-            data, url=url, input=input, timeout=timeout, max_bytes=max_bytes, enrich=enrich
+            data,
+            url=url,
+            input=input,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            enrich=enrich,
+            published=published,
         )
         return article_record(source, article)
     except (WartaError, OSError) as exc:
@@ -284,6 +301,15 @@ def _positive_int(value: str) -> int:
     if number <= 0:
         raise argparse.ArgumentTypeError(f"not a positive number: {value}")
     return number
+
+
+def _iso_date(value: str) -> str:
+    """``value`` when it is an ISO 8601 date or datetime ("2024-06-14", "2024-06-14T10:15:00+07:00")."""
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date: {value}") from None
+    return value
 
 
 def _seconds(value: str) -> float:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from warta.article import DateValue
 from warta.extract import extract
 from warta.pipeline.base import Item, RunContext, Step
 from warta.store.rows import ArticleRow
@@ -28,13 +27,12 @@ class ExtractStep(Step):
             http_charset=rec.http_charset,
             timeout=ctx.timeout,
             max_bytes=ctx.max_bytes,
+            published=rec.published,  # before enrichment, which resolves the text's dates by it
         )
         if rec.url and not article.url:
             article.url = rec.url
         if rec.title and (not article.title or article.input_kind == "text"):
             article.title = rec.title
-        if rec.published and (article.published is None or article.input_kind == "text"):
-            article.published = DateValue(value=rec.published, origin="given")
         if rec.outlet:
             article.extras = {**article.extras, "input_outlet": rec.outlet}
         if rec.warnings:
