@@ -90,3 +90,21 @@ def test_a_quoted_csv_row_or_a_list_of_titles_is_not_cut() -> None:
     assert split_joined(row) == [row]
     titles = "Dr.,Ir.,Prof.,Drs.,M.Si.,S.H.,M.H.," * 8
     assert split_joined(titles) == [titles]
+
+
+def test_a_seam_after_a_paragraph_that_ended_with_a_space() -> None:
+    # "… tumbuh. ,Pada …": the paragraph ended with a space before the scraper's comma.
+    line = (
+        "PDB perikanan secara nasional terus tumbuh dari tahun ke tahun menurut data kementerian. "
+        ',Pada triwulan II 2019, misalnya, PDB perikanan tumbuh lebih cepat dari perkiraan para '
+        'ekonom di Jakarta. ,"Kami optimistis target tahun ini tercapai," kata menteri kepada '
+        "wartawan di kantornya."
+    )
+    assert split_joined(line) == [
+        "PDB perikanan secara nasional terus tumbuh dari tahun ke tahun menurut data kementerian.",
+        "Pada triwulan II 2019, misalnya, PDB perikanan tumbuh lebih cepat dari perkiraan para "
+        "ekonom di Jakarta.",
+        '"Kami optimistis target tahun ini tercapai," kata menteri kepada wartawan di kantornya.',
+    ]
+    emptied = "Warga menggeruduk , dan , Barat. Mereka datang dari berbagai kota untuk menuntut " * 4
+    assert split_joined(emptied) == [emptied]  # an emptied link's " , " inside a sentence

@@ -6,10 +6,11 @@ ending with a comma glued to the next one's first word. Read as one paragraph, s
 its inline "Baca juga" lines in the body and gives readers a wall of text. :func:`split_joined`
 cuts such a line back into paragraphs.
 
-A join is a comma (or several) with no space on either side, right after the end of a sentence
-(".", "!", "?", "…" or a closing quote) or a label's colon ("Baca juga:,", whose linked title
-the scraper lost), and before a capital, a digit, an opening quote or bracket, or a hashtag or
-handle. Prose puts a space after its commas ("S.H., M.H.", "dll., dan"), so a glued comma
+A join is a comma (or several) glued to the next paragraph's first character, right after the
+end of a sentence (".", "!", "?", "…" or a closing quote; a space between them too: "… tumbuh.
+,Pada triwulan II …", where the paragraph ended with one) or a label's colon ("Baca juga:,",
+whose linked title the scraper lost), and before a capital, a digit, an opening quote or
+bracket, or a hashtag or handle. Prose puts a space after its commas ("S.H., M.H.", "dll., dan"), so a glued comma
 there is a scraper's seam. Commas glued after a word with no sentence end ("Presiden Joko
 Widodo,,Pangarep") are not cut: there the scraper emptied a link inside a sentence. Two more
 seams: a glued comma before a byline's next label ("…,Sumber: Merdeka.com"), and the glued
@@ -38,7 +39,7 @@ has seams too, between short items, and stays one line."""
 # paragraph's first character. A single glued comma
 # before "Baca" is the join of an inline related-article line ("… tersebut,Baca juga: …").
 _JOIN: Final = re.compile(
-    r"(?:(?<=[.!?…:\"”’])|(?<=[.!?…\"”’]\))),+(?=[\"“‘(\[]?[A-Z0-9]|[#@]\w)"
+    r"(?:(?<=[.!?…:\"”’])|(?<=[.!?…\"”’]\)))(?: (?=,))?,+(?=[\"“‘(\[]?[A-Z0-9]|[#@]\w)"
     r"|(?<=\w),(?=Baca [Jj]uga|BACA JUGA)"
     # a byline's next label: "Reporter: Anggun P. Situmorang,Sumber: Merdeka.com"
     r"|(?<=\w),(?=(?:Sumber|Editor|Penulis|Reporter|Pewarta|Redaktur|Foto|Video) ?:)"
