@@ -66,6 +66,17 @@ def test_english_quotes() -> None:
     assert found == [("Anthony Albanese", "We will re"), ("Jane Smith", "It will ta")]
 
 
+def test_english_possessor_is_not_the_speaker() -> None:
+    text = (
+        "The new model arrives in showrooms next spring.\n\n"
+        '"There is real muscle-car DNA in this one," said Car Talk’s John Paul.\n\n'
+        "The show tested it for a week on winter roads.\n\n"
+        '"It handles snow better than any car we tried this year," said Car Talk’s.'
+    )
+    found = [(q.speaker, q.text[:9]) for q in find_quotes(text, "en") if q.kind == "direct"]
+    assert found == [("John Paul", "There is "), (None, "It handle")]
+
+
 def test_other_languages_give_nothing() -> None:
     assert find_quotes("« Nous sommes prêts », a dit le ministre.", "fr") == []
     assert find_quotes("", "id") == []

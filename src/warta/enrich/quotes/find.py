@@ -149,7 +149,7 @@ def find_quotes(
                 # '"…?" kata X. "…," jawab [nobody named]': the one asked answers, not X;
                 # nobody named when nobody else has spoken ('"Setuju," jawab anggota Baleg')
                 speaker = next((s for s in reversed(history) if s != speaker), None)
-        speaker = reader.canonical(speaker, span.start)
+        speaker = reader.canonical(_without_possessor(speaker), span.start)
         quotes.append(
             Quote(
                 speaker=speaker,
@@ -172,6 +172,21 @@ def find_quotes(
     quotes.extend(_indirect(reader, patterns, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+_POSSESSOR = re.compile(r"^.*[’']s\b\s*")
+
+
+def _without_possessor(speaker: str | None) -> str | None:
+    """The person after a possessor ("Car Talk’s John Paul" → "John Paul", "the agency's Jane
+    Roe"), or None when the run is only the possessor ("Car Talk’s"): the capitalisation rules
+    take the whole run, and a show, a firm or a country never speaks for the person it names."""
+    if not speaker or ("’" not in speaker and "'" not in speaker):
+        return speaker
+    rest = _POSSESSOR.sub("", speaker, count=1)
+    if rest == speaker:
+        return speaker
+    return rest if rest[:1].isupper() else None
 
 
 def _named_in(passage: str, name: str) -> bool:
