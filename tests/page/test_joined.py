@@ -108,3 +108,27 @@ def test_a_seam_after_a_paragraph_that_ended_with_a_space() -> None:
     ]
     emptied = "Warga menggeruduk , dan , Barat. Mereka datang dari berbagai kota untuk menuntut " * 4
     assert split_joined(emptied) == [emptied]  # an emptied link's " , " inside a sentence
+
+
+def test_a_campaign_tag_cut_out_of_a_joined_line_is_chrome() -> None:
+    text = (
+        "Kulit Sehat dengan Cara Alami\n"
+        "Merawat kulit wajah tidak harus mahal, kata dokter kulit di Jakarta kepada wartawan.,"
+        "Bahan alami di dapur bisa membantu kulit tetap lembap dan cerah setiap hari tanpa biaya "
+        "besar.,Madu dan lidah buaya adalah dua bahan yang paling mudah ditemukan dan aman dipakai "
+        "oleh hampir semua jenis kulit wajah.,#GrowFearless with FIMELA\n"
+    )
+    article = extract(text, input="text", enrich=False)
+    assert [p.text[:12] for p in article.paragraphs] == ["Merawat kuli", "Bahan alami ", "Madu dan lid"]
+
+
+def test_holes_left_by_emptied_links_are_flagged() -> None:
+    story = (
+        "Banjir Rendam Aceh\n"
+        "BANDA ACEH - Badan Penanggulangan  , (BPBD) Provinsi Aceh mencatat ratusan rumah terendam "
+        "banjir sejak Selasa pagi, kata petugas kepada wartawan.\n"
+        "Warga mulai mengungsi ke balai desa dan dapur umum sudah disiapkan oleh pemerintah.\n"
+    )
+    assert "link-text-lost" in extract(story, input="text", enrich=False).warnings
+    whole = story.replace("  , (BPBD)", " (BPBD)")
+    assert "link-text-lost" not in extract(whole, input="text", enrich=False).warnings

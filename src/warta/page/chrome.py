@@ -183,6 +183,19 @@ def is_tag_list(line: str) -> bool:
     )
 
 
+_TAG_LINE = re.compile(r"#[^\W\d_][^.!?\"”]*")
+_TAG_LINE_WORDS = 6
+
+
+def is_tag_line(line: str) -> bool:
+    """Whether a line is a campaign or topic tag standing alone in scraped text: "#GrowFearless
+    with FIMELA", "#Ahok dan Manuversnya" (at most six words, no sentence end). Only text
+    repair asks, of the paragraphs it cuts out of a scraper's joined line: elsewhere a "#" line
+    is often a heading's permalink anchor ("#Key Principles")."""
+    text = line.strip()
+    return len(text.split()) <= _TAG_LINE_WORDS and _TAG_LINE.fullmatch(text) is not None
+
+
 def is_chrome_line(line: str) -> bool:
     """Whether one line, on its own, is page chrome and not article text.
 

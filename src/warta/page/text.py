@@ -32,7 +32,7 @@ from warta.article import Paragraph, RelatedLink
 from warta.lang.id.conventions import is_convention_line
 from warta.lang.id.datelines import read_dateline
 from warta.page.blockmodel import BlockModel
-from warta.page.chrome import is_chrome_line
+from warta.page.chrome import is_chrome_line, is_tag_line
 from warta.page.joined import split_joined
 from warta.page.lines import line_features, line_probabilities, shipped_line_model
 from warta.page.related import is_headline_like, is_list_label, related_label, related_title
@@ -118,7 +118,9 @@ def prepare_text(text: str) -> PreparedText:
             kind = kinds.get(item.text)
             if kind is None:
                 kind = kinds[item.text] = _line_kind(item.text)
-            item.kind = kind
+            # a tag the scraper glued to the last paragraph ("… wajah.,#GrowFearless with
+            # FIMELA"); a "#" line of a page's visible text is often a heading's anchor
+            item.kind = "chrome" if item.joined and is_tag_line(item.text) else kind
         item.score = _score(item)
     _mark_menu_runs(items)
     span = _body_span(items)
@@ -201,6 +203,8 @@ def repair_prepared(prepared: PreparedText, keep_line: np.ndarray | None) -> Rep
         texts[0] = _without_lead_debris(texts[0])
     kept_idx, warnings = collapse_repeats(texts)
     removed.extend(texts[i] for i in range(len(texts)) if i not in set(kept_idx))
+    if any(_LINK_TEXT_LOST.search(texts[i]) for i in kept_idx):
+        warnings.append(LINK_TEXT_LOST)
     title = _clean_title(items[title_at].text) if title_at is not None else None
     return Repaired(
         title=title,
@@ -209,6 +213,15 @@ def repair_prepared(prepared: PreparedText, keep_line: np.ndarray | None) -> Rep
         removed=removed,
         warnings=warnings,
     )
+
+
+LINK_TEXT_LOST = "link-text-lost"
+"""Warning: the body holds holes where the scraper dropped the text of links ("Badan
+Penanggulangan  , (BPBD)", "dilansir ,."): words are missing, and a name the reader needs (a
+speaker's, say) may be one of them."""
+
+# A comma with a space before it: prose never prints one; an emptied link leaves it.
+_LINK_TEXT_LOST = re.compile(r"(?<=\S) +,")
 
 
 def repair_paragraphs(paragraphs: list[Paragraph], title: str | None = None) -> Repaired:
