@@ -77,6 +77,19 @@ def test_english_possessor_is_not_the_speaker() -> None:
     assert found == [("John Paul", "There is "), (None, "It handle")]
 
 
+def test_a_role_whose_name_the_scraper_dropped_is_not_the_story_subject() -> None:
+    # The suspect the story is about does not speak for the agency's deputy chair, whose name
+    # the scraper emptied ("Wakil Ketua , ,"): nobody is named rather than the wrong person.
+    text = (
+        "Bambang Irianto terjerat kasus dugaan suap perdagangan minyak mentah.\n\n"
+        '"Untuk kepentingan penyidikan, tim menggeledah lima lokasi," ungkap Wakil Ketua , , di '
+        "Gedung Merah Putih, Jakarta, Selasa (10/9).\n\n"
+        '"Kami siap bekerja sama," kata Kapolres AKBP Budi Santoso, di kantornya.'
+    )
+    found = [q.speaker for q in find_quotes(text, "id") if q.kind == "direct"]
+    assert found == [None, "Budi Santoso"]
+
+
 def test_other_languages_give_nothing() -> None:
     assert find_quotes("« Nous sommes prêts », a dit le ministre.", "fr") == []
     assert find_quotes("", "id") == []

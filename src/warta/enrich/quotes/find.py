@@ -122,7 +122,9 @@ def find_quotes(
             else:
                 continue
         elif not found:
-            speaker = reader.role_holder(span.close + 1) or reader.subject_before(span.open)
+            speaker = reader.role_holder(span.close + 1)
+            if speaker is None and not _role_then_hole(text, span.close + 1):
+                speaker = reader.subject_before(span.open)
             if speaker is None and reader.last_speaker is None:
                 # nobody named before: the person the next sentences are about
                 # ('"…," kata dia. Isyana mengaku …')
@@ -172,6 +174,18 @@ def find_quotes(
     quotes.extend(_indirect(reader, patterns, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+# After a quote's closing mark: the cue verb, a role in capitals, and the hole of a name the
+# scraper dropped ('…," ungkap Wakil Ketua , , di Gedung …').
+_ROLE_THEN_HOLE = re.compile(r"[,.!?]?[\"”]?[ \t\xa0]*,?[ \t\xa0]*[a-z]+[ \t\xa0]+(?:[A-Z][\w.]*[ \t\xa0]+){1,5},(?=[\s,.;]|$)")
+
+
+def _role_then_hole(text: str, at: int) -> bool:
+    """True when the cue after a quote names a role whose holder's name the scraper dropped:
+    the quote is that unnamed person's, not the subject of the sentences before (a suspect the
+    story is about, when the deputy chair of the agency speaks)."""
+    return _ROLE_THEN_HOLE.match(text, at, at + 120) is not None
 
 
 _POSSESSOR = re.compile(r"^.*[’']s\b\s*")
