@@ -176,3 +176,29 @@ def test_given_names_that_are_common_words_are_not_cut() -> None:
     text = "Sprinter Lalu Muhammad Zohri menang. Muhammad Zohri tersenyum. Bagus Wirata hadir. Wirata diam."
     mentions = [_at(text, "Lalu Muhammad Zohri"), _at(text, "Bagus Wirata")]
     assert without_openers(text, mentions) == mentions
+
+
+def test_a_declared_nickname_is_the_same_person() -> None:
+    text = (
+        "Calon wakil presiden Sandiaga Salahuddin Uno (Sandi) berkunjung ke Bandung. Presiden "
+        "Joko Widodo (Jokowi) menyambut kunjungan itu. Sandi mengatakan pihaknya siap. Jokowi "
+        "juga hadir di Bandung bersama Sandi. Direktur Utama PT Pertamina (Persero) Nicke "
+        "Widyawati ikut hadir."
+    )
+    people = {e.name: e.mentions for e in find_entities(text, "id") if e.type == "PERSON"}
+    assert people["Sandiaga Salahuddin Uno"] == 4 and people["Joko Widodo"] == 3
+    assert "Sandi" not in people and "Jokowi" not in people
+    assert not any("(" in name for name in people)
+
+
+def test_bracketed_person_mention_is_split() -> None:
+    from warta.enrich.entities import split_bracketed
+    from warta.enrich.ner.tagger import Mention
+
+    text = "Sandiaga Salahuddin Uno (Sandi"
+    org = Mention("Pertamina (Persero)", "ORGANIZATION", 0, 19)
+    assert split_bracketed([Mention(text, "PERSON", 10, 10 + len(text)), org]) == [
+        Mention("Sandiaga Salahuddin Uno", "PERSON", 10, 33),
+        Mention("Sandi", "PERSON", 35, 40),
+        org,
+    ]

@@ -48,9 +48,9 @@ def annotate(article: Article, *, chrome_lines: list[str] | None = None) -> Arti
         article.warnings.append(f"quotes-failed: {type(exc).__name__}")
     if mentions:
         try:
-            from warta.enrich.entities import canonical_entities
+            from warta.enrich.entities import canonical_entities, declared_aliases
 
-            article.entities = canonical_entities(mentions)
+            article.entities = canonical_entities(mentions, declared_aliases(article.text))
         except Exception as exc:
             article.warnings.append(f"entities-failed: {type(exc).__name__}")
     return article

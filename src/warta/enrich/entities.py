@@ -13,6 +13,9 @@ merged under one canonical name and counted:
 * an all-caps organisation or place acronym takes a longer name of the same type whose initials
   it spells (``KPK`` → ``Komisi Pemberantasan Korupsi``);
 * a hyphen-joined pair whose parts are named elsewhere (``Kim-Putin``) counts for each part;
+* a nickname the text declares for a person named in full ("Sandiaga Salahuddin Uno (Sandi)",
+  "Joko Widodo (Jokowi)", "Emil, sapaan akrab Ridwan Kamil", "X alias Y"; found by
+  :class:`~warta.enrich.speakers.index.NameIndex`) is that person;
 * a name tagged with different types in different places takes its most frequent type (ties go
   to the first mention).
 
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 
 import msgspec
@@ -82,6 +85,26 @@ def split_joined(mentions: list[Mention]) -> list[Mention]:
             kind: EntityType = _entity_type(known[_key(part)])
             out.append(Mention(name, kind, begin, begin + len(name)))
             start += len(part) + 1
+    return out
+
+
+def split_bracketed(mentions: list[Mention]) -> list[Mention]:
+    """A person mention the tagger ran on into a bracket ("Sandiaga Salahuddin Uno (Sandi")
+    is two: the name, and the short name in the bracket, which the text declares for it. An
+    organisation keeps its bracket ("Pertamina (Persero)")."""
+    out: list[Mention] = []
+    for m in mentions:
+        at = m.text.find("(")
+        if m.type != "PERSON" or at <= 0:
+            out.append(m)
+            continue
+        name = m.text[:at].rstrip()
+        inside = m.text[at + 1 :].strip(" )")
+        if name:
+            out.append(Mention(name, m.type, m.start, m.start + len(name)))
+        if inside and "(" not in inside:
+            begin = m.start + m.text.index(inside, at)
+            out.append(Mention(inside, m.type, begin, begin + len(inside)))
     return out
 
 
@@ -203,8 +226,13 @@ def add_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
-def canonical_entities(mentions: Iterable[Mention]) -> list[Entity]:
-    """Merge mentions into entities with canonical names and mention counts (see module doc)."""
+def canonical_entities(
+    mentions: Iterable[Mention], aliases: Mapping[str, str] | None = None
+) -> list[Entity]:
+    """Merge mentions into entities with canonical names and mention counts (see module doc).
+
+    ``aliases`` maps the nicknames the text declares to the full names they stand for
+    (:attr:`~warta.enrich.speakers.index.NameIndex.aliases`)."""
     mentions = split_joined(list(mentions))
     order: dict[str, int] = {}
     surface: dict[str, str] = {}
@@ -247,6 +275,17 @@ def canonical_entities(mentions: Iterable[Mention]) -> list[Entity]:
             best = min(candidates, key=lambda k: (-counts[k], order[k]))
             target[key] = target[best]  # longer names were resolved first
 
+    for alias, full in (aliases or {}).items():
+        key, full_key = _key(alias), _key(full)
+        if (
+            key in counts
+            and full_key in counts
+            and key != full_key
+            and kind[key] == kind[full_key] == "PERSON"
+            and target[key] == key  # not already merged into a longer name
+        ):
+            target[key] = target[full_key]
+
     merged: Counter[str] = Counter()
     first: dict[str, int] = {}
     for key, n in counts.items():
@@ -272,7 +311,14 @@ def find_entities(text: str, language: str | None) -> list[Entity]:
     gives ``[]``. ``None`` (language unknown) is tagged as Indonesian, best effort.
     """
     mentions = model_mentions(text, language)
-    return canonical_entities(mentions) if mentions else []
+    return canonical_entities(mentions, declared_aliases(text)) if mentions else []
+
+
+def declared_aliases(text: str) -> dict[str, str]:
+    """The nicknames ``text`` declares, mapped to the full names they stand for."""
+    from warta.enrich.speakers.index import NameIndex
+
+    return NameIndex(text).aliases
 
 
 def model_mentions(text: str, language: str | None) -> list[Mention] | None:
@@ -281,7 +327,7 @@ def model_mentions(text: str, language: str | None) -> list[Mention] | None:
     the model is not for (see :func:`find_entities`)."""
     if language is not None and language.split("-")[0].lower() not in LANGUAGES:
         return None
-    return add_repeats(text, without_openers(text, tag(text)))
+    return add_repeats(text, without_openers(text, split_bracketed(tag(text))))
 
 
 def annotate(article: Article) -> Article:
