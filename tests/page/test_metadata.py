@@ -116,6 +116,10 @@ def test_trim_title(title: str, site: str | None, url: str | None, expected: str
         (["Ann Lee | June 3, 2023"], ["Ann Lee"]),
         (["David Jackson - Editorial Team"], ["David Jackson"]),
         (["admin"], []),
+        (["Emma Ryan Writer"], ["Emma Ryan"]),  # a role after the name, no separator
+        (["Jane Doe Senior Correspondent"], ["Jane Doe"]),
+        (["HomeAdvisor Staff Writer"], ["HomeAdvisor Staff Writer"]),  # one word would be left
+        (["John Writer"], ["John Writer"]),
     ],
 )
 def test_clean_authors(raw: list[str], expected: list[str]) -> None:

@@ -82,6 +82,7 @@ def clean_authors(values: list[str]) -> list[str]:
                 continue
             if _is_role(name) and not all(_is_role(n) for n in names):
                 continue  # "Jane Doe, Staff Writer": the role is no second author
+            name = _without_role_tail(name)
             key = name.lower()
             if key not in seen:
                 seen.add(key)
@@ -99,6 +100,25 @@ _ROLE_WORDS = frozenset(
     "business sports news desk team wire the our special foreign national international "
     "wartawan jurnalis kontributor redaksi redaktur penulis pewarta tim".split()
 )
+
+
+# The nouns a byline role ends with ("Staff Writer", "Senior Correspondent").
+_ROLE_NOUNS = frozenset(
+    "writer reporter editor correspondent contributor columnist wartawan jurnalis kontributor "
+    "redaktur penulis pewarta".split()
+)
+
+
+def _without_role_tail(name: str) -> str:
+    """``name`` without a role printed after it with no separator ("Emma Ryan Writer", "Jane
+    Doe Senior Correspondent"), when two words of name are left."""
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in _ROLE_NOUNS:
+        return name
+    cut = len(words) - 1
+    while cut > 0 and words[cut - 1].lower() in _ROLE_WORDS:
+        cut -= 1
+    return " ".join(words[:cut]) if cut >= 2 else name
 
 
 def _is_role(name: str) -> bool:
