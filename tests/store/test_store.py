@@ -134,3 +134,16 @@ def test_the_article_round_trips(store) -> None:  # type: ignore[no-untyped-def]
 
     blob, text = store.conn.execute("SELECT article, text FROM articles WHERE key = 'a'").fetchone()
     assert article_from_row(blob, text) == row("a", text).article
+
+
+def test_an_outlet_is_named_by_a_site_name_not_a_host_name(tmp_path: Path) -> None:
+    with contextlib.closing(open_store(tmp_path / "s.db")) as store:
+        first = store.outlet_id("okezone.com", "lifestyle.okezone.com")  # metadata's host fallback
+        assert store.conn.execute("SELECT name FROM outlets").fetchone() == (None,)
+        assert store.outlet_id("okezone.com", "Okezone") == first  # the first real name fills it
+        assert store.outlet_id("okezone.com", "Okezone News") == first  # and stays
+        assert store.conn.execute("SELECT name FROM outlets").fetchone() == ("Okezone",)
+        store.outlet_id("kompas.com", "KOMPAS.com")  # a name that spells the domain is a name
+        assert store.conn.execute(
+            "SELECT name FROM outlets WHERE domain = 'kompas.com'"
+        ).fetchone() == ("KOMPAS.com",)

@@ -38,7 +38,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
-        self._outlets: dict[str, int] = {}
+        self._outlets: dict[str, tuple[int, bool]] = {}  # domain → (id, has a name)
 
     # -- life cycle ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -264,19 +264,36 @@ class Store:
         )
 
     def outlet_id(self, domain: str | None, name: str | None = None) -> int | None:
-        """The id of an outlet by its domain, adding it when new."""
+        """The id of an outlet by its domain, adding it when new. ``name`` is a page's site
+        name: the outlet takes the first one that is a name, not a host name
+        ("lifestyle.okezone.com", which metadata falls back to, is no name for okezone.com)."""
         if not domain:
             return None
+        name = _site_name_of(name, domain)
         cached = self._outlets.get(domain)
-        if cached is not None:
-            return cached
+        if cached is not None and (cached[1] or name is None):
+            return cached[0]
         self.conn.execute(
-            "INSERT INTO outlets(domain, name) VALUES (?, ?) ON CONFLICT(domain) DO NOTHING",
+            "INSERT INTO outlets(domain, name) VALUES (?, ?) ON CONFLICT(domain) DO UPDATE SET "
+            "name = excluded.name WHERE outlets.name IS NULL AND excluded.name IS NOT NULL",
             (domain, name),
         )
-        (oid,) = self.conn.execute("SELECT id FROM outlets WHERE domain = ?", (domain,)).fetchone()
-        self._outlets[domain] = oid
+        oid, stored = self.conn.execute(
+            "SELECT id, name FROM outlets WHERE domain = ?", (domain,)
+        ).fetchone()
+        self._outlets[domain] = (int(oid), stored is not None)
         return int(oid)
+
+
+def _site_name_of(name: str | None, domain: str) -> str | None:
+    """``name`` as an outlet's display name, or None when it is empty or only a host name of
+    ``domain``."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    if " " not in name and name.islower() and name.removeprefix("www.").endswith(domain.lower()):
+        return None  # "lifestyle.okezone.com"; "KOMPAS.com" is how Kompas names itself
+    return name
 
 
 def open_store(path: str | Path) -> Store:
