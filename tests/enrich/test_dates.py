@@ -310,3 +310,10 @@ def test_twelve_hour_times_with_the_part_of_the_day() -> None:
     # the day named before it in the sentence
     found = find_dates("Rabu (19/6/2024) jam 2 siang massa datang.", page)
     assert found[-1].value == "2024-06-19T14:00:00+07:00"
+
+
+def test_today_inside_a_name_is_no_date() -> None:
+    found = {m.text: m.value for m in find_dates("He told USA Today on Monday that he would run.", "2024-06-14")}
+    assert "Today" not in found and found.get("on Monday") == "2024-06-10"
+    assert find_dates("The Today show host left.", "2024-06-14") == []
+    assert [m.value for m in find_dates("Today the minister spoke.", "2024-06-14")] == ["2024-06-14"]

@@ -283,9 +283,14 @@ def _sentence_start(match: re.Match[str]) -> bool:
     return not before or before[-1] in '.!?"“”\n'
 
 
+_ENGLISH_DAY_NAMES = frozenset({"Today", "Yesterday", "Tomorrow", "Tonight"})
+
+
 def _relative_day(match: re.Match[str], page: date | datetime | None) -> str | None:
     if page is None:
         return None
+    if match.group(0) in _ENGLISH_DAY_NAMES and not _sentence_start(match):
+        return None  # capitalised inside an English sentence, a name: "USA Today", "Today show"
     words = match.group(0).lower().split()
     today = _day(page)
     if words[0] in ("kemarin", "yesterday"):
