@@ -173,7 +173,7 @@ def test_gold_quote_attribution() -> None:
     """Floors under the measured scores (with the NER model's mentions, as annotate() reads
     quotes), to catch regressions; a little room is left for a retrained NER model.
 
-    dev … heldout59 are development data, heldout60-63 held out: each heldoutN part was
+    dev … heldout59 are development data, heldout60-69 held out: each heldoutN part was
     annotated blind, scored once as it came (its first, blind score is in docs/benchmarks.md,
     "Quotes"), and only then used to write rules (heldout22-24 in round 14, heldout25-27 in
     round 15, heldout20-21 and heldout28-30 in round 16, heldout31-33 in round 17, heldout34-36
@@ -186,7 +186,9 @@ def test_gold_quote_attribution() -> None:
     heldout52-55 (lines 2,000-14,999) were scored blind before and after round 22, then read by
     round 23. heldout56-59 (lines 2,000-14,999) were scored blind before and after rounds 22 and
     23, then read by round 24. heldout60-63 (lines 2,000-14,999, annotated blind in session 8
-    and scored once, at round 23's rules) are HELD OUT: no rule has been written from them.
+    and scored once, at round 23's rules, then again at round 24's) and heldout64-69 (lines
+    2,000-14,999, annotated blind in session 9, scored at rounds 23 and 24) are HELD OUT: no
+    rule has been written from them.
     Blind parts are scored by the lead outside this repository before they are committed."""
     articles = [json.loads(line) for line in (FIXTURES / "quotes" / "gold.jsonl").open()]
     floors = {  # split: (direct P, direct R, indirect P, indirect R)
@@ -256,6 +258,13 @@ def test_gold_quote_attribution() -> None:
         "heldout61": (0.82, 0.84, 0.77, 0.42),
         "heldout62": (0.87, 0.86, 0.73, 0.59),
         "heldout63": (0.86, 0.84, 0.70, 0.66),
+        # held out: annotated blind in session 9, scored at rounds 23 and 24
+        "heldout64": (0.89, 0.89, 0.84, 0.56),
+        "heldout65": (0.78, 0.77, 0.66, 0.46),
+        "heldout66": (0.73, 0.72, 0.67, 0.49),
+        "heldout67": (0.74, 0.75, 0.71, 0.49),
+        "heldout68": (0.88, 0.84, 0.84, 0.53),
+        "heldout69": (0.91, 0.91, 0.78, 0.44),
     }
     # (heldout3-4's annotator left "X mengaku + clause" out, and the first annotator (dev,
     # heldout, heldout2) hopes and requests ("berharap …", "meminta … agar"), which the later
@@ -270,7 +279,7 @@ def test_gold_quote_attribution() -> None:
     precision, recall = _scores(articles)
     assert precision >= 0.895 and recall >= 0.888
     precision, recall = _scores(articles, "indirect")
-    assert precision >= 0.80 and recall >= 0.565
+    assert precision >= 0.80 and recall >= 0.56
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
