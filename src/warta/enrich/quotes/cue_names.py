@@ -53,6 +53,14 @@ _ANAPHOR_END = re.compile(
     r"\s*[a-z](?:[^.,;!?\n\"“”]| ,|,(?= \d))*?\s(?:ini|itu|tersebut)(?=\s*(?:[.,;!?\n]|$))"
 )
 
+# A description by birthplace or origin, whose place and date may hold commas, closed by
+# "ini" or "itu": "urai perempuan kelahiran Tanjung Pandan, Bangka Belitung, 9 Februari 1966
+# ini" is the person spoken of before, not "Tanjung Pandan".
+_BORN_ANAPHOR = re.compile(
+    r"\s*[a-z][a-z-]*(?:[ \t\xa0]+[a-z][a-z-]*){0,2}[ \t\xa0]+(?:kelahiran|asal)[ \t\xa0]+[A-Z]"
+    r"[^.;!?\n\"“”]{0,80}?[ \t\xa0](?:ini|itu|tersebut)(?=\s*(?:[.,;!?\n]|$))"
+)
+
 _PHRASE_END = re.compile(r"[,.;!?\n\"“”(]")
 _AFTER_COMMA = re.compile(rf",[ \t\xa0]*(?P<name>{_NAME_RUN})")
 
@@ -236,7 +244,13 @@ class _CueNames(_ReaderState):
             re.search(r"\s(?:ini|itu|tersebut)$", clause)
             and not _TIME_THIS.search(clause)
             and not _NAME_THEN_CLAUSE.match(clause)
-            or (clause[0].islower() and _ANAPHOR_END.match(text, position, position + 160))
+            or (
+                clause[0].islower()
+                and (
+                    _ANAPHOR_END.match(text, position, position + 160)
+                    or _BORN_ANAPHOR.match(text, position, position + 160)
+                )
+            )
         ):
             # "kata politisi Partai Hanura itu", "tutur Guru Besar Filsafat STF Driyarkara ini",
             # "kata pria yang menjabat sebagai Presiden Direktur PT Isuzu (IAMI) ini": the

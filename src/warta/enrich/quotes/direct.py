@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 
 from warta.enrich.quotes.marks import _SENTENCE_END, _is_term, _is_title, _opens_sentence, _Span
-from warta.enrich.quotes.names import _NOBODY, _PREPOSITION_BEFORE, _PRONOUNS, _RUN
+from warta.enrich.quotes.names import _NAME_RUN, _NOBODY, _PREPOSITION_BEFORE, _PRONOUNS, _RUN
 from warta.enrich.quotes.reader import _Reader
 from warta.enrich.quotes.subjects import _person_noun_anaphor
 from warta.enrich.speakers import at_sentence_start, person_in
@@ -49,6 +49,14 @@ def _direct_speaker(
         if found and name:
             return name, f"{cue} {name}", True
         return None, cue, False
+    match = _SO_SAID.match(text, after_at, min(len(text), after_at + 60))
+    if match:
+        # '"…," demikian Mansyur.', '"…," demikian dia.': "so (said) X", the verb left out
+        if match.group("who").lower() in _PRONOUNS:
+            return None, match.group("cue"), False
+        name, found = reader.name_after(match.start("who"))
+        if found and name:
+            return name, f"{match.group('cue')} {name}", True
     match = patterns["after_name"].match(text, after_at, min(len(text), after_at + 80))
     if (
         match
@@ -88,6 +96,10 @@ def _direct_speaker(
                 return name or None, match.group("cue"), True
     if _is_term(text, span):
         return None, None, False  # 'menjelaskan "opsi pamungkas" berarti …': a quoted term
+    if _is_title(text, span):
+        # 'Said Aqil mengatakan, "The Santri" bisa menjadi …', 'peluncuran buku "Arah Baru
+        # Kebijakan" karyanya': a title the sentence goes on past, whatever cue stands before
+        return None, None, False
     partial = _partial_quote(reader, span, segments)
     if partial is not None:
         return partial
@@ -146,6 +158,13 @@ _ANSWER_BEFORE = re.compile(
 )
 
 
+# "demikian" or "begitu" and a name or a pronoun right after a quote, the speech verb left out,
+# then the sentence ends: '"…," demikian Mansyur.', '"…," demikian dia.' (not "demikian
+# pernyataan tim X", whose verb the cue list reads, nor "demikian disampaikan …").
+_SO_SAID = re.compile(
+    r"[ \t\xa0]*,?[ \t\xa0]*(?P<cue>demikian|begitu)[ \t\xa0]+"
+    rf"(?P<who>dia|ia|beliau|{_NAME_RUN})(?=[ \t\xa0]*(?:[.;!?\n]|$))"
+)
 # A reported clause opening after a speech verb: "menyatakan jika …", "mengatakan, bahwa …".
 _REPORT_OPENS = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*(?:bahwa|jika|kalau)\b")
 # A name and an answer's verb right after a quote: '"…," Ahsan menimpali', '"…?" Halimi

@@ -33,6 +33,26 @@ _LANGUAGES = ("id", "en", "ms")
 # Two apostrophes standing for a quote mark (not inches after a number: "layar 14''").
 _TWO_APOSTROPHES = re.compile(r"(?<!\d)''")
 
+# A zero-width or direction mark (U+200B-U+200F, UTF-8 E2 80 8B-8F) read as Mac Roman, its
+# first byte printed as an apostrophe or a low quote mark: "'Äé", "‚Äã".
+_INVISIBLE_MOJIBAKE = re.compile(r"['‚]Ä[ãåçéè]")
+
+# The first name before a quoted nickname and the last name after it: 'Henri "Carraway" Teja'.
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z][\w'’-]*[ \t\xa0]+\Z")
+_LAST_NAME_AFTER = re.compile(r"[ \t\xa0]+[A-Z][a-z]")
+
+
+def _nickname(text: str, span: _Span) -> bool:
+    """True when the quoted passage is one word between two capitalised names: a handle
+    ('Henri "Carraway" Teja', 'Hartanto "POKKA" Lius'), not a quote."""
+    passage = text[span.start : span.end]
+    return (
+        0 < len(passage) <= 20
+        and " " not in passage.strip()
+        and _FIRST_NAME_BEFORE.search(text, max(0, span.open - 30), span.open) is not None
+        and _LAST_NAME_AFTER.match(text, span.close + 1) is not None
+    )
+
 
 def find_quotes(
     text: str,
@@ -65,6 +85,17 @@ def find_quotes(
             _TWO_APOSTROPHES.sub('" ', text), language, speakers=speakers, mentions=mentions
         )
         return [msgspec.structs.replace(q, text=text[q.start : q.end]) for q in shadow]
+    if "Ä" in text and _INVISIBLE_MOJIBAKE.search(text):
+        # "Luthfi Jayadi Kurniawan'Äé menyatakan": an invisible mark (U+200B-U+200F) whose
+        # UTF-8 bytes were read as Mac Roman, glued to a word; read as spaces (same length),
+        # so it neither joins a name nor opens a quote, the quotes' text cut from the text
+        shadow = find_quotes(
+            _INVISIBLE_MOJIBAKE.sub(lambda m: " " * len(m.group()), text),
+            language,
+            speakers=speakers,
+            mentions=mentions,
+        )
+        return [msgspec.structs.replace(q, text=text[q.start : q.end]) for q in shadow]
     segments, links = _segments(text)
     spans = _quoted(text, segments)
     people = (
@@ -80,6 +111,8 @@ def find_quotes(
     history: list[str] = []  # the speakers so far, in order
     abstained = False  # the last quote stood alone, and nobody known said it
     for span in spans:
+        if _nickname(text, span):
+            continue  # 'Henri "Carraway" Teja': a handle inside a name, nobody's words
         speaker, cue, found = _direct_speaker(reader, span, segments)
         if cue is None:
             # No cue: a continuation when it opens a segment (or a sentence) right after a quote.

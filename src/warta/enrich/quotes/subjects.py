@@ -262,6 +262,25 @@ def _person_noun_anaphor(text: str, position: int) -> bool:
     return match is not None and match.group("noun").lower() in _PERSON_NOUNS
 
 
+# A second person joined to a subject: "Aero dan Aqsa akan …", "Raffi & Nagita".
+_PAIR_AFTER = re.compile(
+    r"[ \t\xa0]+(?:dan|serta|&)[ \t\xa0]+(?P<other>[A-Z][a-z])(?:[\w'’-]*[ \t\xa0]+[A-Z])"
+    r"{0,3}[\w'’-]*[ \t\xa0]+[a-z]"
+)
+
+# A list opener right before a name: "yakni Juwarin (48), …", "di antaranya Budi".
+_LIST_BEFORE = re.compile(
+    r"(?<![\w-])(?:yakni|yaitu|antara[ \t\xa0]+lain|di[ \t\xa0]*antaranya)[ \t\xa0]*[,:]?[ \t\xa0]*\Z"
+)
+# The first of two people right before the second: "Yunho dan Changmin".
+_PAIR_BEFORE = re.compile(
+    r"(?<![\w-])[A-Z][a-z][\w'’-]*(?P<first_end>)[ \t\xa0]+(?:dan|serta|&)[ \t\xa0]+\Z"
+)
+# "yang akrab disapa Fully ini": the name someone goes by, then the anaphor's end.
+_CALLED_BEFORE = re.compile(r"(?<![\w-])(?:di)?(?:sapa|panggil)[ \t\xa0]+\Z")
+_THIS_AFTER = re.compile(r"[ \t\xa0]+(?:ini|itu)(?![\w-])")
+
+
 class _Subjects(_ReaderState):
     """Whom the sentences are about: a sentence's subject, a pronoun cue's person."""
 
@@ -284,6 +303,19 @@ class _Subjects(_ReaderState):
             ):
                 return None
             chained = hi
+            if agent and _LIST_BEFORE.search(text, max(0, lo - 24), lo):
+                # "… menangkap empat pelaku, yakni Juwarin (48), Eko (24) …": the people a list
+                # names are what the sentence is about, not who acts or speaks in it
+                return None
+            if (
+                agent
+                and _CALLED_BEFORE.search(text, max(0, lo - 12), lo)
+                and _THIS_AFTER.match(text, hi, hi + 10)
+                and " " not in (self.canonical(text[lo:hi], lo) or " ")
+            ):
+                # "pria yang karib disapa Fully ini": a nickname of the person spoken of
+                # before, which the text gives no full form of; that person, not a new one
+                return None
             if agent and (
                 _PATIENT_VERB_AFTER.match(text, hi)
                 or _possessor(text, lo)
@@ -340,6 +372,8 @@ class _Subjects(_ReaderState):
                 if " " not in person and people.person_at(at, at + len(person)):
                     full = self.canonical(person, lo)
                     if full and not people.is_other(full):
+                        if agent and (self._paired(lo, hi) or self._second_of_pair(lo)):
+                            return None
                         return full  # "Bagi Niki, …": a person for the model
             if " " not in person and not person.startswith("@") and person not in self.known:
                 full = self.canonical(person, lo)
@@ -358,8 +392,39 @@ class _Subjects(_ReaderState):
                     and not _titled(text[lo:at])
                 ):
                     continue  # "Nissan Terra", "New York", "Daerah Tertinggal": a thing
+            if agent and (self._paired(lo, hi) or self._second_of_pair(lo)):
+                return None
             return full
         return None
+
+    def _paired(self, lo: int, hi: int) -> bool:
+        """True when the person named by the run ``text[lo:hi]`` acts together with another
+        person joined by "dan" ("Aero dan Aqsa akan turun …", "Imam Nahrawi dan Miftahul Ulum
+        sudah …"): two people, so a singular pronoun cue ("demikian dia", "katanya") stands
+        for neither, but for someone named before. Both must be people for the NER model (not
+        "Menteri Komunikasi dan Informatika Rudiantara")."""
+        text = self.text
+        pair = _PAIR_AFTER.match(text, hi, hi + 60)
+        people = self.people
+        if pair is None or people is None or not people.person_at(lo, hi):
+            return False
+        other = _RUN.match(text, pair.start("other"))
+        if other is None:
+            return False
+        return people.person_at(other.start(), other.end()) and bool(
+            person_at_run(text, other.start(), other.end())
+        )
+
+    def _second_of_pair(self, lo: int) -> bool:
+        """True when the run at ``lo`` is the second of two people joined by "dan" ("…
+        diberikan Yunho dan Changmin untuk …"), the first a person for the NER model."""
+        pair = _PAIR_BEFORE.search(self.text, max(0, lo - 40), lo)
+        people = self.people
+        return (
+            pair is not None
+            and people is not None
+            and people.person_at(pair.start(), pair.start("first_end"))
+        )
 
     def subject_before(self, position: int) -> str | None:
         """The person a pronoun cue ("katanya", "kata dia") at ``position`` stands for.

@@ -68,6 +68,16 @@ _ALIAS_PAREN = re.compile(
     rf"(?P<full>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}})[ \t]*\((?P<alias>[A-Z][a-z][\w'’-]+)\)"
 )
 
+# A nickname in quote marks between a first name and a last: 'Henri "Carraway" Teja',
+# 'Hartanto "POKKA" Lius' (esports, boxing and fighting news print handles so).
+# (Matched from the quote mark, the first name read back from it: a pattern that opened with
+# any capitalised word would try every one in the text.)
+_ALIAS_QUOTED = re.compile(
+    r"(?<=[ \t\xa0])[\"“](?P<alias>[A-Za-z][\w.'’-]{1,19})"
+    r"[\"”][ \t\xa0]+(?P<last>[A-Z][a-z][\w'’-]*(?:[ \t\xa0]+[A-Z][a-z][\w'’-]*){0,2})"
+)
+_FIRST_BEFORE_ALIAS = re.compile(r"(?<![\w-])(?P<first>[A-Z][a-z][\w'’-]*)[ \t\xa0]+\Z")
+
 
 def _has_name_word(text: str, word: str, start: int) -> bool:
     """True when ``word`` stands as a whole word in ``text`` after ``start``."""
@@ -193,6 +203,19 @@ class NameIndex:
                         and not _within(self.skip, match.start())
                         and _has_name_word(text, alias, match.end())
                     ):
+                        self._aliases.setdefault(alias, full)
+            if '"' in text or "“" in text:
+                for match in _ALIAS_QUOTED.finditer(text):
+                    # 'Henri "Carraway" Teja': a player's or a fighter's handle between the
+                    # first name and the last, then "ujar Carraway"
+                    first = _FIRST_BEFORE_ALIAS.search(
+                        text, max(0, match.start() - 30), match.start()
+                    )
+                    if first is None:
+                        continue
+                    full = person_in(f"{first.group('first')} {match.group('last')}")
+                    alias = match.group("alias")
+                    if full and " " in full and alias not in full.split():
                         self._aliases.setdefault(alias, full)
             if "akrab " in text or "biasa " in text or "disapa " in text:
                 for match in _ALIAS_CALLED.finditer(text):
