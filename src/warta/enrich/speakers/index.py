@@ -405,7 +405,71 @@ class NameIndex:
     def _around(self, words: list[str], index: int) -> str:
         """:func:`_around` with this article's initials and forms of address, read only for
         a full name that holds the short one."""
-        return _around(words, index, self._name_initials(words), self._address_form(words))
+        short = _around(words, index, self._name_initials(words), self._address_form(words))
+        start = len(words) - len(short.split())
+        while (
+            start > 0
+            and self._always_before(words[start - 1], words[start])
+            and not self._printed_without(words[start - 1], " ".join(words[start:]))
+        ):
+            # "Yudho" in "Prasetyo Adi Yudho", "Ridho" in "Rasio Ridho Sani": a word the text
+            # prints only right before the rest of this name is the name's own first word, not
+            # a role, a place or an organisation glued to it ("Swedia Otto Wallin")
+            start -= 1
+        return " ".join(words[start:])
+
+    def _printed_without(self, word: str, rest: str) -> bool:
+        """True when the name ``rest`` of two or more words is printed somewhere without
+        ``word`` before it ("Tito Karnavian" beside "Polwan RI Tri Tito Karnavian", his wife):
+        then ``word`` opens another name or is no name."""
+        if " " not in rest:
+            return False
+        key = f"{word}~~{rest}"  # read once per article: canonical asks for every name
+        if key not in self._trimmed:
+            alone = len(re.findall(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", self.text))
+            joined = len(
+                re.findall(
+                    rf"(?<![\w-]){re.escape(word)}[ \t\xa0]+{re.escape(rest)}(?![\w-])", self.text
+                )
+            )
+            self._trimmed[key] = "1" if alone > joined else ""
+        return self._trimmed[key] == "1"
+
+    def _always_before(self, word: str, after: str) -> bool:
+        """True when ``word`` is a name word the text prints only right before ``after``, each
+        time where a name may open: at a sentence's or a clause's start ("? Prasetyo Adi
+        Yudho,") or after a rank or an organisation's acronym ("AKP Aba Wahid Key", "ITB
+        Yannes Martinus Pasaribu"); not after another capitalised word, which makes it the end
+        of a role, a title or an organisation ("Pendidikan Tinggi Mohamad Nasir", "Recording
+        Academy Neil Portnow", "asal Swedia Otto Wallin" is a place after a lower-case word)."""
+        key = f"{word}^{after}"  # read once per article: canonical asks for every name
+        found = self._trimmed.get(key)
+        if found is None:
+            found = self._trimmed[key] = "1" if self._always_before_uncached(word, after) else ""
+        return found == "1"
+
+    def _always_before_uncached(self, word: str, after: str) -> bool:
+        """:meth:`_always_before`, read from the text."""
+        if (
+            not word[:1].isupper()
+            or not word[1:2].islower()
+            or word in ADDRESS_FORMS
+            or is_role_word(word)
+            or is_common_word(word)
+            # a question in "-kah": "Benarkah Cinta Laura …?", "Mampukah Rins …?"
+            or (word.endswith("kah") and is_common_word(word[:-3]))
+            or is_name_stopword(word, sentence_start=True)
+        ):
+            return False
+        text = self.text
+        joined = 0
+        for found in re.finditer(
+            rf"(?<![\w-]){re.escape(word)}[ \t\xa0]+{re.escape(after)}(?![\w-])", text
+        ):
+            if not _NAME_OPENS.search(text, max(0, found.start() - 8), found.start()):
+                return False
+            joined += 1
+        return joined > 0 and joined == _word_count(text, word)
 
     def _far_more_often(self, parts: list[str], first: list[str]) -> bool:
         """True when the word in which ``parts`` differs from the first-printed ``first`` is
@@ -517,6 +581,16 @@ class NameIndex:
                     if len(full.split()) > len(parts)
                     and full.endswith(f" {name}")
                     and (_INITIAL.fullmatch(parts[0]) or full[: -len(name) - 1] in ("I", "Ni"))
+                ]
+            if not longer:
+                # "Adi Yudho" for "Prasetyo Adi Yudho": the words before it are the name's own
+                # when the text prints them only right before it
+                longer = [
+                    full
+                    for _start, full in self.full_names
+                    if len(full.split()) > len(parts)
+                    and full.endswith(f" {name}")
+                    and self._around(full.split(), len(full.split()) - 1) == full
                 ]
             if not longer:
                 # "Prasetyo Edi" for "Prasetio Edi Marsudi": the full name with one letter of
@@ -663,6 +737,10 @@ class NameIndex:
             at = text.find(word, at + 1)
         return True
 
+
+# Where a name may open: a sentence's or a clause's start, or a rank or an organisation's acronym
+# ("AKP", "ITB") before it.
+_NAME_OPENS = re.compile(r"(?:\A|[.?!,;:\-–—(]|(?<![\w-])[A-Z]{2,5})[ \t\xa0]*\Z")
 
 # One or two capitalised words right after a name, on the same line.
 _NAME_WORDS_AFTER = re.compile(r"(?:[ \t\xa0]+[A-Z][\w'’-]+){1,2}")

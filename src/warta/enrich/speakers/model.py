@@ -336,9 +336,23 @@ class PersonModel:
                 # word or printed elsewhere apart from the person (not "kata Gigi Engle")
                 or (
                     side is sides[0]
-                    and " ".join(side).casefold() in self._other_names
                     and not any(w in self._person_words for w in side)
-                    and (org_before or self._stands_apart(side, part.split()[0]))
+                    and (
+                        (
+                            " ".join(side).casefold() in self._other_names
+                            and (org_before or self._stands_apart(side, part.split()[0]))
+                        )
+                        # "Menko Polhukam Wiranto", "Koordinator Aksi Ahmad": one word the
+                        # model leaves out of the person, between a role and the person
+                        or (
+                            org_before
+                            and len(side) == 1
+                            and len(side[0]) >= 4  # not a short given name: "Uu", "Xi"
+                            and (
+                                is_common_word(side[0]) or self._stands_apart(side, part.split()[0])
+                            )
+                        )
+                    )
                 )
                 for side in sides
             ):

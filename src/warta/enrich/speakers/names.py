@@ -99,7 +99,13 @@ def is_role_word(token: str) -> bool:
     """True for a title or a role ("Kapolres", "Gubernur", "Kasatreskrim") from the asset's
     list of titles and roles, or an Indonesian compound one."""
     low = token.lower()
-    return low in _roles() or low in _COMPOUND_ROLES
+    return low in _roles() or low in _COMPOUND_ROLES or _glued_police_rank(low)
+
+
+def _glued_police_rank(low: str) -> bool:
+    """True for a police rank written with its corps glued on: "Kombespol", "Brigjenpol",
+    "Irjenpol" ("Kombes Pol" in one word)."""
+    return len(low) > 5 and low.endswith("pol") and low[:-3] in _RANKS
 
 
 def is_common_word(token: str) -> bool:
@@ -122,6 +128,8 @@ def is_name_stopword(token: str, *, sentence_start: bool = False) -> bool:
     low = token.lower()
     titles, function_words = _stopwords()
     if low in titles or low.rstrip(".") in titles or low in _COMPOUND_ROLES:
+        return True
+    if _glued_police_rank(low):
         return True
     if len(low) > 5 and low.startswith(_ROLE_PREFIXES):
         return True  # "Kadishub", "Kasatreskrim", "Wakapolresta": a head of an office
