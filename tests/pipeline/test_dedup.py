@@ -88,6 +88,8 @@ def test_credit_to_an_outlet_outside_the_corpus() -> None:
     ]
     (c,) = find_copies(docs)
     assert c.original_id is None and c.original_outlet == "ANTARA" and c.evidence == "credit"
+    # similarity against the member that stands for the absent original, not 0.0 for all
+    assert c.similarity == {"a": 1.0, "b": 1.0}
 
 
 def test_template_boilerplate_does_not_merge_short_pages() -> None:

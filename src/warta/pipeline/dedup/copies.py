@@ -66,7 +66,8 @@ class CopyCluster(msgspec.Struct, frozen=True, kw_only=True):
     original_outlet: str | None
     evidence: Evidence
     similarity: dict[str, float]
-    """Each member's containment against the original (1.0 for the original itself)."""
+    """Each member's containment against the original (1.0 for the original itself); when the
+    original is not in the corpus, against the earliest member, which stands for it."""
 
 
 class CopyConfig(msgspec.Struct, frozen=True, kw_only=True):
@@ -251,9 +252,11 @@ def _explain(members: list[CopyCandidate], sets: list[Hashes]) -> CopyCluster:
             original = _earliest(members, dated)
             original_outlet = members[original].outlet
             evidence = "earliest"
-    ref = sets[original] if original is not None else None
+    # Against the original; when it is not in the corpus, against the member that stands for
+    # it (the earliest, the one the store keeps), not against nothing.
+    center = original if original is not None else _earliest(members, list(range(len(members))))
     similarity = {
-        m.id: 1.0 if i == original else round(containment(sets[i], ref) if ref is not None else 0.0, 4)
+        m.id: 1.0 if i == center else round(containment(sets[i], sets[center]), 4)
         for i, m in enumerate(members)
     }
     return CopyCluster(
