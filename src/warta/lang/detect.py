@@ -193,15 +193,17 @@ _MALAY_ONLY = frozenset(
     jurulatih menggesa
     """.split()
 )
+_INDONESIAN_MAX_LEN = max(map(len, _INDONESIAN_ONLY))
+_MALAY_ONLY_MAX_LEN = max(map(len, _MALAY_ONLY))
 
 
 def _by_marker_words(text: str, code: str, share: float) -> tuple[str, float]:
     """The language the marker words of ``text`` point to when they clearly agree (one side has
     some and the other none, or at least three times as many and two more), with the refiner's
     share for it (0.5 at least); else ``code`` and ``share`` unchanged."""
-    words = _WORD.findall(text.lower())
-    indonesian = sum(map(_INDONESIAN_ONLY.__contains__, words))
-    malay = sum(map(_MALAY_ONLY.__contains__, words))
+    low = text.lower()
+    _, indonesian = _vocabulary_hits(low, len(low), _INDONESIAN_ONLY, _INDONESIAN_MAX_LEN)
+    _, malay = _vocabulary_hits(low, len(low), _MALAY_ONLY, _MALAY_ONLY_MAX_LEN)
     for lang, mine, theirs in (("id", indonesian, malay), ("ms", malay, indonesian)):
         if mine > 0 and (theirs == 0 or (mine >= theirs + 2 and theirs * 3 <= mine)):
             return lang, max(share if lang == code else 1.0 - share, 0.5)
@@ -225,11 +227,19 @@ _MALAY_WORDS_READ = 300
 def _looks_malay(text: str) -> bool:
     """Whether Indonesian/Malay function words make up 10 % or more of the first 300 words."""
     low = text[:MAIN_CHARS].lower()
-    if _LETTER_WORDS is not None:
-        count, hits = _LETTER_WORDS(low, _MALAY_WORDS_READ, _MALAY_FUNCTION_WORDS, _MALAY_MAX_LEN)
-    else:
-        count, hits = _letter_words(low, _MALAY_WORDS_READ, _MALAY_FUNCTION_WORDS)
+    count, hits = _vocabulary_hits(low, _MALAY_WORDS_READ, _MALAY_FUNCTION_WORDS, _MALAY_MAX_LEN)
     return count >= 8 and hits >= 0.1 * count
+
+
+def _vocabulary_hits(
+    low: str, limit: int, vocabulary: frozenset[str], max_len: int
+) -> tuple[int, int]:
+    """How many of the first ``limit`` words of ``low`` there are and how many are in
+    ``vocabulary`` (whose longest word has ``max_len`` letters): compiled where it is built."""
+    if _LETTER_WORDS is not None:
+        count, hits = _LETTER_WORDS(low, limit, vocabulary, max_len)
+        return int(count), int(hits)
+    return _letter_words(low, limit, vocabulary)
 
 
 def _letter_words(text: str, limit: int, vocabulary: frozenset[str]) -> tuple[int, int]:
