@@ -573,25 +573,21 @@ class NameIndex:
                     if len(full.split()) > len(parts) and full.endswith(f" {lowered}")
                 ]
             if not longer:
-                # "S. Dewa Broto" for "Gatot S. Dewa Broto": a name cut after its given name;
-                # "Wayan Sudarma" for "I Wayan Sudarma": the "I" that opens a Balinese name
-                longer = [
+                # the full names that end with this one, "… Dewa Broto", "… Adi Yudho", when
+                # they are the name's own: "S. Dewa Broto" for "Gatot S. Dewa Broto" (a name cut
+                # after its given name), "Wayan Sudarma" for "I Wayan Sudarma" (the "I" that
+                # opens a Balinese name); else "Adi Yudho" for "Prasetyo Adi Yudho", when the
+                # text prints the words before it only right before it
+                ending = [
                     full
                     for _start, full in self.full_names
-                    if len(full.split()) > len(parts)
-                    and full.endswith(f" {name}")
-                    and (_INITIAL.fullmatch(parts[0]) or full[: -len(name) - 1] in ("I", "Ni"))
+                    if len(full.split()) > len(parts) and full.endswith(f" {name}")
                 ]
-            if not longer:
-                # "Adi Yudho" for "Prasetyo Adi Yudho": the words before it are the name's own
-                # when the text prints them only right before it
                 longer = [
                     full
-                    for _start, full in self.full_names
-                    if len(full.split()) > len(parts)
-                    and full.endswith(f" {name}")
-                    and self._around(full.split(), len(full.split()) - 1) == full
-                ]
+                    for full in ending
+                    if _INITIAL.fullmatch(parts[0]) or full[: -len(name) - 1] in ("I", "Ni")
+                ] or [full for full in ending if self._around(full.split(), len(full.split()) - 1) == full]
             if not longer:
                 # "Prasetyo Edi" for "Prasetio Edi Marsudi": the full name with one letter of
                 # its first words misspelt, when no full name holds the short one as printed
