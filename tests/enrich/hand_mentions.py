@@ -18,6 +18,15 @@ def hand_mentions(text: str, *tagged: tuple[str, str]) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+def mention_at(text: str, name: str, kind: str = "PERSON", nth: int = 0) -> Mention:
+    """A mention of the ``nth`` occurrence of ``name`` in ``text``."""
+    at = -1
+    for _ in range(nth + 1):
+        at = text.find(name, at + 1)
+    assert at >= 0, name
+    return Mention(name, kind, at, at + len(name))  # type: ignore[arg-type]
+
+
 def direct_speakers(text: str, mentions: list[Mention] | None) -> list[str | None]:
     """The speakers of the direct quotes ``find_quotes`` finds in ``text`` with ``mentions``."""
     return [q.speaker for q in find_quotes(text, "id", mentions=mentions) if q.kind == "direct"]

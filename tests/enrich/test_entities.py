@@ -6,6 +6,7 @@ import json
 import pickle
 from pathlib import Path
 
+from tests.enrich.hand_mentions import mention_at
 from warta.article import Article, Entity, Language, Paragraph, join_paragraphs
 from warta.enrich.entities import (
     annotate,
@@ -141,17 +142,12 @@ def test_hook_fills_entities_and_pickles() -> None:
     assert annotate(english).entities == []
 
 
-def _at(text: str, name: str, kind: str = "PERSON") -> Mention:
-    start = text.index(name)
-    return Mention(name, kind, start, start + len(name))  # type: ignore[arg-type]
-
-
 def test_a_capitalised_common_word_before_a_name_leaves_the_mention() -> None:
     text = (
         "Hal itu dikonfirmasi oleh Sekretaris Pribadi BJ Habibie, Rubijanto. "
         "BJ Habibie dirawat di RSPAD. Selain Budi Gunawan, hadir pula Jokowi. Budi Gunawan tiba."
     )
-    mentions = [_at(text, "Pribadi BJ Habibie"), _at(text, "Selain Budi Gunawan")]
+    mentions = [mention_at(text, "Pribadi BJ Habibie"), mention_at(text, "Selain Budi Gunawan")]
     got = without_openers(text, mentions)
     assert [m.text for m in got] == ["BJ Habibie", "Budi Gunawan"]
     assert [text[m.start : m.end] for m in got] == ["BJ Habibie", "Budi Gunawan"]
@@ -160,21 +156,21 @@ def test_a_capitalised_common_word_before_a_name_leaves_the_mention() -> None:
 def test_a_name_whose_first_word_is_a_common_word_stays() -> None:
     # printed twice in full: a name ("yang" and "demi" are common words too)
     text = "Yang Moo Jin berkata. Menurut Yang Moo Jin, Moo Jin adalah marganya."
-    mention = _at(text, "Yang Moo Jin")
+    mention = mention_at(text, "Yang Moo Jin")
     assert without_openers(text, [mention]) == [mention]
     # printed once, but the rest never stands alone
     text = "Penyanyi Demi Lovato tampil di Jakarta."
-    mention = _at(text, "Demi Lovato")
+    mention = mention_at(text, "Demi Lovato")
     assert without_openers(text, [mention]) == [mention]
     # not a person
     text = "Pengadilan Negeri Jakarta menolak gugatan. Negeri Jakarta ramai."
-    mention = _at(text, "Pengadilan Negeri Jakarta", "ORGANIZATION")
+    mention = mention_at(text, "Pengadilan Negeri Jakarta", "ORGANIZATION")
     assert without_openers(text, [mention]) == [mention]
 
 
 def test_given_names_that_are_common_words_are_not_cut() -> None:
     text = "Sprinter Lalu Muhammad Zohri menang. Muhammad Zohri tersenyum. Bagus Wirata hadir. Wirata diam."
-    mentions = [_at(text, "Lalu Muhammad Zohri"), _at(text, "Bagus Wirata")]
+    mentions = [mention_at(text, "Lalu Muhammad Zohri"), mention_at(text, "Bagus Wirata")]
     assert without_openers(text, mentions) == mentions
 
 

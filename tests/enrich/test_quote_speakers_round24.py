@@ -4,17 +4,8 @@ depend on one NER model."""
 
 from __future__ import annotations
 
-from tests.enrich.hand_mentions import direct_speakers, hand_mentions
+from tests.enrich.hand_mentions import direct_speakers, hand_mentions, mention_at
 from warta.enrich.ner.tagger import Mention
-
-
-def _at(text: str, name: str, kind: str, nth: int = 0) -> Mention:
-    """A mention of the ``nth`` occurrence of ``name`` in ``text``."""
-    at = -1
-    for _ in range(nth + 1):
-        at = text.find(name, at + 1)
-    assert at >= 0, name
-    return Mention(name, kind, at, at + len(name))  # type: ignore[arg-type]
 
 
 def test_a_headline_glued_to_a_name_is_no_part_of_it() -> None:
@@ -26,7 +17,7 @@ def test_a_headline_glued_to_a_name_is_no_part_of_it() -> None:
         '"Saya senang sekali dengan hasil hari ini," ucap Rossi.'
     )
     mentions = hand_mentions(text, ("Valentino Rossi", "PERSON"), ("MotoGP Italia", "ORGANIZATION"))
-    mentions += [_at(text, "Rossi", "PERSON", n) for n in (1, 2, 3)]
+    mentions += [mention_at(text, "Rossi", "PERSON", n) for n in (1, 2, 3)]
     mentions.sort(key=lambda m: m.start)
     assert direct_speakers(text, mentions) == ["Valentino Rossi"]
 
@@ -53,8 +44,8 @@ def test_a_common_word_before_a_name_the_model_reads_as_an_organisation_stays() 
     mentions = sorted(
         [
             Mention("Bunga", "ORGANIZATION", first, first + 5),  # type: ignore[arg-type]
-            _at(text, "Lestari", "PERSON"),
-            _at(text, "Lestari", "PERSON", 1),
+            mention_at(text, "Lestari", "PERSON"),
+            mention_at(text, "Lestari", "PERSON", 1),
         ],
         key=lambda m: m.start,
     )
@@ -70,7 +61,7 @@ def test_a_doubles_pair_joined_by_a_hyphen_is_two_people() -> None:
         text, ("Kevin Sanjaya", "PERSON"), ("Marcus Gideon", "PERSON"), ("Marcus", "PERSON")
     )
     mentions = [m for m in mentions if not (m.text == "Marcus" and text[m.end] == " ")]
-    mentions += [_at(text, "Kevin", "PERSON", 1), _at(text, "Kevin", "PERSON", 2)]
+    mentions += [mention_at(text, "Kevin", "PERSON", 1), mention_at(text, "Kevin", "PERSON", 2)]
     mentions.sort(key=lambda m: m.start)
     assert direct_speakers(text, mentions) == ["Kevin Sanjaya", "Marcus Gideon"]
 
@@ -114,7 +105,7 @@ def test_a_reporting_clause_inside_a_sentence_opens_an_account() -> None:
     mentions = hand_mentions(
         text, ("Rahmat Hidayat", "PERSON"), ("Andi Wijaya", "PERSON"), ("Rahmat", "PERSON")
     )
-    mentions += [_at(text, "Andi", "PERSON", 1)]
+    mentions += [mention_at(text, "Andi", "PERSON", 1)]
     mentions = sorted(set(mentions), key=lambda m: m.start)
     assert direct_speakers(text, mentions) == ["Rahmat Hidayat"]
 
@@ -164,7 +155,7 @@ def test_a_short_form_of_a_one_word_name_takes_the_full_one() -> None:
     )
     mentions = sorted(
         [
-            _at(text, "Taufiqulhadi", "PERSON"),
+            mention_at(text, "Taufiqulhadi", "PERSON"),
             Mention("Taufiq", "PERSON", text.find("Taufiq,"), text.find("Taufiq,") + 6),  # type: ignore[arg-type]
             Mention("Taufiq", "PERSON", text.rfind("Taufiq"), text.rfind("Taufiq") + 6),  # type: ignore[arg-type]
         ],
