@@ -113,6 +113,10 @@ def test_credit_table() -> None:
             "Laporan Wartawan Tribunnews.com, Reza Deni",
             [("Laporan Wartawan Tribunnews.com", "Reza Deni")],
         ),
+        ("By John Smith, Staff Writer", [("By", "John Smith")]),
+        ("By Jane Doe and John Roe", [("By", "Jane Doe"), ("By", "John Roe")]),
+        ("By Haley Hoekstra • March 12, 2025", [("By", "Haley Hoekstra")]),
+        ("Oleh Ahmad Yani dan Budi Santoso", [("Oleh", "Ahmad Yani"), ("Oleh", "Budi Santoso")]),
     ],
 )
 def test_bylines(line: str, bylines: list[tuple[str, str]]) -> None:
@@ -125,6 +129,9 @@ def test_bylines(line: str, bylines: list[tuple[str, str]]) -> None:
         "Oleh karena itu, pemerintah meminta warga tetap tenang.",
         "Sumber mengatakan: dia pergi. Lalu pulang ke rumah.",
         "Editor: pergi ke pasar untuk membeli sayur dan buah dan banyak lagi barang lainnya juga",
+        "By Monday, officials said the storm would pass.",
+        "By the end of the year, prices had doubled.",
+        "By Tuesday, March 3",
         LEAD,
     ],
 )

@@ -162,3 +162,26 @@ def test_in_article_furniture_labels_are_chrome(line: str) -> None:
 
 def test_a_sentence_with_a_furniture_phrase_is_not_chrome() -> None:
     assert not is_chrome_line("The table of contents of the report lists twelve chapters.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Media playback is unsupported on your device", "Continue reading the main story",
+     "Story continues below advertisement", "Image copyright Getty Images",
+     "Image caption Rescue workers search the rubble of the market after the storm on Tuesday",
+     "AP Photo/John Minchillo", "Photo by Jane Doe/Getty Images", "(Reuters/Kim Kyung-Hoon)",
+     "FatCamera/Getty Images", "5 min read", "8-minute read", "Follow John Smith on Twitter",
+     "Updated at 10:15 a.m. ET", "Posted: Mar 3, 2018 / 10:15 PM EST", "Sign up for our newsletter"],
+)  # fmt: skip
+def test_english_news_furniture_is_chrome(line: str) -> None:
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["At 5 a.m. the troops moved in.", "The picture by Monet was sold.",
+     "Follow the money on Facebook and you will see a pattern emerge.",
+     "He followed the path on Twitter."],
+)  # fmt: skip
+def test_sentences_near_the_furniture_rules_are_not_chrome(line: str) -> None:
+    assert not is_chrome_line(line)

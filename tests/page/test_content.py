@@ -393,3 +393,16 @@ def test_a_thread_that_is_all_comments_is_kept() -> None:
     keep = [True] * len(blocks)
     _drop_comments(blocks, keep)
     assert all(keep)
+
+
+def test_english_byline_and_news_furniture_leave_the_body() -> None:
+    """A byline with a role, a time line, an advertising slot, a picture caption and a wire-photo
+    credit between the paragraphs: only the three paragraphs stay, the byline gives the author."""
+    import warta
+
+    html = (FIXTURES / "english_furniture.html").read_bytes()
+    article = warta.extract(html, enrich=False)
+    assert [p.text[:20] for p in article.paragraphs] == [
+        "A powerful storm str", '"We have never seen ', "Forecasters expect t"
+    ]
+    assert article.authors == ["John Smith"]

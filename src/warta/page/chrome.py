@@ -51,9 +51,26 @@ _CAPTION_CREDIT = re.compile(r"^[A-Z][A-Z0-9.\- ]{1,30}/[A-Z][\w.\- ]{1,40}(?:\s
 _PHOTO_CREDIT = re.compile(
     r"^[\(\[]?(?:foto|photo|ilustrasi|gambar|sumber foto|image|credit|kredit)\s?:", re.I
 )
+# Wire-photo credits and picture labels of English news pages: "AP Photo/John Minchillo",
+# "Photo by Jane Doe/Getty Images", "(Reuters/Kim Kyung-Hoon)", "Image copyright Getty Images".
+_AGENCY_CREDIT = re.compile(
+    r"^[\(\[]?(?:(?:AP|AFP|EPA|AAP|PA|Reuters|Getty Images|Bloomberg|Xinhua)(?:\s(?:Photo|Images))?"
+    r"\s?/|(?:photo|picture|image)s?\s(?:by|courtesy\sof|credit)\s)"
+    r"|/\s?(?:Getty Images|AP|AFP|EPA|Reuters|Shutterstock|iStock(?:photo)?)\)?$",
+    re.I,
+)
+_PICTURE_LABEL = re.compile(r"^(?:image|media|photo|picture|video)\s(?:copyright|caption|source)\b", re.I)
+_PICTURE_LABEL_WORDS = 60
+"""A line opened by a picture label ("Image caption …") is a caption up to this many words."""
+_READ_TIME = re.compile(r"^\d{1,3}[\s\-]?(?:min(?:ute)?s?|menit)\s(?:read|listen|baca)$", re.I)
+_FOLLOW = re.compile(
+    r"^follow\s(?:\S+\s){0,5}on\s(?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok)\b",
+    re.I,
+)
 _BREADCRUMB_SEP = re.compile(r"\s[»›>|/•·]\s|\s?[»›·•]\s?")
 _BREADCRUMB_CHARS = "»›>|/•·"
 _BREADCRUMB_CHAR = re.compile(f"[{_BREADCRUMB_CHARS}]")  # every _BREADCRUMB_SEP match holds one
+_AM_PM = re.compile(r"\b[ap]\.m\.", re.I)  # "10:15 a.m. ET": no sentence ends at "a.m."
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’')\]]?\s+\S")
 
 
@@ -84,7 +101,8 @@ _DATE_WORDS = _words(
     maret april mei juni juli agustus september oktober november desember january february
     march may june july august october december jan feb mar apr jun
     jul agu agt ags aug sep sept okt oct nov des dec
-    wib wita wit gmt utc am pm pukul jam tanggal tgl diperbarui
+    wib wita wit gmt utc am pm a m p et est edt ct cst cdt pt pst pdt bst cet cest ist aest
+    pukul jam tanggal tgl diperbarui
     diterbitkan dipublikasikan terbit update updated published posted dibuat pada on at hari
     ini kemarin today yesterday lalu ago menit detik minutes minute hours hour
     days day seconds second mins hrs
@@ -96,8 +114,8 @@ _DATE_ANCHORS = _words(
     wednesday thursday friday saturday sunday januari februari maret april mei juni juli
     agustus september oktober november desember january february march may june july august
     october december jan feb mar apr jun jul agu agt ags aug
-    sep sept okt oct nov des dec wib wita wit gmt utc
-    lalu ago
+    sep sept okt oct nov des dec wib wita wit gmt utc et est edt cst cdt pst pdt bst cet
+    cest aest lalu ago
     """
 )
 _DATE_PARTS = re.compile(r"\s[|·•]\s")
@@ -207,6 +225,8 @@ def is_chrome_line(line: str) -> bool:
         return True
     if is_breadcrumb(text) or is_tag_list(text) or _CAPTION_CREDIT.match(text):
         return True
+    if _PICTURE_LABEL.match(text):
+        return len(text.split()) <= _PICTURE_LABEL_WORDS
     if len(text) > 300:
         return False  # what the next test returns for it, without splitting a long paragraph
     words = text.split()
@@ -217,9 +237,11 @@ def is_chrome_line(line: str) -> bool:
         return True
     if _NUMBERS_ONLY.match(text) and not re.search(r"\d{1,2}[.,]\d", text):
         return True
-    if _PHOTO_CREDIT.match(text) and len(words) <= 10:
+    if (_PHOTO_CREDIT.match(text) or _AGENCY_CREDIT.search(text)) and len(words) <= 10:
         return True
-    if _SENTENCE_INSIDE.search(text):
+    if _READ_TIME.match(key) or (_FOLLOW.match(text) and len(words) <= 10):
+        return True
+    if _SENTENCE_INSIDE.search(text) and _SENTENCE_INSIDE.search(_AM_PM.sub("am", text)):
         return _has_copyright(text)
     return bool(
         _WEATHER.match(text)
