@@ -284,7 +284,7 @@ def _from_html(html: str, *, url: str | None, utf8: bytes | None = None) -> Arti
     tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     meta = extract_metadata(tree, url=url)
     body = extract_body(tree, article_body=meta.article_body)
-    repaired = repair_paragraphs(body.paragraphs, title=meta.title)
+    repaired = repair_paragraphs(body.paragraphs, title=meta.title, authors=meta.authors)
     article = _assemble(repaired, input_kind="html", url=meta.url or url)
     article.related_links = _unique_links(body.related_links + article.related_links)
     article.warnings[:0] = body.warnings

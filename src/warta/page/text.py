@@ -31,6 +31,7 @@ import numpy as np
 from warta.article import Paragraph, RelatedLink
 from warta.lang.id.conventions import is_convention_line
 from warta.lang.id.datelines import read_dateline
+from warta.page.author_lines import is_author_line
 from warta.page.blockmodel import BlockModel
 from warta.page.chrome import is_chrome_line, is_tag_line
 from warta.page.joined import split_joined
@@ -38,6 +39,9 @@ from warta.page.lines import line_features, line_probabilities, shipped_line_mod
 from warta.page.related import is_headline_like, is_list_label, related_label, related_title
 from warta.page.repeats import collapse_repeats, word_key
 from warta.page.unicode import clean_line, normalise_text, normalise_texts
+
+AUTHOR_EDGE = 3
+"""How many paragraphs at each end of an HTML body may be an author line."""
 
 MAX_LINES = 20_000
 """Only this many lines of a text are read; the rest is ignored (pages are never that long)."""
@@ -224,11 +228,15 @@ speaker's, say) may be one of them."""
 _LINK_TEXT_LOST = re.compile(r"(?<=\S) +,")
 
 
-def repair_paragraphs(paragraphs: list[Paragraph], title: str | None = None) -> Repaired:
+def repair_paragraphs(
+    paragraphs: list[Paragraph], title: str | None = None, authors: list[str] | None = None
+) -> Repaired:
     """The same repair, run gently on paragraphs that came out of HTML extraction.
 
     Drops a leading paragraph equal to the title, takes related-article lines out, drops short
-    lines that are chrome on their own and collapses repeats. It never judges paragraphs by
+    lines that are chrome on their own, and, among the first and last :data:`AUTHOR_EDGE`
+    paragraphs, lines that only restate the page's ``authors`` with a role or a date
+    (:mod:`warta.page.author_lines`); and collapses repeats. It never judges paragraphs by
     their neighbours: HTML bodies are already mostly clean.
     """
     cleaned: list[Paragraph] = []
@@ -260,6 +268,12 @@ def repair_paragraphs(paragraphs: list[Paragraph], title: str | None = None) -> 
             body.append(para)
         else:
             removed.append(item.text)
+    if authors:
+        n = len(body)
+        edge = [i for i in range(n) if i < AUTHOR_EDGE or i >= n - AUTHOR_EDGE]
+        drop = {i for i in edge if body[i].kind != "code" and is_author_line(body[i].text, authors)}
+        removed.extend(body[i].text for i in sorted(drop))
+        body = [p for i, p in enumerate(body) if i not in drop]
     kept_idx, warnings = collapse_repeats([p.text for p in body])
     kept = set(kept_idx)
     removed.extend(p.text for i, p in enumerate(body) if i not in kept)
