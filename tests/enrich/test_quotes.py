@@ -90,6 +90,28 @@ def test_a_role_whose_name_the_scraper_dropped_is_not_the_story_subject() -> Non
     assert found == [None, "Budi Santoso"]
 
 
+def test_an_unnamed_new_speaker_goes_on_speaking() -> None:
+    # The scraper dropped the analyst's name ("Pengamat politik ,"); the "-nya" cues after it are
+    # the analyst's too while nobody else is named, not the president's the story is about. A
+    # role the article printed before ("Menteri Keuangan, , Sri") is someone it has met: there
+    # the pronoun cue goes on to the person named.
+    text = (
+        "Presiden Joko Widodo menerima surat DPR soal revisi undang-undang itu.\n\n"
+        '"Presiden dapat segera mengambil posisi," ujar Pengamat politik , kepada wartawan, '
+        "Selasa (10/9).\n\nRibuan akademisi telah menyatakan menolak usulan revisi ini.\n\n"
+        '"Pikiran mereka dapat menjadi dasar bagi pemerintah," jelasnya.'
+    )
+    found = [q.speaker for q in find_quotes(text, "id") if q.kind == "direct"]
+    assert found == [None, None]
+    met = (
+        "Menteri Keuangan, , Sri Wahyuni, mengatakan ekonomi digital tumbuh cepat.\n\n"
+        '"Angka ini membuat kita iri," kata Menteri ,.\n\nIa juga memuji para pendiri.\n\n'
+        '"Nama ini sudah dikenal di setiap rumah," imbuh dia.'
+    )
+    found = [q.speaker for q in find_quotes(met, "id") if q.kind == "direct"]
+    assert found[-1] == "Sri Wahyuni"
+
+
 def test_other_languages_give_nothing() -> None:
     assert find_quotes("« Nous sommes prêts », a dit le ministre.", "fr") == []
     assert find_quotes("", "id") == []

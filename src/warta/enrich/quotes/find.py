@@ -110,10 +110,12 @@ def find_quotes(
     previous_speaker: str | None = None
     history: list[str] = []  # the speakers so far, in order
     abstained = False  # the last quote stood alone, and nobody known said it
+    unnamed_close: int | None = None  # the close of the last such quote, until someone speaks
     for span in spans:
         if _nickname(text, span):
             continue  # 'Henri "Carraway" Teja': a handle inside a name, nobody's words
         speaker, cue, found = _direct_speaker(reader, span, segments)
+        hole = False  # this quote's cue names nobody where the scraper dropped a name
         if cue is None:
             # No cue: a continuation when it opens a segment (or a sentence) right after a quote.
             if _is_title(text, span):
@@ -156,8 +158,14 @@ def find_quotes(
                 continue
         elif not found:
             speaker = reader.role_holder(span.close + 1)
-            if speaker is None and not _role_then_hole(text, span.close + 1):
-                speaker = reader.subject_before(span.open)
+            hole = speaker is None and _role_then_hole(text, span.close + 1)
+            if speaker is None and not hole:
+                if unnamed_close is not None and reader.person_at(unnamed_close + 1, span.open) is None:
+                    # '"…," ujar Pengamat politik , …. "…," jelasnya.': the one whose name the
+                    # scraper dropped goes on speaking while nobody else is named
+                    hole = True
+                else:
+                    speaker = reader.subject_before(span.open)
             if speaker is None and reader.last_speaker is None:
                 # nobody named before: the person the next sentences are about
                 # ('"…," kata dia. Isyana mengaku …')
@@ -185,6 +193,11 @@ def find_quotes(
                 # nobody named when nobody else has spoken ('"Setuju," jawab anggota Baleg')
                 speaker = next((s for s in reversed(history) if s != speaker), None)
         speaker = reader.canonical(_without_possessor(speaker), span.start)
+        if cue is not None:
+            if speaker:
+                unnamed_close = None
+            elif hole and _new_unnamed(text, span.close + 1, span.open):
+                unnamed_close = span.close
         quotes.append(
             Quote(
                 speaker=speaker,
@@ -209,9 +222,15 @@ def find_quotes(
     return quotes
 
 
-# After a quote's closing mark: the cue verb, a role in capitals, and the hole of a name the
-# scraper dropped ('…," ungkap Wakil Ketua , , di Gedung …').
-_ROLE_THEN_HOLE = re.compile(r"[,.!?]?[\"”]?[ \t\xa0]*,?[ \t\xa0]*[a-z]+[ \t\xa0]+(?:[A-Z][\w.]*[ \t\xa0]+){1,5},(?=[\s,.;]|$)")
+# After a quote's closing mark: the cue verb, a role whose first word is capitalised, and the hole
+# of a name the scraper dropped, a comma with a space before it ('…," ungkap Wakil Ketua , , di
+# Gedung …', '…," ujar Pengamat politik , kepada …'). Written text puts no space before a comma.
+# A verb straight before the hole ('…," kata ,.') is not asked: there the dropped name is nearly
+# always the person the article is about, whom the sentences before name.
+_ROLE_THEN_HOLE = re.compile(
+    r"[,.!?]?[\"”]?[ \t\xa0]*,?[ \t\xa0]*[a-z]+[ \t\xa0]+(?P<role>[A-Z][\w.]*)"
+    r"(?:[ \t\xa0]+(?:[A-Z][\w.]*|[a-z]\w*)){0,4}[ \t\xa0]+,(?=[\s,.;]|$)"
+)
 
 
 def _role_then_hole(text: str, at: int) -> bool:
@@ -219,6 +238,14 @@ def _role_then_hole(text: str, at: int) -> bool:
     the quote is that unnamed person's, not the subject of the sentences before (a suspect the
     story is about, when the deputy chair of the agency speaks)."""
     return _ROLE_THEN_HOLE.match(text, at, at + 120) is not None
+
+
+def _new_unnamed(text: str, at: int, before: int) -> bool:
+    """True when the role of such a cue at ``at`` is printed nowhere before ``before``: the
+    unnamed speaker is someone the article has not met ('"…," ujar Pengamat politik , …'), so the
+    "-nya" cues that follow are theirs too, not the last person named."""
+    hole = _ROLE_THEN_HOLE.match(text, at, at + 120)
+    return hole is not None and text.find(hole.group("role"), 0, before) < 0
 
 
 _POSSESSOR = re.compile(r"^.*[’']s\b\s*")
