@@ -8,12 +8,14 @@ Every function takes an open :class:`sqlite3.Connection` (see
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from warta.page.phrases import phrase_set
+from warta.store.errors import RecordNotFound
 from warta.store.readonly import fetch_all, fetch_one, iter_rows
 from warta.store.search import COUNTED, Filters, count, from_where, page_rows, share_of
 from warta.store.tokens import words
@@ -45,16 +47,20 @@ def sample(
     return list(page_rows(conn, ids, [*params, n]))
 
 
-def top_outlets(conn: sqlite3.Connection, f: Filters, *, limit: int | None = 10) -> list[dict[str, Any]]:
-    """Outlets with the most matching articles, with each one's share of the matches and of its
-    own output in the same filters."""
+def top_outlets(
+    conn: sqlite3.Connection, f: Filters, *, limit: int | None = 10, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Outlets with the most matching articles (``limit`` of them from ``offset``; None: all),
+    with each one's share of the matches and of its own output in the same filters."""
     src, params = from_where(f, conn)
     sql = (
         f"SELECT coalesce(o.domain, '?') AS outlet, count(*) AS count {src}"
         " GROUP BY 1 ORDER BY 2 DESC, 1"
     )
-    rows = fetch_all(conn, sql + (" LIMIT ?" if limit else ""), [*params, limit] if limit else params)
-    matched = sum(r["count"] for r in rows) if limit is None else count(conn, f)
+    sql, args = _paged(sql, params, limit, offset)
+    rows = fetch_all(conn, sql, args)
+    whole = limit is None and not offset
+    matched = sum(r["count"] for r in rows) if whole else count(conn, f)
     base_src, base_params = from_where(f.without_match(), conn)
     names = [r["outlet"] for r in rows]
     base: dict[str, int] = {}
@@ -74,32 +80,64 @@ def top_outlets(conn: sqlite3.Connection, f: Filters, *, limit: int | None = 10)
     return rows
 
 
-def top_entities(
-    conn: sqlite3.Connection, f: Filters, *, limit: int | None = 10, type: str | None = None
-) -> list[dict[str, Any]]:
-    """Entities in the most matching articles (and their mentions), optionally of one type."""
+def count_outlets_of(conn: sqlite3.Connection, f: Filters) -> int:
+    """How many outlets (``?`` for none counts as one) have matching articles: the length of
+    the whole :func:`top_outlets` list."""
     src, params = from_where(f, conn)
-    extra = ""
-    if type:
-        extra = " AND e.type = ?"
+    row = fetch_one(conn, f"SELECT count(DISTINCT coalesce(o.domain, '?')) AS n {src}", params)
+    return int(row["n"]) if row else 0
+
+
+def _paged(sql: str, params: list[Any], limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    """``sql`` with ``LIMIT ? OFFSET ?`` for a page (``limit`` None: every row from ``offset``;
+    SQLite reads ``LIMIT -1`` as no limit)."""
+    if limit is None and not offset:
+        return sql, list(params)
+    return sql + " LIMIT ? OFFSET ?", [*params, -1 if limit is None else limit, offset]
+
+
+def _entities_sql(f: Filters, conn: sqlite3.Connection, type: str | None) -> tuple[str, list[Any]]:
+    src, params = from_where(f, conn)
+    extra = " AND e.type = ?" if type else ""
+    sql = (
+        " FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
+        f" WHERE ae.article_id IN (SELECT a.id {src}){extra}"
+    )
+    return sql, [*params, *([type] if type else [])]
+
+
+def top_entities(
+    conn: sqlite3.Connection,
+    f: Filters,
+    *,
+    limit: int | None = 10,
+    type: str | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Entities in the most matching articles (and their mentions), optionally of one type;
+    ``limit`` of them from ``offset`` (None: all)."""
+    body, args = _entities_sql(f, conn, type)
     sql = (
         "SELECT e.id, e.name, e.type, count(*) AS articles, sum(ae.mentions) AS mentions"
-        f" FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
-        f" WHERE ae.article_id IN (SELECT a.id {src}){extra}"
-        " GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.name"
+        f"{body} GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.name"
     )
-    args = [*params, *([type] if type else [])]
-    if limit:
-        sql += " LIMIT ?"
-        args.append(limit)
-    return fetch_all(conn, sql, args)
+    return fetch_all(conn, *_paged(sql, args, limit, offset))
+
+
+def count_entities_of(conn: sqlite3.Connection, f: Filters, *, type: str | None = None) -> int:
+    """How many entities (of ``type``) the matching articles name: the length of the whole
+    :func:`top_entities` list."""
+    body, args = _entities_sql(f, conn, type)
+    row = fetch_one(conn, f"SELECT count(DISTINCT ae.entity_id) AS n{body}", args)
+    return int(row["n"]) if row else 0
 
 
 def top_words(
-    conn: sqlite3.Connection, f: Filters, *, limit: int = 20, sample_size: int = 1000
+    conn: sqlite3.Connection, f: Filters, *, limit: int | None = 20, sample_size: int = 1000, offset: int = 0
 ) -> dict[str, Any]:
     """The most frequent words (not stopwords, not numbers) in the titles and leads of the newest
-    ``sample_size`` matching articles, by how many of those articles use them."""
+    ``sample_size`` matching articles, by how many of those articles use them: ``limit`` words
+    (None: all) from ``offset``, and ``total``, how many different words there are."""
     src, params = from_where(f, conn)
     rows = iter_rows(
         conn,
@@ -114,21 +152,31 @@ def top_words(
     for r in rows:
         n += 1
         df.update({w for w in words(r["t"]) if len(w) > 2 and not w.isdigit() and w not in stop})
+    ranked = df.most_common()
+    page = ranked[offset:] if limit is None else ranked[offset : offset + limit]
     return {
         "sample": n,
-        "words": [{"word": w, "count": c, "share": c / n} for w, c in df.most_common(limit)],
+        "total": len(ranked),
+        "words": [{"word": w, "count": c, "share": c / n} for w, c in page],
     }
 
 
-def latest(conn: sqlite3.Connection, f: Filters | None = None, *, limit: int | None = 20) -> Iterator[dict[str, Any]]:
-    """The newest articles (originals and singletons; copies and duplicates are folded)."""
+def latest(
+    conn: sqlite3.Connection, f: Filters | None = None, *, limit: int | None = 20, offset: int = 0
+) -> Iterator[dict[str, Any]]:
+    """The newest articles (originals and singletons; copies and duplicates are folded):
+    ``limit`` of them (None: all) from ``offset``."""
     src, params = from_where(f or Filters(), conn)
     order = "a.day DESC, a.id DESC"
-    ids = f"SELECT a.id, a.day {src} AND a.status = 'article' ORDER BY {order}"
-    if limit is not None:
-        ids += " LIMIT ?"
-        params.append(limit)
-    yield from page_rows(conn, ids, params, order="page.day DESC, page.id DESC")
+    ids, args = _paged(f"SELECT a.id, a.day {src} AND a.status = 'article' ORDER BY {order}", params, limit, offset)
+    yield from page_rows(conn, ids, args, order="page.day DESC, page.id DESC")
+
+
+def count_latest(conn: sqlite3.Connection, f: Filters | None = None) -> int:
+    """How many articles :func:`latest` lists in all."""
+    src, params = from_where(f or Filters(), conn)
+    row = fetch_one(conn, f"SELECT count(*) AS n {src} AND a.status = 'article'", params)
+    return int(row["n"]) if row else 0
 
 
 def corpus_span(conn: sqlite3.Connection) -> dict[str, Any]:
@@ -137,14 +185,20 @@ def corpus_span(conn: sqlite3.Connection) -> dict[str, Any]:
     return row or {"first": None, "last": None, "articles": 0}
 
 
-def outlets(conn: sqlite3.Connection, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
-    """Every outlet with its article count, biggest first."""
+def outlets(conn: sqlite3.Connection, *, limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
+    """Every outlet with its article count, biggest first (``limit`` of them from ``offset``)."""
     sql = (
         "SELECT o.domain AS outlet, o.name, count(a.id) AS articles FROM outlets o"
         f" LEFT JOIN articles a ON a.outlet_id = o.id AND {COUNTED} GROUP BY o.id"
         " ORDER BY articles DESC, o.domain"
     )
-    yield from iter_rows(conn, sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
+    yield from iter_rows(conn, *_paged(sql, [], limit, offset))
+
+
+def count_outlets(conn: sqlite3.Connection) -> int:
+    """How many outlets the store knows: the length of :func:`outlets`."""
+    row = fetch_one(conn, "SELECT count(*) AS n FROM outlets")
+    return int(row["n"]) if row else 0
 
 
 def languages(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -154,3 +208,100 @@ def languages(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         f"SELECT coalesce(a.language, '?') AS language, count(*) AS count FROM articles a"
         f" WHERE {COUNTED} GROUP BY 1 ORDER BY 2 DESC",
     )
+
+
+def _only_entities(f: Filters) -> bool:
+    """True when ``f`` selects by entity ids alone (or nothing): every counted article."""
+    return dataclasses.replace(f, entity=None, entities=()) == Filters()
+
+
+def _quotes_sql(conn: sqlite3.Connection, f: Filters) -> tuple[str, list[Any]]:
+    """``FROM … WHERE …`` over the quotes ``q`` whose speaker has the name of one of the
+    filters' entities (any case), in the articles ``a`` the other filters select."""
+    ids = f.entity_ids
+    names = [r["name"] for r in fetch_all(
+        conn, f"SELECT name FROM entities WHERE id IN ({','.join('?' * len(ids))})", list(ids)
+    )] if ids else []
+    sql = (
+        " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets o ON o.id = a.outlet_id"
+        f" WHERE q.speaker COLLATE NOCASE IN ({','.join('?' * len(names)) or 'NULL'})"
+    )
+    params: list[Any] = list(names)
+    if _only_entities(f):
+        sql += f" AND {COUNTED}"
+    else:
+        src, more = from_where(dataclasses.replace(f, entity=None, entities=()), conn)
+        sql += f" AND a.id IN (SELECT a.id {src})"
+        params += more
+    return sql, params
+
+
+def entity_quotes(
+    conn: sqlite3.Connection, f: Filters, *, limit: int | None = 50, offset: int = 0
+) -> Iterator[dict[str, Any]]:
+    """What the filters' entities said: quotes whose speaker has one of their names (any case),
+    in the articles the other filters (search, outlets, days, language, story) select; newest
+    first, ``limit`` of them (None: all) from ``offset``."""
+    body, params = _quotes_sql(conn, f)
+    sql = (
+        "SELECT q.id, q.article_id, q.speaker, q.cue, q.text, q.kind, a.title, o.domain AS outlet,"
+        f" a.day, a.published, a.language{body} ORDER BY a.day DESC, q.article_id DESC, q.start, q.id"
+    )
+    yield from iter_rows(conn, *_paged(sql, params, limit, offset))
+
+
+def count_entity_quotes(conn: sqlite3.Connection, f: Filters) -> int:
+    """How many quotes :func:`entity_quotes` lists in all."""
+    body, params = _quotes_sql(conn, f)
+    row = fetch_one(conn, f"SELECT count(*) AS n{body}", params)
+    return int(row["n"]) if row else 0
+
+
+_NAMED_WITH = (
+    " FROM article_entities x JOIN article_entities ae ON ae.article_id = x.article_id"
+    " AND ae.entity_id != x.entity_id JOIN entities e ON e.id = ae.entity_id WHERE x.entity_id = ?"
+)
+
+
+def named_with(
+    conn: sqlite3.Connection, entity_id: int, *, limit: int | None = 15, offset: int = 0
+) -> list[dict[str, Any]]:
+    """The entities named in the same articles as ``entity_id``, most shared articles first:
+    ``limit`` of them (None: all) from ``offset``."""
+    sql = f"SELECT e.id, e.name, e.type, count(*) AS articles{_NAMED_WITH} GROUP BY e.id ORDER BY articles DESC, e.name"
+    return fetch_all(conn, *_paged(sql, [int(entity_id)], limit, offset))
+
+
+def count_named_with(conn: sqlite3.Connection, entity_id: int) -> int:
+    """How many entities :func:`named_with` lists in all."""
+    row = fetch_one(conn, f"SELECT count(DISTINCT ae.entity_id) AS n{_NAMED_WITH}", (int(entity_id),))
+    return int(row["n"]) if row else 0
+
+
+def cluster_scope(members: list[dict[str, Any]]) -> str:
+    """Where a copy cluster's members were published, from their outlets: ``same_outlet`` (one
+    outlet ran every version: updates or rewrites, not copies elsewhere), ``other_outlets``
+    (each member at its own outlet) or ``mixed``. Marks each member ``same_outlet`` when
+    another member shares its outlet. A member of unknown outlet shares it with none.
+
+    Computed from the members' outlets because the store does not yet say it; one function so
+    a stored field can replace it."""
+    outlets = [m.get("outlet") for m in members]
+    seen = Counter(o for o in outlets if o)
+    for m, o in zip(members, outlets, strict=True):
+        m["same_outlet"] = bool(o) and seen[o] > 1
+    if len(members) > 1 and len(seen) == 1 and all(outlets):
+        return "same_outlet"
+    return "mixed" if any(m["same_outlet"] for m in members) else "other_outlets"
+
+
+def entity_brief(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any]:
+    """An entity's id, name and type, without :func:`records.entity`'s lists.
+
+    Raises:
+        RecordNotFound: no entity has the id.
+    """
+    row = fetch_one(conn, "SELECT id, name, type FROM entities WHERE id = ?", (int(entity_id),))
+    if row is None:
+        raise RecordNotFound(f"no entity {entity_id}")
+    return row

@@ -52,9 +52,17 @@ class Filters:
     language: str | None = None
     entity: int | None = None
     """An entity id: articles that name it."""
+    entities: tuple[int, ...] = ()
+    """More entity ids: articles that name any of them, or :attr:`entity` (OR)."""
     story: str | None = None
     include_duplicates: bool = False
     """Count exact duplicates too (copies at other outlets always count)."""
+
+    @property
+    def entity_ids(self) -> tuple[int, ...]:
+        """Every entity id the filters name (:attr:`entity` and :attr:`entities`), each once."""
+        first = () if self.entity is None else (self.entity,)
+        return tuple(dict.fromkeys(first + self.entities))
 
     def without_match(self) -> Filters:
         """The same filters without the search: the base a share is taken of."""
@@ -108,9 +116,11 @@ def from_where(f: Filters, conn: sqlite3.Connection, *, by_day: bool = False) ->
     if f.language:
         where.append("a.language = ?")
         params.append(f.language)
-    if f.entity is not None:
-        where.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
-        params.append(f.entity)
+    if ents := f.entity_ids:
+        where.append(
+            f"a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN ({','.join('?' * len(ents))}))"
+        )
+        params.extend(ents)
     if f.story:
         where.append("a.story_id = ?")
         params.append(f.story)
@@ -162,7 +172,7 @@ def search(
 ) -> Iterator[dict[str, Any]]:
     """The articles the filters select (:data:`LIST_COLUMNS`): newest first (``date``), oldest
     first, or by BM25 ``relevance`` (title weighted ×4; newest first without a search).
-    ``limit=None`` for all of them."""
+    ``limit`` rows from ``offset``; ``limit=None`` for all of them."""
     if sort not in ("date", "oldest", "relevance"):
         raise BadFilter(f"sort must be date, oldest or relevance, not {str(sort)[:20]!r}")
     by_day = (
@@ -176,9 +186,9 @@ def search(
         rank = "bm25(articles_fts, 4.0, 1.0)"
         order = f"{rank}, {order}"
     ids = f"SELECT a.id, a.day, {rank} AS rank {src} ORDER BY {order}"
-    if limit is not None:
-        ids += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
+    if limit is not None or offset:
+        ids += " LIMIT ? OFFSET ?"  # LIMIT -1: no limit (every row from the offset)
+        params += [-1 if limit is None else limit, offset]
     yield from page_rows(conn, ids, params, order=page_order)
 
 

@@ -18,7 +18,8 @@ The language:
 Words are stemmed for Indonesian the way the index was (:mod:`warta.store.tokens`) and the word
 as written is searched too, so words of other languages still match exactly. FTS5's own syntax is
 refused with a clear message: ``NEAR``, column filters (``title:``), ``^``, ``{…}``, ``+``.
-Punctuation between words separates them, as it does in the index.
+Punctuation between words separates them, as it does in the index. Typographic double quotes
+(``“…”``, ``„…“``, ``«…»``, as phones and word processors type them) quote a phrase as ``"`` does.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ _RESERVED = {"^": "start-of-column search (^)", ":": "column filters (:)",
              "{": "column sets ({ })", "}": "column sets ({ })", "+": "'+'", "[": "'['", "]": "']'",
              "~": "'~'", "\\": "'\\'", "|": "'|'", "&": "'&'"}
 _OPERATORS = {"AND", "OR", "NOT"}
+CURLY_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb"
+"""“ ” „ ‟ « »: read as ``"``. One character each, so error positions stay those of the text."""
+_STRAIGHTEN = str.maketrans(dict.fromkeys(CURLY_QUOTES, '"'))
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -283,4 +287,4 @@ def parse_query(text: str, *, language: str | None = "id") -> str:
         raise SearchSyntaxError(
             f"the query is {len(text):,} characters long; the limit is {MAX_QUERY_CHARS:,}"
         )
-    return _Parser(_lex(text), language).parse()
+    return _Parser(_lex(text.translate(_STRAIGHTEN)), language).parse()

@@ -1,14 +1,18 @@
 """The HTTP API: JSON (and CSV for every list), read-only, documented in OpenAPI at
 ``/openapi.json`` and readable at ``/api``.
 
-Lists answer ``{"ok": true, ..., "items": [...]}``; with ``limit=0`` (all rows) or over
-:data:`~warta.web.params.MAX_PAGE` rows they are streamed from a connection of their own.
+Lists answer ``{"ok": true, ..., "total": N, "limit": L, "offset": O, "count": n, "items": [...]}``:
+``total`` rows in all, ``n`` of them here from ``offset`` (also in the ``X-Total-Count`` header).
+``limit`` is 1 to :data:`~warta.web.params.MAX_PAGE`, or 0 for every row, streamed from a
+connection of its own; a CSV without a ``limit`` is every row. A value out of range is a 400.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -16,21 +20,22 @@ from starlette.responses import Response
 
 from warta.store import explore, records
 from warta.store import search as store_search
+from warta.store.errors import BadFilter
 from warta.store.search import Filters, check_day
 from warta.web.database import Database
 from warta.web.export import list_response
 from warta.web.params import (
-    MAX_PAGE,
     ArticleId,
     EntityId,
     FormatParam,
-    LimitParam,
+    Page,
     filters_dependency,
+    paging,
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
 FiltersDep = Annotated[Filters, Depends(filters_dependency)]
-Rows = Callable[[sqlite3.Connection], Iterator[dict[str, Any]]]
+Rows = Callable[[sqlite3.Connection], Iterable[dict[str, Any]]]
 
 
 def get_db(request: Request) -> Database:
@@ -42,34 +47,54 @@ def get_db(request: Request) -> Database:
 DbDep = Annotated[Database, Depends(get_db)]
 
 
-def _list(db: Database, produce: Rows, fmt: str, name: str, limit: int | None, meta: dict[str, Any]) -> Response:
-    """Small lists in one body from this thread's connection; large or unlimited ones streamed."""
-    if limit is not None and limit <= MAX_PAGE:
-        rows = list(produce(db.conn()))
-        return list_response(rows, fmt, name=name, meta={**meta, "count": len(rows)})  # type: ignore[arg-type]
-    return list_response(db.stream(produce), fmt, name=name, meta=meta, stream=True)  # type: ignore[arg-type]
+def _paged(
+    db: Database,
+    produce: Rows,
+    total: Callable[[sqlite3.Connection], int],
+    fmt: str,
+    name: str,
+    page: Page,
+    meta: dict[str, Any] | None = None,
+) -> Response:
+    """A page of a list in one body from this thread's connection, with the list's ``total``;
+    a whole list (an export) streamed from a connection of its own."""
+    conn = db.conn()
+    head = {**(meta or {}), **page.meta(total(conn))}
+    if not page.whole:
+        rows = list(produce(conn))
+        return list_response(rows, fmt, name=name, meta={**head, "count": len(rows)})  # type: ignore[arg-type]
+    return list_response(db.stream(lambda c: iter(produce(c))), fmt, name=name, meta=head, stream=True)  # type: ignore[arg-type]
 
 
-def _limit(limit: int) -> int | None:
-    return None if limit == 0 else limit
+def _sliced(rows: list[dict[str, Any]], fmt: str, name: str, page: Page, meta: dict[str, Any] | None = None) -> Response:
+    """A page of a list already in memory (short by nature: a cluster, a story), with its total."""
+    end = None if page.limit is None else page.offset + page.limit
+    shown = rows[page.offset : end]
+    return list_response(
+        shown, fmt, name=name, meta={**(meta or {}), **page.meta(len(rows)), "count": len(shown)}  # type: ignore[arg-type]
+    )
+
+
+def _window(rows: Iterator[dict[str, Any]], page: Page) -> Iterator[dict[str, Any]]:
+    """The page's rows of an iterator read from its start."""
+    return islice(rows, page.offset, None if page.limit is None else page.offset + page.limit)
 
 
 @router.get("/search", summary="Search articles")
 def search(
     db: DbDep,
     f: FiltersDep,
+    page: Annotated[Page, Depends(paging(20))],
     sort: Annotated[Literal["date", "relevance"], Query()] = "date",
-    limit: LimitParam = 20,
-    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     format: FormatParam = "json",
 ) -> Response:
     """Articles matching the search and filters (outlet, start/end day, language, entity, story),
     newest first or by relevance. Copies at other outlets are included (``duplicate_kind`` says
     so); exact duplicates are not."""
-    lim = _limit(limit)
-    return _list(
-        db, lambda c: store_search.search(c, f, sort=sort, limit=lim, offset=offset), format, "search",
-        lim, {"sort": sort, "offset": offset},
+    return _paged(
+        db, lambda c: store_search.search(c, f, sort=sort, limit=page.limit, offset=page.offset),
+        # the total, counted once per filter set until the store changes (paging re-asks it)
+        lambda c: db.memo(("count", f), lambda: store_search.count(c, f)), format, "search", page, {"sort": sort},
     )
 
 
@@ -108,70 +133,89 @@ def sample(
     seed: Annotated[int | None, Query(description="the same seed gives the same sample")] = None,
     format: FormatParam = "json",
 ) -> Response:
-    """Up to ``n`` matching articles drawn at random."""
-    rows = explore.sample(db.conn(), f, n=n, seed=seed)
-    return list_response(rows, format, name="sample", meta={"count": len(rows), "seed": seed})
+    """Up to ``n`` matching articles drawn at random, out of ``of`` matching articles."""
+    conn = db.conn()
+    rows = explore.sample(conn, f, n=n, seed=seed)
+    return list_response(
+        rows, format, name="sample", meta={"count": len(rows), "seed": seed, "of": store_search.count(conn, f)}
+    )
 
 
 @router.get("/top/outlets", summary="Top outlets")
-def top_outlets(db: DbDep, f: FiltersDep, limit: LimitParam = 10, format: FormatParam = "json") -> Response:
+def top_outlets(
+    db: DbDep, f: FiltersDep, page: Annotated[Page, Depends(paging(10))], format: FormatParam = "json"
+) -> Response:
     """Outlets with the most matching articles, with the share of the matches and of the
-    outlet's own articles in the same filters."""
-    rows = explore.top_outlets(db.conn(), f, limit=_limit(limit))
-    return list_response(rows, format, name="top-outlets", meta={"count": len(rows)})
+    outlet's own articles in the same filters; ``total``: outlets with a match."""
+    return _paged(
+        db, lambda c: explore.top_outlets(c, f, limit=page.limit, offset=page.offset),
+        lambda c: explore.count_outlets_of(c, f), format, "top-outlets", page,
+    )
 
 
 @router.get("/top/entities", summary="Top entities")
 def top_entities(
     db: DbDep,
     f: FiltersDep,
+    page: Annotated[Page, Depends(paging(10))],
     type: Annotated[Literal["PERSON", "ORGANIZATION", "PLACE"] | None, Query()] = None,
-    limit: LimitParam = 10,
     format: FormatParam = "json",
 ) -> Response:
-    """Entities named in the most matching articles."""
-    rows = explore.top_entities(db.conn(), f, limit=_limit(limit), type=type)
-    return list_response(rows, format, name="top-entities", meta={"count": len(rows)})
+    """Entities named in the most matching articles; ``total``: entities named in any."""
+    return _paged(
+        db, lambda c: explore.top_entities(c, f, limit=page.limit, offset=page.offset, type=type),
+        lambda c: explore.count_entities_of(c, f, type=type), format, "top-entities", page,
+    )
 
 
 @router.get("/top/words", summary="Top words")
 def top_words(
     db: DbDep,
     f: FiltersDep,
-    limit: Annotated[int, Query(ge=1, le=500)] = 20,
+    page: Annotated[Page, Depends(paging(20))],
     sample_size: Annotated[int, Query(ge=1, le=5000)] = 1000,
     format: FormatParam = "json",
 ) -> Response:
     """The commonest words (stopwords left out) in the titles and leads of the newest
-    ``sample_size`` matching articles."""
-    found = explore.top_words(db.conn(), f, limit=limit, sample_size=sample_size)
-    return list_response(found["words"], format, name="top-words", meta={"sample": found["sample"]})
+    ``sample_size`` matching articles; ``total``: the different words there."""
+    found = explore.top_words(db.conn(), f, limit=page.limit, sample_size=sample_size, offset=page.offset)
+    meta = {"sample": found["sample"], **page.meta(found["total"]), "count": len(found["words"])}
+    return list_response(found["words"], format, name="top-words", meta=meta)
 
 
 @router.get("/latest", summary="Latest articles")
-def latest(db: DbDep, f: FiltersDep, limit: LimitParam = 20, format: FormatParam = "json") -> Response:
+def latest(db: DbDep, f: FiltersDep, page: Annotated[Page, Depends(paging(20))], format: FormatParam = "json") -> Response:
     """The newest articles (copies and duplicates folded into their original)."""
-    lim = _limit(limit)
-    return _list(db, lambda c: explore.latest(c, f, limit=lim), format, "latest", lim, {})
+    return _paged(
+        db, lambda c: explore.latest(c, f, limit=page.limit, offset=page.offset),
+        lambda c: explore.count_latest(c, f), format, "latest", page,
+    )
 
 
 @router.get("/stories", summary="Stories by outlet count")
 def stories(
     db: DbDep,
+    page: Annotated[Page, Depends(paging(20))],
     start: Annotated[str | None, Query(max_length=40)] = None,
     end: Annotated[str | None, Query(max_length=40)] = None,
     min_outlets: Annotated[int, Query(ge=1)] = 1,
-    limit: LimitParam = 20,
     format: FormatParam = "json",
 ) -> Response:
     """Stories first seen between ``start`` and ``end`` (days), ranked by how many outlets ran
     them, then by articles."""
     s, e = check_day(start, "start"), check_day(end, "end")
-    lim = _limit(limit)
-    return _list(
-        db, lambda c: records.stories(c, start=s, end=e, min_outlets=min_outlets, limit=lim),
-        format, "stories", lim, {"start": s, "end": e},
-    )
+    if s and e and s > e:
+        raise BadFilter(f"start ({s}) is after end ({e})")
+
+    def rows(c: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+        # records.stories has no offset: read from the start and skip (stories are few).
+        upto = None if page.limit is None else page.offset + page.limit
+        return _window(records.stories(c, start=s, end=e, min_outlets=min_outlets, limit=upto), page)
+
+    def total(c: sqlite3.Connection) -> int:
+        return sum(1 for _ in records.stories(c, start=s, end=e, min_outlets=min_outlets, limit=None))
+
+    return _paged(db, rows, total, format, "stories", page, {"start": s, "end": e})
 
 
 @router.get("/stories/{story_id}", summary="One story")
@@ -181,10 +225,15 @@ def story(db: DbDep, story_id: Annotated[str, Path(max_length=200)]) -> dict[str
 
 
 @router.get("/stories/{story_id}/articles", summary="A story's articles")
-def story_articles(db: DbDep, story_id: Annotated[str, Path(max_length=200)], format: FormatParam = "json") -> Response:
-    """A story's articles in time order."""
+def story_articles(
+    db: DbDep,
+    story_id: Annotated[str, Path(max_length=200)],
+    page: Annotated[Page, Depends(paging(None))],
+    format: FormatParam = "json",
+) -> Response:
+    """A story's articles in time order (all of them unless ``limit`` asks for a page)."""
     rows = records.story(db.conn(), story_id)["members"]
-    return list_response(rows, format, name="story-articles", meta={"story": story_id, "count": len(rows)})
+    return _sliced(rows, format, "story-articles", page, {"story": story_id})
 
 
 @router.get("/articles/{article_id}", summary="One article")
@@ -195,8 +244,16 @@ def article(db: DbDep, article_id: ArticleId) -> dict[str, Any]:
     row = records.article(conn, article_id)
     row.pop("title_index", None)
     row["related"] = records.related(conn, article_id)
-    row["cluster"] = records.cluster(conn, row["cluster_id"]) if row["cluster_id"] else None
+    row["cluster"] = _cluster(conn, row["cluster_id"])
     return {"ok": True, **row}
+
+
+def _cluster(conn: sqlite3.Connection, cluster_id: str | None) -> dict[str, Any] | None:
+    """A copy cluster with its ``scope`` (:func:`explore.cluster_scope`: one outlet or several)."""
+    found = records.cluster(conn, cluster_id) if cluster_id else None
+    if found:
+        found["scope"] = explore.cluster_scope(found["members"])
+    return found
 
 
 @router.get("/articles/{article_id}/related", summary="Related articles")
@@ -207,42 +264,104 @@ def article_related(db: DbDep, article_id: ArticleId, limit: Annotated[int, Quer
 
 
 @router.get("/articles/{article_id}/copies", summary="An article's copies")
-def article_copies(db: DbDep, article_id: ArticleId, format: FormatParam = "json") -> Response:
-    """The members of the article's copy or duplicate cluster, the likely original first."""
+def article_copies(
+    db: DbDep, article_id: ArticleId, page: Annotated[Page, Depends(paging(None))], format: FormatParam = "json"
+) -> Response:
+    """The members of the article's copy or duplicate cluster, the likely original first;
+    ``cluster.scope`` says whether they are at one outlet (``same_outlet``: other versions,
+    not copies elsewhere), each at its own (``other_outlets``) or ``mixed``."""
     conn = db.conn()
     row = records.article(conn, article_id)
-    found = records.cluster(conn, row["cluster_id"]) if row["cluster_id"] else None
+    found = _cluster(conn, row["cluster_id"])
     members = found.pop("members") if found else []
-    return list_response(members, format, name="copies", meta={"cluster": found, "count": len(members)})
+    return _sliced(members, format, "copies", page, {"cluster": found})
 
 
 @router.get("/entities", summary="Find entities by name")
-def entities(db: DbDep, name: Annotated[str, Query(min_length=1, max_length=200)], format: FormatParam = "json") -> Response:
+def entities(
+    db: DbDep,
+    name: Annotated[str, Query(min_length=1, max_length=200)],
+    page: Annotated[Page, Depends(paging(20))],
+    format: FormatParam = "json",
+) -> Response:
     """Entities by name, any case: exact matches first, then names that start with it, then
     names with a word that starts with it (``Putin`` finds "Vladimir Putin"); ``match`` says
     which."""
-    rows = records.find_entity(db.conn(), name)
-    return list_response(rows, format, name="entities", meta={"count": len(rows)})
+    rows = records.find_entity(db.conn(), name, limit=-1)  # SQLite: LIMIT -1 is no limit
+    return _sliced(rows, format, "entities", page)
+
+
+QUOTES_SHOWN = 50
+"""Quotes ``/api/entities/{id}`` carries (with ``quotes_total``); the quote lists page the rest."""
 
 
 @router.get("/entities/{entity_id}", summary="One entity")
 def entity(db: DbDep, entity_id: EntityId) -> dict[str, Any]:
-    """An entity: articles naming it, its quotes (as speaker) and the entities named with it."""
-    return {"ok": True, **records.entity(db.conn(), entity_id)}
+    """An entity: articles naming it, its first quotes (as speaker; ``quotes_total`` in all,
+    every one at ``/api/entities/{id}/quotes``) and the entities named with it most
+    (``cooccurring_total`` in all, every one at ``/api/entities/{id}/named-with``)."""
+    conn = db.conn()
+    row = records.entity(conn, entity_id)
+    f = Filters(entity=entity_id)
+    row["quotes"] = list(explore.entity_quotes(conn, f, limit=QUOTES_SHOWN))
+    row["quotes_total"] = explore.count_entity_quotes(conn, f)
+    row["cooccurring_total"] = explore.count_named_with(conn, entity_id)
+    return {"ok": True, **row}
+
+
+def _quotes(db: DbDep, f: Filters, page: Page, fmt: str) -> Response:
+    return _paged(
+        db, lambda c: explore.entity_quotes(c, f, limit=page.limit, offset=page.offset),
+        lambda c: explore.count_entity_quotes(c, f), fmt, "quotes", page,
+        {"speakers": list(f.entity_ids)},
+    )
 
 
 @router.get("/entities/{entity_id}/quotes", summary="An entity's quotes")
-def entity_quotes(db: DbDep, entity_id: EntityId, format: FormatParam = "json") -> Response:
-    """What the entity said: quotes whose speaker has its name."""
-    rows = records.entity(db.conn(), entity_id)["quotes"]
-    return list_response(rows, format, name="quotes", meta={"count": len(rows)})
+def entity_quotes(
+    db: DbDep,
+    entity_id: EntityId,
+    f: FiltersDep,
+    page: Annotated[Page, Depends(paging(QUOTES_SHOWN))],
+    format: FormatParam = "json",
+) -> Response:
+    """What the entity said: quotes whose speaker has its name (any case), newest first, in the
+    articles the filters select (``q``, ``outlet``, ``start``, ``end``, ``language``, ``story``).
+    Here ``entity`` adds speakers: the quotes of any of them (an entity's other name forms)."""
+    explore.entity_brief(db.conn(), entity_id)  # 404 for an unknown id
+    return _quotes(db, dataclasses.replace(f, entity=entity_id), page, format)
+
+
+@router.get("/quotes", summary="Quotes by speaker")
+def quotes(
+    db: DbDep, f: FiltersDep, page: Annotated[Page, Depends(paging(QUOTES_SHOWN))], format: FormatParam = "json"
+) -> Response:
+    """Quotes whose speaker has the name of any ``entity`` given (repeat it: ``entity=452&entity=1011``
+    lists a person's quotes under both name forms), newest first, in the articles the other
+    filters select. Without an ``entity`` the list is empty."""
+    return _quotes(db, f, page, format)
+
+
+@router.get("/entities/{entity_id}/named-with", summary="Entities named with an entity")
+def entity_named_with(
+    db: DbDep, entity_id: EntityId, page: Annotated[Page, Depends(paging(15))], format: FormatParam = "json"
+) -> Response:
+    """The entities named in the same articles, most shared articles first."""
+    explore.entity_brief(db.conn(), entity_id)  # 404 for an unknown id
+    return _paged(
+        db, lambda c: explore.named_with(c, entity_id, limit=page.limit, offset=page.offset),
+        lambda c: explore.count_named_with(c, entity_id), format, "named-with", page,
+    )
 
 
 @router.get("/outlets", summary="Outlets")
-def outlets(db: DbDep, limit: LimitParam = 0, format: FormatParam = "json") -> Response:
-    """Every outlet with its article count, biggest first."""
-    lim = _limit(limit)
-    return _list(db, lambda c: explore.outlets(c, limit=lim), format, "outlets", lim, {})
+def outlets(db: DbDep, page: Annotated[Page, Depends(paging(None))], format: FormatParam = "json") -> Response:
+    """Every outlet with its article count, biggest first (all of them unless ``limit`` asks
+    for a page)."""
+    return _paged(
+        db, lambda c: explore.outlets(c, limit=page.limit, offset=page.offset),
+        explore.count_outlets, format, "outlets", page,
+    )
 
 
 @router.get("/outlets/{domain}", summary="One outlet")

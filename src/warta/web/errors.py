@@ -19,8 +19,10 @@ from warta.store.errors import (
     RecordNotFound,
     SearchSyntaxError,
 )
+from warta.web.params import MAX_PAGE
 
 log = logging.getLogger(__name__)
+LIMIT_HINT = f" (rows a page: 1-{MAX_PAGE}; limit=0 for every row, streamed)"
 
 STATUS: dict[type[ExploreError], int] = {
     SearchSyntaxError: 400,
@@ -65,7 +67,8 @@ async def validation_error(request: Request, exc: Exception) -> Response:
     problems = []
     for err in exc.errors()[:5]:
         where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path"))
-        problems.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+        hint = LIMIT_HINT if where == "limit" else ""
+        problems.append(f"{where or 'request'}: {err.get('msg', 'invalid')}{hint}")
     return _respond(request, 400, "; ".join(problems) or "invalid request", "bad-request")
 
 

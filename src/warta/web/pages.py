@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi import Path as PathParam
@@ -16,11 +16,19 @@ from starlette.responses import Response
 from warta.store import explore, records
 from warta.store import search as store_search
 from warta.store.errors import ExploreError
-from warta.store.search import Filters, check_day
-from warta.store.syntax import parse_query
+from warta.store.search import Filters
 from warta.web.database import Database
+from warta.web.dates import when
 from warta.web.i18n import DEFAULT, LANGUAGES, translator
-from warta.web.params import ArticleId, EntityId, EntityParam
+from warta.web.params import (
+    MAX_OFFSET,
+    ArticleId,
+    EntityId,
+    EntityParam,
+    entity_list,
+    make_filters,
+    outlet_list,
+)
 from warta.web.security import safe_href
 from warta.web.segments import body_segments
 
@@ -30,6 +38,10 @@ TEMPLATES.env.autoescape = True  # every template, whatever its file name
 COLOURS = ("#1f6feb", "#d1242f", "#1a7f37", "#9a6700", "#8250df", "#bf3989")
 MAX_QUERIES = len(COLOURS)
 POPULAR_DAYS = 7
+ARTICLES_PAGE = 20
+QUOTES_PAGE = 50
+OffsetQuery = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+"""A list's start on a page; a bad one is a 400 with the reason, as on the API."""
 
 
 def qs(**params: Any) -> str:
@@ -73,9 +85,28 @@ def render_error(request: Request, status: int, message: str) -> Response:
     return render(request, "error.html", status=status, status_code=status, message=message)
 
 
+def pager(
+    path: str, params: dict[str, Any], key: str, total: int, offset: int, limit: int, anchor: str = ""
+) -> dict[str, Any]:
+    """What a list's pager shows: the rows shown (``first``–``last`` of ``total``) and the links
+    to the previous and next pages (None at either end; ``#anchor`` appended), other parameters
+    kept."""
+    shown = max(0, min(total, offset + limit) - offset)
+    link = lambda at: path + qs(**{**params, key: at or None}) + (f"#{anchor}" if anchor else "")  # noqa: E731
+    return {
+        "first": offset + 1 if shown else 0,
+        "last": offset + shown,
+        "total": total,
+        "prev": link(max(0, offset - limit)) if offset > 0 else None,
+        "next": link(offset + limit) if offset + limit < total else None,
+    }
+
+
 def _globals() -> None:
     # Helpers the macros use too (imported macros do not see the render context).
-    TEMPLATES.env.globals.update(qs=qs, safe_href=safe_href, colours=COLOURS, pct=_pct, num=_num)
+    TEMPLATES.env.globals.update(
+        qs=qs, safe_href=safe_href, colours=COLOURS, pct=_pct, num=_num, when=when, pager=pager
+    )
 
 
 def _pct(value: float) -> str:
@@ -114,29 +145,25 @@ def home(request: Request) -> Response:
         popular_start=start,
         popular_end=end,
         outlets=list(explore.outlets(conn, limit=12)),
+        outlets_total=explore.count_outlets(conn),
     )
 
 
-def _query_panel(conn: Any, index: int, text: str, base: dict[str, Any]) -> dict[str, Any]:
+def _query_panel(conn: Any, index: int, text: str, base: dict[str, Any], offset: int) -> dict[str, Any]:
     panel: dict[str, Any] = {"text": text, "index": index, "colour": COLOURS[index], "error": None}
     params = {"q": text, **base}
     panel["params"] = params
     try:
-        f = Filters(
-            match=parse_query(text),
-            outlets=tuple(base["outlet"]),
-            start=check_day(base["start"], "start"),
-            end=check_day(base["end"], "end"),
-            language=base["language"] or None,
-            entity=base["entity"],
-        )
+        f = make_filters(text, base["outlet"], base["start"], base["end"], base["language"], base["entity"])
     except ExploreError as exc:
         panel["error"] = str(exc)
         return panel
     panel["totals"] = explore.totals(conn, f)
+    panel["articles"] = list(store_search.search(conn, f, limit=ARTICLES_PAGE, offset=offset))
     panel["sample"] = explore.sample(conn, f, n=8, seed=1)
     panel["outlets"] = explore.top_outlets(conn, f, limit=8)
     panel["entities"] = explore.top_entities(conn, f, limit=8)
+    panel["entities_total"] = explore.count_entities_of(conn, f)
     panel["words"] = explore.top_words(conn, f, limit=15, sample_size=500)
     return panel
 
@@ -149,19 +176,24 @@ def search_page(
     start: Annotated[str, Query(max_length=40)] = "",
     end: Annotated[str, Query(max_length=40)] = "",
     language: Annotated[str, Query(max_length=20)] = "",
-    entity: EntityParam = None,
+    entity: EntityParam = [],  # noqa: B006 - read only
     measure: Annotated[str, Query(pattern="^(share|count)$")] = "share",
     interval: Annotated[str, Query(pattern="^(day|week|month)$")] = "day",
+    offset: OffsetQuery = 0,
 ) -> Response:
-    """Queries compared side by side: attention over time, totals, samples, top outlets,
-    entities and words, each with a CSV download. A bad query is a 400 with its message; queries
-    past the :data:`MAX_QUERIES` compared are named on the page as left out, never dropped silently."""
+    """Queries compared side by side: attention over time, totals, each query's articles (a
+    page of :data:`ARTICLES_PAGE` from ``offset``), samples, top outlets, entities and words,
+    each with a CSV download. A bad query is a 400 with its message; queries past the
+    :data:`MAX_QUERIES` compared are named on the page as left out, never dropped silently.
+    Several outlets (repeated or comma-separated) or entities select articles of any of them."""
     conn = _db(request).conn()
     given = [t for t in q if t.strip()]
     texts, left_out = given[:MAX_QUERIES], given[MAX_QUERIES:]
-    outlets = [x.strip().lower() for o in outlet for x in o.split(",") if x.strip()][:50]
-    base = {"outlet": outlets, "start": start, "end": end, "language": language, "entity": entity}
-    panels = [_query_panel(conn, i, text, base) for i, text in enumerate(texts)]
+    entities = list(entity_list(entity))
+    base = {
+        "outlet": list(outlet_list(outlet)), "start": start, "end": end, "language": language, "entity": entities,
+    }
+    panels = [_query_panel(conn, i, text, base, offset) for i, text in enumerate(texts)]
     status = 400 if any(p["error"] for p in panels) else 200
     return render(
         request,
@@ -175,7 +207,21 @@ def search_page(
         interval=interval,
         languages=explore.languages(conn),
         page_params={"q": texts, **base},
+        page_size=ARTICLES_PAGE,
+        offset=offset,
+        entity_names=_entity_names(conn, entities),
     )
+
+
+def _entity_names(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
+    """The id, name and type of each entity a filter names (unknown ids are left out)."""
+    found = []
+    for i in ids:
+        try:
+            found.append(explore.entity_brief(conn, i))
+        except ExploreError:
+            continue
+    return found
 
 
 @router.get("/article/{article_id}")
@@ -201,8 +247,16 @@ def article_page(request: Request, article_id: ArticleId) -> Response:
         entities_by_type=by_type,
         speakers=speakers,
         related=records.related(conn, article_id),
-        cluster=records.cluster(conn, row["cluster_id"]) if row["cluster_id"] else None,
+        cluster=_cluster(conn, row["cluster_id"]),
     )
+
+
+def _cluster(conn: Any, cluster_id: str | None) -> dict[str, Any] | None:
+    """A copy cluster with its ``scope`` (one outlet or several: :func:`explore.cluster_scope`)."""
+    found = records.cluster(conn, cluster_id) if cluster_id else None
+    if found:
+        found["scope"] = explore.cluster_scope(found["members"])
+    return found
 
 
 @router.get("/story/{story_id}")
@@ -212,23 +266,39 @@ def story_page(request: Request, story_id: Annotated[str, PathParam(max_length=2
 
 
 @router.get("/entity/{entity_id}")
-def entity_page(request: Request, entity_id: EntityId) -> Response:
-    """An entity: attention over time, what it said, articles naming it, who it is named with."""
+def entity_page(
+    request: Request, entity_id: EntityId, quotes_offset: OffsetQuery = 0, offset: OffsetQuery = 0
+) -> Response:
+    """An entity: attention over time, what it said (:data:`QUOTES_PAGE` quotes from
+    ``quotes_offset``), the articles naming it (:data:`ARTICLES_PAGE` from ``offset``), who it
+    is named with; every list says how long it is and pages through it."""
     conn = _db(request).conn()
     row = records.entity(conn, entity_id)
     f = Filters(entity=entity_id)
+    here = {"quotes_offset": quotes_offset or None, "offset": offset or None}
+    path = f"/entity/{entity_id}"
+    quotes_total = explore.count_entity_quotes(conn, f)
     return render(
         request,
         "entity.html",
         e=row,
-        articles=list(store_search.search(conn, f, limit=15)),
+        quotes=list(explore.entity_quotes(conn, f, limit=QUOTES_PAGE, offset=quotes_offset)),
+        quotes_pages=pager(path, here, "quotes_offset", quotes_total, quotes_offset, QUOTES_PAGE, "said"),
+        articles=list(store_search.search(conn, f, limit=ARTICLES_PAGE, offset=offset)),
+        article_pages=pager(path, here, "offset", row["count_articles"], offset, ARTICLES_PAGE, "articles"),
+        named_with=explore.named_with(conn, entity_id, limit=15),
+        named_with_total=explore.count_named_with(conn, entity_id),
         outlets=explore.top_outlets(conn, f, limit=10),
+        outlets_total=explore.count_outlets_of(conn, f),
     )
 
 
 @router.get("/outlet/{domain}")
-def outlet_page(request: Request, domain: Annotated[str, PathParam(max_length=253)]) -> Response:
-    """An outlet: its articles, languages, top entities, and who copied whom."""
+def outlet_page(
+    request: Request, domain: Annotated[str, PathParam(max_length=253)], offset: OffsetQuery = 0
+) -> Response:
+    """An outlet: its articles (:data:`ARTICLES_PAGE` from ``offset``), languages, top
+    entities, and who copied whom."""
     conn = _db(request).conn()
     row = records.outlet(conn, domain)
     f = Filters(outlets=(domain,))
@@ -236,8 +306,10 @@ def outlet_page(request: Request, domain: Annotated[str, PathParam(max_length=25
         request,
         "outlet.html",
         o=row,
-        articles=list(explore.latest(conn, f, limit=15)),
+        articles=list(explore.latest(conn, f, limit=ARTICLES_PAGE, offset=offset)),
+        article_pages=pager(f"/outlet/{quote(domain, safe='')}", {}, "offset", explore.count_latest(conn, f), offset, ARTICLES_PAGE, "articles"),
         entities=explore.top_entities(conn, f, limit=12),
+        entities_total=explore.count_entities_of(conn, f),
     )
 
 

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from fastapi import Depends, Path, Query
+from pydantic import Field
 
-from warta.store.errors import RecordNotFound
+from warta.store.errors import BadFilter, RecordNotFound
 from warta.store.search import Filters, check_day
 from warta.store.syntax import parse_query
 
 Fmt = Literal["json", "csv"]
 SQLITE_MIN, SQLITE_MAX = -(2**63), 2**63 - 1
 """The range of an SQLite INTEGER: a larger Python int cannot even be bound as a parameter."""
-MAX_PAGE = 1000
-"""Lists up to this many rows are built in one body; larger and unlimited ones are streamed."""
+MAX_PAGE = 500
+"""The largest page a list answers (``limit``); ``limit=0`` asks for every row, streamed."""
+MAX_OFFSET = 10_000_000
+MAX_VALUES = 50
+"""Values a repeatable filter (``outlet``, ``entity``) takes; more is a 400, never cut."""
 
 QueryText = Annotated[
     str | None,
@@ -24,18 +30,56 @@ QueryText = Annotated[
         max_length=20_000,
     ),
 ]
-OutletParam = Annotated[list[str], Query(description="Outlet domain(s), e.g. kompas.com")]
+OutletParam = Annotated[
+    list[str],
+    Query(description="Outlet domain(s), e.g. kompas.com; repeat it or separate with commas: any of them"),
+]
 DayParam = Annotated[str | None, Query(description="A day, YYYY-MM-DD (inclusive)", max_length=40)]
 LanguageParam = Annotated[str | None, Query(description="Language code, e.g. id", max_length=20)]
 EntityParam = Annotated[
-    int | None, Query(ge=SQLITE_MIN, le=SQLITE_MAX, description="Entity id: articles naming it")
+    list[Annotated[int, Field(ge=SQLITE_MIN, le=SQLITE_MAX)]],
+    Query(description="Entity id: articles naming it; repeat it for articles naming any of them"),
 ]
 """A bad entity filter (not a number, or out of SQLite's range) is a 400, on pages too."""
 StoryParam = Annotated[str | None, Query(description="Story id: its articles", max_length=200)]
 FormatParam = Annotated[Fmt, Query(description="json, or csv (a download)")]
 LimitParam = Annotated[
-    int, Query(ge=0, le=10_000_000, description="Rows to return; 0 for all of them (streamed)")
+    int | None,
+    Query(ge=0, le=MAX_PAGE, description=f"Rows to return, 1-{MAX_PAGE}; 0 for all of them (streamed). "
+          "Without it a JSON list answers its first page and a CSV every row"),
 ]
+OffsetParam = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (the page's start)")]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of a list: ``limit`` rows (None: every row, streamed) from ``offset``."""
+
+    limit: int | None
+    offset: int = 0
+
+    @property
+    def whole(self) -> bool:
+        """True for an export: every row, streamed."""
+        return self.limit is None
+
+    def meta(self, total: int) -> dict[str, int]:
+        """What a list answers beside its items: ``total`` rows in all, the ``limit`` (0: all)
+        and the ``offset``."""
+        return {"total": total, "limit": self.limit or 0, "offset": self.offset}
+
+
+def paging(default: int | None) -> Callable[..., Page]:
+    """The ``limit``/``offset``/``format`` dependency of a list whose JSON page is ``default``
+    rows long (None: the whole list); a CSV without a ``limit`` is the whole list (an export
+    never stops at a page)."""
+
+    def page(limit: LimitParam = None, offset: OffsetParam = 0, format: FormatParam = "json") -> Page:
+        if limit is None:
+            return Page(None if format == "csv" else default, offset)
+        return Page(limit or None, offset)
+
+    return page
 
 
 def _check_id(value: int, what: str) -> int:
@@ -61,23 +105,54 @@ EntityId = Annotated[int, Depends(entity_id_path)]
 """An entity id in a path (``/api/entities/{entity_id}``, ``/entity/{entity_id}``)."""
 
 
+def outlet_list(values: list[str] | None) -> tuple[str, ...]:
+    """Outlet domains from repeated and comma-separated values, lower-cased, each once.
+
+    Raises:
+        BadFilter: more than :data:`MAX_VALUES` outlets (a 400: never cut silently).
+    """
+    found = tuple(dict.fromkeys(x.strip().lower() for v in values or () for x in v.split(",") if x.strip()))
+    if len(found) > MAX_VALUES:
+        raise BadFilter(f"outlet: at most {MAX_VALUES} outlets, not {len(found)}")
+    return found
+
+
+def entity_list(values: list[int] | None) -> tuple[int, ...]:
+    """Entity ids from repeated values, each once.
+
+    Raises:
+        BadFilter: an id out of SQLite's range, or more than :data:`MAX_VALUES` ids.
+    """
+    found = tuple(dict.fromkeys(values or ()))
+    for v in found:
+        if not SQLITE_MIN <= v <= SQLITE_MAX:
+            raise BadFilter(f"entity: {v} is not an id (out of SQLite's integer range)")
+    if len(found) > MAX_VALUES:
+        raise BadFilter(f"entity: at most {MAX_VALUES} entities, not {len(found)}")
+    return found
+
+
 def make_filters(
     q: str | None,
     outlet: list[str] | None = None,
     start: str | None = None,
     end: str | None = None,
     language: str | None = None,
-    entity: int | None = None,
+    entity: list[int] | None = None,
     story: str | None = None,
 ) -> Filters:
-    """Filters from request values; bad search syntax, dates or ids raise typed errors (→ 400)."""
+    """Filters from request values; bad search syntax, dates or ids raise typed errors (→ 400).
+    Several outlets or entities select articles of any of them."""
+    first, last = check_day(start, "start"), check_day(end, "end")
+    if first and last and first > last:
+        raise BadFilter(f"start ({first}) is after end ({last})")
     return Filters(
         match=parse_query(q) if q is not None and q.strip() else None,
-        outlets=tuple(o.strip().lower() for o in outlet or () if o.strip())[:50],
-        start=check_day(start, "start"),
-        end=check_day(end, "end"),
+        outlets=outlet_list(outlet),
+        start=first,
+        end=last,
         language=language or None,
-        entity=entity,
+        entities=entity_list(entity),
         story=story or None,
     )
 
@@ -88,7 +163,7 @@ def filters_dependency(
     start: DayParam = None,
     end: DayParam = None,
     language: LanguageParam = None,
-    entity: EntityParam = None,
+    entity: EntityParam = [],  # noqa: B006 - read only
     story: StoryParam = None,
 ) -> Filters:
     """The filters of an API request."""
