@@ -77,11 +77,18 @@ def match_quotes(
     """(true positives, found, gold) for one article and one kind of quote; with ``loose``,
     speakers match by :func:`_same_person`. The gold floors in tests/enrich/test_quotes.py
     count with this too."""
-    same = _same_person if loose else _same_speaker
     found = [q for q in found if q.kind == kind]
-    gold = [g for g in gold if g["kind"] == kind]
+    hits = _matched(found, [g for g in gold if g["kind"] == kind], kind, loose=loose)
+    return len(hits), len(found), sum(g["kind"] == kind for g in gold)
+
+
+def _matched(
+    found: list[Quote], gold: list[dict[str, Any]], kind: str, *, loose: bool = False
+) -> set[int]:
+    """The indices of the ``found`` quotes (all of ``kind``) that match a ``gold`` quote: the
+    same opening words and the same speaker, each gold quote matched once."""
+    same = _same_person if loose else _same_speaker
     used: set[int] = set()
-    hits = 0
     for g in gold:
         starts = _norm(g["starts"])
         for i, q in enumerate(found):
@@ -91,9 +98,25 @@ def match_quotes(
             opens = text.startswith(starts) if kind == "direct" else starts in text[:120]
             if opens and same(q.speaker, g["speaker"]):
                 used.add(i)
-                hits += 1
                 break
-    return hits, len(found), len(gold)
+    return used
+
+
+def by_attribution(articles: list[dict[str, Any]], *, ner: bool = True) -> dict[str, list[int]]:
+    """For each kind and :data:`warta.article.Attribution` (and "none" for quotes given no
+    speaker): [right, found] over ``articles``: how sure each way of finding a speaker is."""
+    counts: dict[str, list[int]] = {}
+    for article in articles:
+        mentions = model_mentions(article["text"]) if ner else None
+        quotes = find_quotes(article["text"], "id", mentions=mentions)
+        for kind in ("direct", "indirect"):
+            found = [q for q in quotes if q.kind == kind]
+            hits = _matched(found, [g for g in article["quotes"] if g["kind"] == kind], kind)
+            for i, q in enumerate(found):
+                row = counts.setdefault(f"{kind} {q.attribution or 'none'}", [0, 0])
+                row[0] += i in hits
+                row[1] += 1
+    return counts
 
 
 def _dates_exact(found: list[DateMention], gold: dict[str, str]) -> tuple[int, int]:
@@ -258,6 +281,11 @@ def main() -> None:
         "--no-ner", action="store_true", help="quotes by the capitalisation rules alone"
     )
     parser.add_argument(
+        "--by-attribution",
+        action="store_true",
+        help="also print precision by how each speaker was found (named, role, pronoun, …)",
+    )
+    parser.add_argument(
         "--agreement",
         action="store_true",
         help="score the second annotation (second_annotation.jsonl) against the gold instead",
@@ -298,6 +326,12 @@ def main() -> None:
             f"{s['indirect_gold']:>4} {s['dates_exact']:6.3f} {s['dates_gold']:>4} "
             f"{s['loose_precision']:8.3f} {s['loose_recall']:8.3f}"
         )
+    if args.by_attribution:
+        counts = by_attribution(articles, ner=ner)
+        print(f"{'quotes by attribution':24} {'right':>6} {'found':>6} {'P':>6}")
+        for key in sorted(counts, key=lambda k: (k.split()[0], -counts[k][1])):
+            right, found = counts[key]
+            print(f"{key:24} {right:>6} {found:>6} {right / found:6.3f}")
     gold_texts = [(a["text"], a["page_date"]) for a in articles]
     print(f"speed, gold texts: {speed(gold_texts, rounds=20):,.0f} articles/s (one core)")
     sample = _corpus_sample(args.speed)

@@ -68,9 +68,24 @@ class Byline(msgspec.Struct, frozen=True):
     name: str
 
 
+Attribution = Literal["named", "role", "pronoun", "continued", "context"]
+"""How a quote's speaker was found, from the surest to the least sure (measured on the gold in
+docs/benchmarks.md):
+
+- ``named``: the cue names the speaker ("kata Yang", "Putin mengatakan", "Menurut X");
+- ``role``: the cue names an office, held by the person named with it before ("kata Kapolres");
+- ``pronoun``: a pronoun or "-nya" cue ("ujarnya", "kata dia", "Ia menambahkan"): the person
+  the sentences before are about;
+- ``continued``: no cue, the quote follows the last speaker's: they go on;
+- ``context``: no cue, the quote stands alone: the person named just before it, or the subject
+  of the sentences around it.
+"""
+
+
 class Quote(msgspec.Struct, frozen=True):
     """A quote in the body: who said it, the cue, the quoted text and its character span in
-    :attr:`Article.text`."""
+    :attr:`Article.text`, and how the speaker was found (:data:`Attribution`; None when no
+    speaker is given)."""
 
     speaker: str | None
     cue: str | None
@@ -78,6 +93,7 @@ class Quote(msgspec.Struct, frozen=True):
     start: int
     end: int
     kind: Literal["direct", "indirect"] = "direct"
+    attribution: Attribution | None = None
 
 
 class Entity(msgspec.Struct, frozen=True):

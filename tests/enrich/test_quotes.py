@@ -2444,3 +2444,19 @@ def test_two_word_name_without_its_middle_name() -> None:
 def test_haji_before_a_name_is_a_title() -> None:
     text = '"Kami berharap pelaku segera ditangkap," ungkap Haji Safrudin, tokoh warga.'
     assert [q.speaker for q in find_quotes(text, "id")] == ["Safrudin"]
+
+
+def test_each_speaker_says_how_it_was_found() -> None:
+    text = (
+        'Yang Moo Jin menilai pertemuan itu penting. "Ini langkah besar," kata Yang Moo Jin.\n\n'
+        '"Kedua negara butuh waktu."\n\n'
+        'Ia juga menyebut ancaman sanksi. "Sanksi tidak akan berhasil," ujarnya.\n\n'
+        '"Kami tidak tahu," kata seorang warga.'
+    )
+    found = [(q.speaker, q.attribution) for q in find_quotes(text, "id") if q.kind == "direct"]
+    assert found == [
+        ("Yang Moo Jin", "named"),
+        ("Yang Moo Jin", "continued"),
+        ("Yang Moo Jin", "pronoun"),
+        (None, None),
+    ]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from warta.article import Quote
+from warta.article import Attribution, Quote
 from warta.enrich.quotes.cues import _cues
 from warta.enrich.quotes.direct import _direct_speaker
 from warta.enrich.quotes.indirect import _indirect
@@ -116,6 +116,7 @@ def find_quotes(
             continue  # 'Henri "Carraway" Teja': a handle inside a name, nobody's words
         speaker, cue, found = _direct_speaker(reader, span, segments)
         hole = False  # this quote's cue names nobody where the scraper dropped a name
+        how: Attribution = "named"
         if cue is None:
             # No cue: a continuation when it opens a segment (or a sentence) right after a quote.
             if _is_title(text, span):
@@ -129,6 +130,7 @@ def find_quotes(
                 if named and _about(text[span.start : span.end], named):
                     named = None  # "… pengrajin Gambo Muba …" between and inside: its topic
                 speaker, found = named or previous_speaker, True
+                how = "context" if named else "continued"
             elif (
                 _opens_sentence(text, span, segments)
                 and span.end - span.start > 40
@@ -154,10 +156,12 @@ def find_quotes(
                 if chained or _about(text[span.start : span.end], speaker or ""):
                     speaker = None
                 found = speaker is not None
+                how = "context"
             else:
                 continue
         elif not found:
             speaker = reader.role_holder(span.close + 1)
+            how = "role" if speaker else "pronoun"
             hole = speaker is None and _role_then_hole(text, span.close + 1)
             if speaker is None and not hole:
                 if unnamed_close is not None and reader.person_at(unnamed_close + 1, span.open) is None:
@@ -205,6 +209,7 @@ def find_quotes(
                 text=text[span.start : span.end],
                 start=span.start,
                 end=span.end,
+                attribution=how if speaker else None,
             )
         )
         if speaker:

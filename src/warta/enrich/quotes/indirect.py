@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from warta.article import Quote
+from warta.article import Attribution, Quote
 from warta.enrich.quotes.cues import _AKAN_OBJECT, _cues
 from warta.enrich.quotes.marks import _SENTENCE_END
 from warta.enrich.quotes.names import (
@@ -77,6 +77,7 @@ def _indirect(
     """Reported speech: "X mengatakan, …", "Ia menyebutkan bahwa …", "Menurut X, …"."""
     text = reader.text
     found: list[Quote] = []
+    how: Attribution = "named"  # how the speaker of the report being read was found
 
     inside_quote = reader._inside_quote  # a bisect over the sorted, disjoint quote ranges
 
@@ -89,7 +90,7 @@ def _indirect(
             return last.speaker
         return reader.subject_before(position)
 
-    def add(speaker: str | None, cue: str, start: int) -> None:
+    def add(speaker: str | None, cue: str, start: int, how: Attribution = "named") -> None:
         while start < len(text) and text[start] in " ,":
             start += 1
         if start >= len(text) or text[start] in '"“' or inside_quote(start):
@@ -106,6 +107,7 @@ def _indirect(
                 start=start,
                 end=end,
                 kind="indirect",
+                attribution=how if speaker else None,
             )
         )
 
@@ -147,6 +149,7 @@ def _indirect(
             subject = subject_pattern.search(text, max(0, position - 180), position)
             if _person_noun_anaphor(text, position):
                 speaker = speaker_before(position)
+                how = "pronoun"
             elif (
                 appositive := _appositive_speaker(
                     reader,
@@ -155,6 +158,7 @@ def _indirect(
                 )
             ) is not None:
                 speaker = appositive
+                how = "named"
             elif subject is None:
                 if not _unnamed_source(text, position):
                     continue
@@ -163,13 +167,15 @@ def _indirect(
                 subject.group("pronoun") or subject.group("subject").split()[0].lower() in _PRONOUNS
             ):
                 speaker = speaker_before(subject.start())
+                how = "pronoun"
                 if speaker is None:
                     continue  # "dirinya mengatakan" about someone we cannot name
             else:
                 speaker = _subject_speaker(reader, subject)
+                how = "named"
                 if speaker is None and not _unnamed_source(text, position):
                     continue
-            add(speaker, cue_word, link.end())
+            add(speaker, cue_word, link.end(), how)
     for match in patterns["menurut"].finditer(text) if "enurut" in text else ():
         if (
             inside_quote(match.start())
@@ -184,30 +190,35 @@ def _indirect(
             if anaphor.split()[0].lower() not in _PERSON_NOUNS:
                 continue  # "Menurut data tersebut": no person
             speaker = speaker_before(match.start())
+            how = "pronoun"
         elif who is None or who.lower() in _PRONOUNS:
             speaker = speaker_before(match.start())
+            how = "pronoun"
         elif " " not in who and (
             is_common_word(who) or is_name_stopword(who) or who.lower() in _PERSON_NOUNS
         ):
             continue  # "Menurut Profesor dari Universitas …": a role, the name cut out
         else:
             speaker = _org_or_person(reader, who, match.start("who"))
+            how = "named"
             if speaker is None:
                 continue
-        add(speaker, match.group("cue"), match.end())
+        add(speaker, match.group("cue"), match.end(), how)
     for match in patterns["passive_nya"].finditer(text) if "nya," in text else ():
         if inside_quote(match.start()):
             continue
         speaker = speaker_before(match.start())
+        how = "pronoun"
         if speaker is not None:
-            add(speaker, match.group("cue"), match.end())
+            add(speaker, match.group("cue"), match.end(), how)
     for match in patterns["passive_by"].finditer(text) if "Di" in text else ():
         # "Diakui Kikan, dirinya sudah …": Kikan's account, as "Menurut Kikan, …" is
         if inside_quote(match.start()):
             continue
         speaker = _org_or_person(reader, match.group("who"), match.start("who"))
+        how = "named"
         if speaker is not None:
-            add(speaker, match.group("cue"), match.end())
+            add(speaker, match.group("cue"), match.end(), how)
     for match in patterns["kata_mid"].finditer(text) if "ata " in text else ():
         # "Gegar budaya, kata Ahmad Husri, bisa terjadi …", "Kata Enda, sangat mungkin …".
         if inside_quote(match.start()) or text[max(0, match.start() - 3) : match.start()].rstrip(
@@ -222,8 +233,10 @@ def _indirect(
             continue  # "kata X ingin …" only right after a comma: "Kemudian, kata JK ingin …"
         if who.lower() in _PRONOUNS:
             speaker = speaker_before(match.start())
+            how = "pronoun"
         else:
             speaker = _org_or_person(reader, who, match.start(cue_group))
+            how = "named"
             if speaker is None:
                 continue
         # In the middle of a sentence the report is the whole sentence: "Gegar budaya, kata X,
@@ -238,7 +251,7 @@ def _indirect(
         start = match.end()
         if text[head : match.start(cue_group)].strip(" ,\t\xa0") and not inside_quote(head):
             start = head
-        add(speaker, match.group(cue_group), start)
+        add(speaker, match.group(cue_group), start, how)
     return found
 
 
