@@ -9,29 +9,32 @@ from warta.store.explore import cluster_scope
 from warta.store.search import Filters
 
 
-def members(*outlets: str | None) -> list[dict[str, Any]]:
-    return [{"id": i, "outlet": o} for i, o in enumerate(outlets)]
+def cluster(*outlets: str | None) -> dict[str, Any]:
+    """A cluster as :func:`warta.store.records.cluster` gives it, the first member its head."""
+    head = outlets[0]
+    found = [
+        {"id": i, "outlet": o, "is_original": i == 0, "same_outlet": o == head if o and head else None}
+        for i, o in enumerate(outlets)
+    ]
+    return {"members": found, "outlet_count": len({o for o in outlets if o})}
 
 
 def test_a_cluster_at_one_outlet_is_same_outlet() -> None:
-    found = members("liputan6.com", "liputan6.com", "liputan6.com")
-    assert cluster_scope(found) == "same_outlet" and all(m["same_outlet"] for m in found)
+    assert cluster_scope(cluster("liputan6.com", "liputan6.com", "liputan6.com")) == "same_outlet"
 
 
 def test_a_cluster_across_outlets_is_other_outlets() -> None:
-    found = members("kompas.com", "tempo.co", "tribunnews.com")
-    assert cluster_scope(found) == "other_outlets" and not any(m["same_outlet"] for m in found)
+    assert cluster_scope(cluster("kompas.com", "tempo.co", "tribunnews.com")) == "other_outlets"
 
 
-def test_a_cluster_with_two_at_one_outlet_is_mixed_and_marks_them() -> None:
-    found = members("kompas.com", "tempo.co", "kompas.com")
-    assert cluster_scope(found) == "mixed"
-    assert [m["same_outlet"] for m in found] == [True, False, True]
+def test_a_cluster_with_two_at_the_head_outlet_is_mixed() -> None:
+    assert cluster_scope(cluster("kompas.com", "tempo.co", "kompas.com")) == "mixed"
+    assert cluster_scope(cluster("kompas.com", "tempo.co", "tempo.co")) == "other_outlets"
 
 
 def test_an_unknown_outlet_is_never_the_same_outlet() -> None:
-    assert cluster_scope(members(None, None)) == "other_outlets"
-    assert cluster_scope(members("kompas.com", None)) == "other_outlets"
+    assert cluster_scope(cluster(None, None)) == "other_outlets"
+    assert cluster_scope(cluster("kompas.com", None)) == "other_outlets"
 
 
 def test_entity_ids_join_the_single_and_the_repeated_filter_once_each() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import msgspec
 
+from warta.instants import UsualZones, published_order
 from warta.store import corpus as sql
 from warta.store.db import Store
 
@@ -72,7 +73,9 @@ def run_corpus_stage(
         summary.url_duplicates, summary.text_duplicates = exact["url"], exact["text"]
         candidates = list(sql.copy_candidates(conn))
         published = {c["id"]: c["published"] for c in candidates}
-        clusters = [_cluster_write(c, published) for c in find(candidates)]
+        zones = UsualZones.learn((c["outlet"], c["published"]) for c in candidates)
+        zone_of = {c["id"]: zones.of(c["outlet"]) for c in candidates}
+        clusters = [_cluster_write(c, published, zone_of) for c in find(candidates)]
         summary.copy_clusters = len(clusters)
         summary.copies = sql.write_clusters(conn, clusters)
         found = [_story_write(s) for s in group(sql.story_candidates(conn))]
@@ -82,12 +85,12 @@ def run_corpus_stage(
     return summary
 
 
-def _cluster_write(cluster: Any, published: dict[str, str | None]) -> sql.ClusterWrite:
+def _cluster_write(cluster: Any, published: dict[str, str | None], zones: dict[str, Any]) -> sql.ClusterWrite:
     members = sorted(cluster.members)
     kept = cluster.original_id
     if kept not in members:
         # The original is not in the corpus: keep the earliest member, then the first key.
-        kept = min(members, key=lambda k: (published.get(k) is None, published.get(k) or "", k))
+        kept = min(members, key=lambda k: published_order(published.get(k), k, zones.get(k)))
     return sql.ClusterWrite(
         id=cluster.id if str(cluster.id).startswith("copy:") else f"copy:{cluster.id}",
         kind="copy",

@@ -10,11 +10,12 @@ every event of a week, and a story drifting away from what it started as):
   its weight can be multiplied by ``name_weight``, since two events of one topic differ mostly
   by who acts (Anies or SBY visiting Habibie). Measured on the CLICK-ID gold, boosting names
   hurt, because a topic's own names ("Habibie", "KPK") are boosted too, so the default is 1;
-- articles are taken in time order; each joins the open story it is most similar to, if its
-  cosine with the story's centroid is ≥ ``threshold`` **and** its cosine with the story's first
-  article is ≥ ``seed_threshold`` (the anchor that stops drift), else it starts a story. A story
-  is open while its last article is within ``window_hours`` and its first within
-  ``span_hours`` (so a topic cannot chain along for a week);
+- articles are taken in time order (UTC instants, :mod:`warta.instants`; a value without an
+  offset in its outlet's usual zone; a date alone after every time of its day); each joins the
+  open story it is most similar to, if its cosine with the story's centroid is ≥ ``threshold``
+  **and** its cosine with the story's first article is ≥ ``seed_threshold`` (the anchor that
+  stops drift), else it starts a story. A story is open while its last article is within
+  ``window_hours`` and its first within ``span_hours`` (so a topic cannot chain along for a week);
 - an optional second pass merges stories of two or more articles whose centroids have a cosine
   ≥ ``merge_threshold`` and whose times overlap within ``window_hours`` (the single pass splits an
   event when its first articles are worded unlike its later ones). On the CLICK-ID gold it did
@@ -33,11 +34,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from itertools import chain
 
 import msgspec
 
+from warta.instants import UsualZones, published_instant, published_key, published_order
 from warta.page.phrases import phrase_set
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -66,7 +68,9 @@ class Story(msgspec.Struct, frozen=True, kw_only=True):
     outlets: list[str]
     outlet_count: int
     first: str | None
+    """The earliest member's published value as given (earliest by UTC instant, not as text)."""
     last: str | None
+    """The latest member's published value as given."""
     label: str
     """The title of the story's first article."""
     keywords: list[str] = msgspec.field(default_factory=list)
@@ -122,7 +126,9 @@ def group_stories(docs: Iterable[StoryCandidate], config: StoryConfig | None = N
     Returns stories sorted by outlet count (descending), then first time, then id.
     """
     cfg = config or StoryConfig()
-    items = sorted(docs, key=lambda d: (_sort_time(d.published), d.id))
+    given = list(docs)
+    zones = UsualZones.learn((d.outlet, d.published) for d in given)
+    items = sorted(given, key=lambda d: published_order(d.published, d.id, zones.of(d.outlet)))
     if not items:
         return []
     stop = _stopwords()
@@ -132,14 +138,14 @@ def group_stories(docs: Iterable[StoryCandidate], config: StoryConfig | None = N
         df.update(bag.keys())
     n = len(items)
     idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
-    times = [_parse_time(d.published) for d in items]
+    times = [_parse_time(d.published, zones.of(d.outlet)) for d in items]
     vecs = [_vector(bag, names, df, idf, n, cfg) for bag, names in bags]
 
     stories = _single_pass(vecs, times, cfg)
     if cfg.merge_threshold > 0:
         stories = _merge(stories, cfg)
-    out = [_story([items[i] for i in s.members], s.centroid, cfg.keywords) for s in stories]
-    return sorted(out, key=lambda s: (-s.outlet_count, _sort_time(s.first), s.id))
+    out = [_story([items[i] for i in s.members], s.centroid, cfg.keywords, zones) for s in stories]
+    return sorted(out, key=lambda s: (-s.outlet_count, *published_order(s.first, s.id, zones.corpus)))
 
 
 def _single_pass(vecs: list[dict[str, float]], times: list[datetime | None], cfg: StoryConfig) -> list[_Open]:
@@ -267,16 +273,18 @@ def _merge(stories: list[_Open], cfg: StoryConfig) -> list[_Open]:
     return out
 
 
-def _story(docs: list[StoryCandidate], centroid: dict[str, float], keywords: int) -> Story:
+def _story(docs: list[StoryCandidate], centroid: dict[str, float], keywords: int, zones: UsualZones) -> Story:
     outlets = sorted({d.outlet for d in docs if d.outlet})
-    times = sorted(d.published for d in docs if d.published)
+    times = sorted(
+        (key, d.published) for d in docs if d.published and (key := published_key(d.published, zones.of(d.outlet)))
+    )
     return Story(
         id="story-" + hashlib.sha1(docs[0].id.encode()).hexdigest()[:16],
         members=sorted(d.id for d in docs),
         outlets=outlets,
         outlet_count=len(outlets),
-        first=times[0] if times else None,
-        last=times[-1] if times else None,
+        first=times[0][1] if times else None,
+        last=times[-1][1] if times else None,
         label=docs[0].title,
         keywords=list(_top(centroid, keywords)),
     )
@@ -340,19 +348,10 @@ def _dot(vec: dict[str, float], other: dict[str, float]) -> float:
     return sum(vec[t] * other[t] for t in vec.keys() & other.keys())
 
 
-def _parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        t = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return t.replace(tzinfo=None) - (t.utcoffset() or timedelta(0)) if t.tzinfo else t
-
-
-def _sort_time(value: str | None) -> str:
-    t = _parse_time(value)
-    return t.isoformat() if t else "9999"
+def _parse_time(value: str | None, zone: tzinfo | None) -> datetime | None:
+    """The value's UTC instant, naive (a date alone at the end of its day), for window arithmetic."""
+    t = published_instant(value, zone)
+    return t.replace(tzinfo=None) if t else None
 
 
 def _stopwords() -> frozenset[str]:

@@ -15,6 +15,8 @@ from typing import Any
 
 import msgspec
 
+from warta.instants import published_key_sql
+
 
 @dataclass(frozen=True)
 class ClusterWrite:
@@ -55,13 +57,13 @@ def reset(conn: sqlite3.Connection) -> None:
         conn.execute(f"DELETE FROM {table}")
 
 
-# Representative of an exact-duplicate group: earliest known publication, then input order: the
+# Representative of an exact-duplicate group: earliest known publication (UTC instant), then input order: the
 # input's place in the ledger (inputs are registered in the order a run is given them; a changed
 # input read again keeps its place), then the record's position in its input (the number after
 # the input's path in the key), then the id. Not the id first: an input read again gets new ids
 # after every other input's, and its articles would lose their place as originals.
 _ORDER = (
-    "published IS NULL, published,"
+    f"{published_key_sql('published')} IS NULL, {published_key_sql('published')},"
     " (SELECT i.rowid FROM inputs i WHERE i.path = articles.input),"
     " CAST(substr(key, length(input) + 2) AS INTEGER), id"
 )

@@ -278,21 +278,17 @@ def count_named_with(conn: sqlite3.Connection, entity_id: int) -> int:
     return int(row["n"]) if row else 0
 
 
-def cluster_scope(members: list[dict[str, Any]]) -> str:
-    """Where a copy cluster's members were published, from their outlets: ``same_outlet`` (one
-    outlet ran every version: updates or rewrites, not copies elsewhere), ``other_outlets``
-    (each member at its own outlet) or ``mixed``. Marks each member ``same_outlet`` when
-    another member shares its outlet. A member of unknown outlet shares it with none.
-
-    Computed from the members' outlets because the store does not yet say it; one function so
-    a stored field can replace it."""
-    outlets = [m.get("outlet") for m in members]
-    seen = Counter(o for o in outlets if o)
-    for m, o in zip(members, outlets, strict=True):
-        m["same_outlet"] = bool(o) and seen[o] > 1
-    if len(members) > 1 and len(seen) == 1 and all(outlets):
+def cluster_scope(cluster: dict[str, Any]) -> str:
+    """Where a copy cluster's members were published, from the store's fields
+    (:func:`warta.store.records.cluster`: ``outlet_count``, each member's ``same_outlet`` and
+    ``is_original``): ``same_outlet`` (one outlet ran every version: updates or rewrites, not
+    copies elsewhere), ``mixed`` (some members at the head's outlet, some elsewhere) or
+    ``other_outlets``. A member of unknown outlet shares it with none."""
+    members = cluster["members"]
+    if len(members) > 1 and cluster.get("outlet_count") == 1 and all(m.get("outlet") for m in members):
         return "same_outlet"
-    return "mixed" if any(m["same_outlet"] for m in members) else "other_outlets"
+    again = any(m.get("same_outlet") and not m.get("is_original") for m in members[1:])
+    return "mixed" if again else "other_outlets"
 
 
 def entity_brief(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any]:

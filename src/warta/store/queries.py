@@ -9,6 +9,8 @@ from typing import Any
 
 import msgspec
 
+from warta.instants import published_key_sql
+
 
 class Reconciliation(msgspec.Struct, kw_only=True):
     """Where every input record went. ``records == articles + duplicates + rejects`` always."""
@@ -69,7 +71,7 @@ def top_stories(conn: sqlite3.Connection, *, limit: int = 10) -> list[dict[str, 
     """Stories covered by the most outlets."""
     rows = conn.execute(
         "SELECT id, title, outlets, articles, first_seen FROM stories"
-        " ORDER BY outlets DESC, articles DESC, first_seen, id LIMIT ?",
+        f" ORDER BY outlets DESC, articles DESC, {published_key_sql('first_seen')}, id LIMIT ?",
         (limit,),
     )
     return [

@@ -17,6 +17,7 @@ from typing import Any
 
 import msgspec
 
+from warta.instants import published_key_sql
 from warta.store.errors import RecordNotFound
 from warta.store.explore import stopwords
 from warta.store.readonly import fetch_all, fetch_one, iter_rows
@@ -26,6 +27,11 @@ RELATED_TERMS = 4
 """Title words a "Baca Juga" search uses: the title's rarest."""
 RELATED_CAP = 1000
 """Matches counted, at most, to tell how rare a title word is."""
+_PUBLISHED = published_key_sql("a.published")
+# Time order is by UTC instant, a date alone after every time of its day (warta.instants), never
+# by the published text. The rows ordered are one story's or cluster's, found by index first.
+_BY_TIME = f"{_PUBLISHED} IS NULL, {_PUBLISHED}, a.id"
+_FIRST_SEEN = published_key_sql("s.first_seen")
 
 
 def stories(
@@ -47,7 +53,7 @@ def stories(
         params.append(end)
     sql = (
         "SELECT s.id, s.title, s.outlets, s.articles, s.first_seen, s.last_seen FROM stories s"
-        f" WHERE {' AND '.join(where)} ORDER BY s.outlets DESC, s.articles DESC, s.first_seen DESC, s.id"
+        f" WHERE {' AND '.join(where)} ORDER BY s.outlets DESC, s.articles DESC, {_FIRST_SEEN} DESC, s.id"
     )
     if limit is not None:
         sql += " LIMIT ?"
@@ -87,7 +93,7 @@ def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
         conn,
         f"SELECT {LIST_COLUMNS} FROM story_members m JOIN articles a ON a.id = m.article_id"
         " LEFT JOIN outlets o ON o.id = a.outlet_id WHERE m.story_id = ?"
-        " ORDER BY a.published IS NULL, a.published, a.id",
+        f" ORDER BY {_BY_TIME}",
         (story_id,),
     )
     row["outlet_counts"] = [
@@ -134,7 +140,14 @@ def article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any]:
 
 def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
     """A copy or duplicate cluster: the likely original (in the corpus or not), the evidence,
-    and every member with its outlet and containment."""
+    and every member with its outlet and containment, the original first, then in time order.
+
+    To tell copies at other outlets from other versions at the same outlet (an outlet updating
+    or re-running its own story), the cluster has ``outlet_count`` (distinct outlets among its
+    members; a member without an outlet counts as none) and each member ``same_outlet``: True
+    when its outlet is the outlet of the cluster's head, False when it is another outlet, None
+    when either outlet is unknown. The head is the original when it is in the corpus, else the
+    member the store kept (the one the others are duplicates of); the head itself is True."""
     row = fetch_one(
         conn,
         "SELECT id, kind, size, original_id, original_outlet, evidence FROM clusters WHERE id = ?",
@@ -147,11 +160,23 @@ def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
         f"SELECT {LIST_COLUMNS}, m.similarity, (a.id = c.original_id) AS is_original"
         " FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id JOIN articles a"
         " ON a.id = m.article_id LEFT JOIN outlets o ON o.id = a.outlet_id WHERE m.cluster_id = ?"
-        " ORDER BY is_original DESC, a.published IS NULL, a.published, a.id",
+        f" ORDER BY is_original DESC, {_BY_TIME}",
         (cluster_id,),
     )
+    head = row["original_id"]
+    if head is None:
+        kept = fetch_one(
+            conn,
+            "SELECT m.article_id AS id FROM cluster_members m JOIN articles a ON a.id = m.article_id"
+            " WHERE m.cluster_id = ? AND a.status = 'article' ORDER BY m.article_id",
+            (cluster_id,),
+        )
+        head = kept["id"] if kept else None
+    head_outlet = next((m["outlet"] for m in row["members"] if m["id"] == head), None)
     for m in row["members"]:
         m["is_original"] = bool(m["is_original"])
+        m["same_outlet"] = m["outlet"] == head_outlet if m["outlet"] and head_outlet else None
+    row["outlet_count"] = len({m["outlet"] for m in row["members"] if m["outlet"]})
     row["original_in_corpus"] = row["original_id"] is not None
     return row
 

@@ -252,7 +252,7 @@ def _cluster(conn: sqlite3.Connection, cluster_id: str | None) -> dict[str, Any]
     """A copy cluster with its ``scope`` (:func:`explore.cluster_scope`: one outlet or several)."""
     found = records.cluster(conn, cluster_id) if cluster_id else None
     if found:
-        found["scope"] = explore.cluster_scope(found["members"])
+        found["scope"] = explore.cluster_scope(found)
     return found
 
 

@@ -255,7 +255,7 @@ def _cluster(conn: Any, cluster_id: str | None) -> dict[str, Any] | None:
     """A copy cluster with its ``scope`` (one outlet or several: :func:`explore.cluster_scope`)."""
     found = records.cluster(conn, cluster_id) if cluster_id else None
     if found:
-        found["scope"] = explore.cluster_scope(found["members"])
+        found["scope"] = explore.cluster_scope(found)
     return found
 
 

@@ -20,7 +20,8 @@ Method, in four stages (tuning and results in ``docs/dedup.md``):
 Each cluster then names its likely original. Evidence, strongest first: a credit or dateline in a
 member that names another member's outlet ("(jpc)" → JawaPos.com, "(ANTARA)"); a credit naming an
 outlet outside the corpus (the original is then not in the corpus); else the earliest publish
-time. Output is deterministic: it does not depend on input order.
+time, compared as UTC instants (:mod:`warta.instants`: a date alone cannot be earlier than a
+timed member of its own day). Output is deterministic: it does not depend on input order.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import msgspec
 import numpy as np
 import rensa
 
+from warta.instants import UsualZones, published_order
 from warta.pipeline.dedup.shingles import Hashes, shingle_hashes
 
 Evidence = Literal["credit", "dateline", "earliest", "none"]
@@ -48,7 +50,9 @@ class CopyCandidate(msgspec.Struct, frozen=True, kw_only=True):
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
-    """ISO 8601; compared as text, so give one form (``YYYY-MM-DDTHH:MM:SS+07:00``) across a corpus."""
+    """ISO 8601 date or datetime; ordered by :func:`warta.instants.published_key` (UTC instants; a
+    value without an offset in its outlet's usual zone in the corpus, see
+    :class:`warta.instants.UsualZones`; a date alone after every time of its day)."""
     credit: str | None = None
     credit_outlet: str | None = None
     dateline: str | None = None
@@ -113,7 +117,10 @@ def find_copies(docs: Iterable[CopyCandidate], config: CopyConfig | None = None)
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(root(i), []).append(i)
-    clusters = [_explain([items[i] for i in g], [sets[i] for i in g]) for g in groups.values() if len(g) > 1]
+    zones = UsualZones.learn((d.outlet, d.published) for d in items)
+    clusters = [
+        _explain([items[i] for i in g], [sets[i] for i in g], zones) for g in groups.values() if len(g) > 1
+    ]
     return sorted(clusters, key=lambda c: c.id)
 
 
@@ -219,7 +226,7 @@ def _dateline_outlet(dateline: str | None) -> str | None:
     return outlet_key(m.group(1) or m.group(2))
 
 
-def _explain(members: list[CopyCandidate], sets: list[Hashes]) -> CopyCluster:
+def _explain(members: list[CopyCandidate], sets: list[Hashes], zones: UsualZones) -> CopyCluster:
     ids = sorted(m.id for m in members)
     cluster_id = "copy-" + hashlib.sha1("\n".join(ids).encode()).hexdigest()[:16]
     by_outlet: dict[str, list[int]] = {}
@@ -238,7 +245,7 @@ def _explain(members: list[CopyCandidate], sets: list[Hashes]) -> CopyCluster:
             if not key or key == outlet_key(members[i].outlet):
                 continue
             if key in by_outlet:
-                original = _earliest(members, by_outlet[key])
+                original = _earliest(members, by_outlet[key], zones)
                 original_outlet = members[original].outlet
             else:
                 original_outlet = members[i].credit_outlet if kind == "credit" else key
@@ -249,12 +256,12 @@ def _explain(members: list[CopyCandidate], sets: list[Hashes]) -> CopyCluster:
     if evidence == "none":
         dated = [i for i, m in enumerate(members) if m.published]
         if dated:
-            original = _earliest(members, dated)
+            original = _earliest(members, dated, zones)
             original_outlet = members[original].outlet
             evidence = "earliest"
     # Against the original; when it is not in the corpus, against the member that stands for
     # it (the earliest, the one the store keeps), not against nothing.
-    center = original if original is not None else _earliest(members, list(range(len(members))))
+    center = original if original is not None else _earliest(members, list(range(len(members))), zones)
     similarity = {
         m.id: 1.0 if i == center else round(containment(sets[i], sets[center]), 4)
         for i, m in enumerate(members)
@@ -269,5 +276,6 @@ def _explain(members: list[CopyCandidate], sets: list[Hashes]) -> CopyCluster:
     )
 
 
-def _earliest(members: list[CopyCandidate], idx: list[int]) -> int:
-    return min(idx, key=lambda i: (members[i].published or "9999", members[i].id))
+def _earliest(members: list[CopyCandidate], idx: list[int], zones: UsualZones) -> int:
+    """The first published of ``idx`` by UTC instant (undated last), then the smallest id."""
+    return min(idx, key=lambda i: published_order(members[i].published, members[i].id, zones.of(members[i].outlet)))
