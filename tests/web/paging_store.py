@@ -18,21 +18,21 @@ ARTICLES = 12
 QUOTES_EACH = 5
 """Joko Widodo's quotes: 12 × 5 = 60, more than the entity page's 50."""
 JOKOWI_QUOTES = 4
-"""Articles 0-3 quote him once more as "Jokowi" (the other name form)."""
+"""Articles 0-3 quote him once more as "Pak Widodo" (another name form, which no alias list or declaration merges)."""
 
 
 def spec(i: int) -> dict[str, Any]:
-    """Article ``i``: five quotes by Joko Widodo (and one by Jokowi in the first four)."""
+    """Article ``i``: five quotes by Joko Widodo (and one by "Pak Widodo" in the first four)."""
     outlet = OUTLETS[i % len(OUTLETS)]
     quotes = [{"speaker": "Joko Widodo", "cue": "kata Joko Widodo", "text": f"Kalimat {i}-{j} tentang istana di Papua"}
               for j in range(QUOTES_EACH)]
     if i < JOKOWI_QUOTES:
-        quotes.append({"speaker": "Jokowi", "cue": "kata Jokowi", "text": f"Ucapan pendek {i} soal ibu kota"})
+        quotes.append({"speaker": "Pak Widodo", "cue": "kata Pak Widodo", "text": f"Ucapan pendek {i} soal ibu kota"})
     entities: list[list[Any]] = []
     if i < 8:
         entities.append(["Joko Widodo", "PERSON", 2])
     if i >= 6:
-        entities.append(["Jokowi", "PERSON", 1])
+        entities.append(["Pak Widodo", "PERSON", 1])
     return {
         "key": f"p{i:02d}",
         "outlet": outlet,

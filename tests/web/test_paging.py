@@ -105,7 +105,7 @@ def test_every_list_pages_with_its_total(client: TestClient, path: str, total: i
 
 
 def test_repeated_entity_is_or(client: TestClient) -> None:
-    widodo, jokowi = entity_id(client, "Joko Widodo"), entity_id(client, "Jokowi")
+    widodo, jokowi = entity_id(client, "Joko Widodo"), entity_id(client, "Pak Widodo")
     one = body(client, "/api/search", entity=widodo, limit=0)["total"]
     other = body(client, "/api/search", entity=jokowi, limit=0)["total"]
     both = body(client, "/api/search", limit=0, entity=[widodo, jokowi])["total"]

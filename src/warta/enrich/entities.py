@@ -314,6 +314,40 @@ def find_entities(text: str, language: str | None) -> list[Entity]:
     return canonical_entities(mentions, declared_aliases(text)) if mentions else []
 
 
+def declared_forms(
+    text: str, entities: Iterable[Entity], nicknames: Mapping[str, str] | None = None
+) -> list[tuple[str, Entity]]:
+    """The other names ``text`` gives its entities, as the merge above reads them: each
+    (name, entity) is a form the article used for ``entity`` (one of its merged
+    :class:`~warta.article.Entity` records). An acronym printed as a whole word that spells the
+    initials of an organisation or place of two or more words ("KPK" for "Komisi Pemberantasan
+    Korupsi"), and a nickname the text declares for a person ("Jokowi" for "Joko Widodo",
+    :func:`declared_aliases`). For the corpus-level merge (:mod:`warta.pipeline.aliases`),
+    which reads stored articles and their entities without the mentions: so an acronym need
+    only stand in the text (the merge also needs the tagger to have tagged it), and a name with
+    an all-caps word ("PT PP", "RS Sentosa") spells none (its initials are an abbreviation's
+    letters, not the name's). ``nicknames``: what
+    :func:`declared_aliases` gives for ``text``, when the caller has it already."""
+    entities = list(entities)
+    out: list[tuple[str, Entity]] = []
+    for ent in entities:
+        words = _norm(ent.name).split(" ")
+        if (
+            ent.type != "PERSON"
+            and len(words) >= 2
+            and not any(len(w) > 1 and w.isupper() for w in words)
+        ):
+            acronym = _initials(words)
+            if len(acronym) >= 2 and next(_whole_words(text, acronym), None) is not None:
+                out.append((acronym, ent))
+    people = {_key(e.name): e for e in entities if e.type == "PERSON"}
+    for alias, full in (declared_aliases(text) if nicknames is None else nicknames).items():
+        person = people.get(_key(full))
+        if person is not None and _key(alias) != _key(full):
+            out.append((_norm(alias), person))
+    return out
+
+
 def declared_aliases(text: str) -> dict[str, str]:
     """The nicknames ``text`` declares, mapped to the full names they stand for."""
     from warta.enrich.speakers.index import NameIndex

@@ -1,5 +1,6 @@
 """The corpus stage: steps that need every article at once, run over the store after the
-per-record stage: exact duplicates → syndicated copies → stories.
+per-record stage: entity name forms merged across the corpus → exact duplicates → syndicated
+copies → stories.
 
 Copy detection and story grouping are :mod:`warta.pipeline.dedup` and :mod:`warta.pipeline.stories`;
 this module only adapts store rows to their candidate types and their results to store writes.
@@ -15,6 +16,7 @@ from typing import Any
 import msgspec
 
 from warta.instants import UsualZones, published_order
+from warta.pipeline.aliases import AliasSummary, merge_aliases
 from warta.store import corpus as sql
 from warta.store.db import Store
 
@@ -31,6 +33,7 @@ class CorpusSummary(msgspec.Struct, kw_only=True):
     copies: int = 0
     stories: int = 0
     multi_outlet_stories: int = 0
+    aliases: AliasSummary = msgspec.field(default_factory=AliasSummary)
 
 
 def default_copy_finder() -> CopyFinder:
@@ -68,6 +71,7 @@ def run_corpus_stage(
     group = stories or default_story_grouper()
     summary = CorpusSummary()
     with store.transaction() as conn:
+        summary.aliases = merge_aliases(conn)  # first: stories group by the merged names
         sql.reset(conn)
         exact = sql.exact_duplicates(conn)
         summary.url_duplicates, summary.text_duplicates = exact["url"], exact["text"]

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from warta.page.phrases import phrase_set
+from warta.store.aliases import entity_names
 from warta.store.errors import RecordNotFound
 from warta.store.readonly import fetch_all, fetch_one, iter_rows
 from warta.store.search import COUNTED, Filters, count, from_where, page_rows, share_of
@@ -217,11 +218,9 @@ def _only_entities(f: Filters) -> bool:
 
 def _quotes_sql(conn: sqlite3.Connection, f: Filters) -> tuple[str, list[Any]]:
     """``FROM … WHERE …`` over the quotes ``q`` whose speaker has the name of one of the
-    filters' entities (any case), in the articles ``a`` the other filters select."""
-    ids = f.entity_ids
-    names = [r["name"] for r in fetch_all(
-        conn, f"SELECT name FROM entities WHERE id IN ({','.join('?' * len(ids))})", list(ids)
-    )] if ids else []
+    filters' entities, or one of the forms merged into it (:func:`warta.store.aliases.entity_names`;
+    any case), in the articles ``a`` the other filters select."""
+    names = list(dict.fromkeys(n for i in f.entity_ids for n in entity_names(conn, i)))
     sql = (
         " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets o ON o.id = a.outlet_id"
         f" WHERE q.speaker COLLATE NOCASE IN ({','.join('?' * len(names)) or 'NULL'})"

@@ -18,6 +18,7 @@ from typing import Any
 import msgspec
 
 from warta.instants import published_key_sql
+from warta.store.aliases import entity_aliases, entity_by_alias, entity_names
 from warta.store.errors import RecordNotFound
 from warta.store.explore import stopwords
 from warta.store.readonly import fetch_all, fetch_one, iter_rows
@@ -217,8 +218,10 @@ def related(conn: sqlite3.Connection, article_id: int, *, limit: int = 5) -> lis
 
 
 def entity(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any]:
-    """One entity: its name and type, how many articles name it, what it said (quotes whose
-    speaker is its name), and the entities named with it most often."""
+    """One entity: its name and type, the other forms merged into it across the corpus
+    (``aliases``, :func:`warta.store.aliases.entity_aliases`), how many articles name it, what
+    it said (quotes whose speaker is one of its names), and the entities named with it most
+    often."""
     row = fetch_one(conn, "SELECT id, name, type FROM entities WHERE id = ?", (int(entity_id),))
     if row is None:
         raise RecordNotFound(f"no entity {entity_id}")
@@ -228,13 +231,15 @@ def entity(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any]:
         f" WHERE ae.entity_id = ? AND {COUNTED}",
         (row["id"],),
     )["n"])  # type: ignore[index]
+    row["aliases"] = entity_aliases(conn, row["id"])
+    names = entity_names(conn, row["id"])
     row["quotes"] = fetch_all(
         conn,
         "SELECT q.article_id, q.speaker, q.cue, q.text, q.kind, a.title, o.domain AS outlet, a.day"
         " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets o"
-        f" ON o.id = a.outlet_id WHERE q.speaker = ? COLLATE NOCASE AND {COUNTED}"
-        " ORDER BY a.day DESC, q.article_id DESC, q.start LIMIT 50",
-        (row["name"],),
+        f" ON o.id = a.outlet_id WHERE q.speaker COLLATE NOCASE IN ({','.join('?' * len(names))})"
+        f" AND {COUNTED} ORDER BY a.day DESC, q.article_id DESC, q.start LIMIT 50",
+        names,
     )
     row["cooccurring"] = fetch_all(
         conn,
@@ -254,9 +259,11 @@ def _like_escape(text: str) -> str:
 
 
 def find_entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Entities by name (any case): exact matches first, then names starting with ``name``, then
-    names with a word starting with it (``Putin`` finds "Vladimir Putin"); most mentioned first
-    within each. ``match`` says which: ``exact``, ``prefix`` or ``word``.
+    """Entities by name (any case): an entity this name was merged into across the corpus first
+    ("Jokowi" finds "Joko Widodo", with ``alias`` the form), then exact matches, then names
+    starting with ``name``, then names with a word starting with it (``Putin`` finds "Vladimir
+    Putin"); most mentioned first within each. ``match`` says which: ``alias``, ``exact``,
+    ``prefix`` or ``word``.
 
     A LIKE scan of the entity names (tens of thousands of short rows: milliseconds), not FTS:
     the names have no full-text index, and a migration for one lookup is not worth it."""
@@ -265,7 +272,7 @@ def find_entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> list
         return []
     literal = _like_escape(name)
     prefix, word = literal + "%", "% " + literal + "%"
-    return fetch_all(
+    found = fetch_all(
         conn,
         "SELECT e.id, e.name, e.type, count(ae.article_id) AS articles,"
         " CASE WHEN e.name = :name COLLATE NOCASE THEN 'exact'"
@@ -276,6 +283,20 @@ def find_entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> list
         " LIMIT :limit",
         {"name": name, "prefix": prefix, "word": word, "limit": limit},
     )
+    # A form merged into another entity ("Jokowi" into "Joko Widodo") finds that entity first.
+    seen = {row["id"] for row in found}
+    merged = [
+        {**hit, "articles": _article_count(conn, hit["id"]), "match": "alias"}
+        for hit in entity_by_alias(conn, name)
+        if hit["id"] not in seen
+    ]
+    rows = merged + found
+    return rows[:limit] if limit >= 0 else rows
+
+
+def _article_count(conn: sqlite3.Connection, entity_id: int) -> int:
+    row = fetch_one(conn, "SELECT count(*) AS n FROM article_entities WHERE entity_id = ?", (entity_id,))
+    return int(row["n"]) if row else 0
 
 
 def outlet(conn: sqlite3.Connection, domain: str) -> dict[str, Any]:

@@ -207,11 +207,34 @@ M005_INPUT_HASH = """
 ALTER TABLE inputs ADD COLUMN content_hash TEXT;
 """
 
+M006_ENTITY_ALIASES = """
+-- The corpus-level entity merge (warta.pipeline.aliases): each other form of an entity, whose
+-- links the corpus stage moved to the entity. Recomputed on every run of the stage.
+CREATE TABLE entity_aliases (
+    name        TEXT NOT NULL,               -- the form, as articles wrote it: KPK, Jokowi
+    type        TEXT NOT NULL,               -- PERSON | ORGANIZATION | PLACE
+    entity_id   INTEGER NOT NULL REFERENCES entities(id),  -- the canonical entity
+    source      TEXT NOT NULL,               -- declared | spelling | list | case
+    articles    INTEGER NOT NULL DEFAULT 0,  -- articles that used the form
+    declared    INTEGER NOT NULL DEFAULT 0,  -- articles that declared it ("… (KPK)")
+    PRIMARY KEY (name, type)
+) WITHOUT ROWID;
+CREATE INDEX entity_aliases_entity ON entity_aliases(entity_id);
+
+-- The nicknames each text declares ("Joko Widodo (Jokowi)"), read once per text for the merge.
+CREATE TABLE entity_nicknames (
+    text_hash   TEXT PRIMARY KEY,            -- articles.text_hash
+    reader      INTEGER NOT NULL,            -- version of the reading; another one reads again
+    nicknames   TEXT NOT NULL                -- JSON {nickname: full name}
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "core tables", M001_CORE),
     (2, "full-text search", M002_SEARCH),
     (3, "explorer indexes", M003_EXPLORE),
     (4, "input mtime", M004_INPUT_MTIME),
     (5, "input content hash", M005_INPUT_HASH),
+    (6, "entity aliases", M006_ENTITY_ALIASES),
 )
 """Every migration, in order."""

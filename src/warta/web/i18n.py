@@ -108,6 +108,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "entity": {"id": "Entitas", "en": "Entity"},
     "said": {"id": "Apa yang dikatakan", "en": "What they said"},
     "named_with": {"id": "Sering disebut bersama", "en": "Often named with"},
+    "also_written": {"id": "Juga ditulis:", "en": "Also written as"},
     "mentioned_in": {"id": "Disebut dalam", "en": "Named in"},
     "copied_from": {"id": "Memuat ulang berita dari", "en": "Re-ran stories from"},
     "copied_by": {"id": "Beritanya dimuat ulang oleh", "en": "Its stories re-run by"},
