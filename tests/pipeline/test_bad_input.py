@@ -479,7 +479,8 @@ def test_store_from_before_mtimes_is_migrated_and_compared_by_size(
 
     (spec,) = expand_inputs([str(path)])
     with monkeypatch.context() as m:  # what an older warta left: no inputs.mtime_ns, input done
-        m.setattr(migrations, "MIGRATIONS", MIGRATIONS[:3])
+        # (the migrations after 5 are kept: today's writer fills their columns)
+        m.setattr(migrations, "MIGRATIONS", tuple(x for x in MIGRATIONS if x[0] not in (4, 5)))
         with open_store(db) as store:
             columns = {r[1] for r in store.conn.execute("PRAGMA table_info(inputs)")}
             store.input_state(spec.path, kind=spec.kind, size=spec.size)

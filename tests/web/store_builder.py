@@ -35,7 +35,8 @@ def _article(spec: dict[str, Any]) -> Article:
     quotes = []
     for q in spec.get("quotes", []):
         start = text.index(q["text"])
-        quotes.append(Quote(speaker=q["speaker"], cue=q["cue"], text=q["text"], start=start, end=start + len(q["text"])))
+        quotes.append(Quote(speaker=q["speaker"], cue=q["cue"], text=q["text"], start=start, end=start + len(q["text"]),
+                            attribution=q.get("attribution", "named" if q["speaker"] else None)))
     return Article(
         title=spec["title"],
         paragraphs=paragraphs,

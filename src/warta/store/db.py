@@ -243,9 +243,12 @@ class Store:
         for table in ("quotes", "article_entities", "date_mentions"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self.conn.executemany(
-            'INSERT INTO quotes(article_id, speaker, cue, text, start, "end", kind)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, q.speaker, q.cue, q.text, q.start, q.end, q.kind) for q in a.quotes],
+            'INSERT INTO quotes(article_id, speaker, cue, text, start, "end", kind, attribution)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, q.speaker, q.cue, q.text, q.start, q.end, q.kind, q.attribution)
+                for q in a.quotes
+            ],
         )
         for ent in a.entities:
             self.conn.execute(

@@ -211,6 +211,13 @@ def languages(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     )
 
 
+def attribution_column(conn: sqlite3.Connection, alias: str = "q") -> str:
+    """The select item for a quote's ``attribution``: the column when the store has it
+    (migration 7), else NULL (the explorer opens older stores read-only, unmigrated)."""
+    names = {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
+    return f"{alias}.attribution" if "attribution" in names else "NULL AS attribution"
+
+
 def _only_entities(f: Filters) -> bool:
     """True when ``f`` selects by entity ids alone (or nothing): every counted article."""
     return dataclasses.replace(f, entity=None, entities=()) == Filters()
@@ -243,7 +250,8 @@ def entity_quotes(
     first, ``limit`` of them (None: all) from ``offset``."""
     body, params = _quotes_sql(conn, f)
     sql = (
-        "SELECT q.id, q.article_id, q.speaker, q.cue, q.text, q.kind, a.title, o.domain AS outlet,"
+        f"SELECT q.id, q.article_id, q.speaker, q.cue, q.text, q.kind, {attribution_column(conn)},"
+        " a.title, o.domain AS outlet,"
         f" a.day, a.published, a.language{body} ORDER BY a.day DESC, q.article_id DESC, q.start, q.id"
     )
     yield from iter_rows(conn, *_paged(sql, params, limit, offset))

@@ -20,7 +20,7 @@ import msgspec
 from warta.instants import published_key_sql
 from warta.store.aliases import entity_aliases, entity_by_alias, entity_names
 from warta.store.errors import RecordNotFound
-from warta.store.explore import stopwords
+from warta.store.explore import attribution_column, stopwords
 from warta.store.readonly import fetch_all, fetch_one, iter_rows
 from warta.store.search import COUNTED, LIST_COLUMNS, match_count, page_rows
 
@@ -126,7 +126,8 @@ def article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any]:
     row["site_name"] = doc.get("site_name")
     row["quotes"] = fetch_all(
         conn,
-        'SELECT speaker, cue, text, start, "end", kind FROM quotes WHERE article_id = ? ORDER BY start, id',
+        f'SELECT speaker, cue, text, start, "end", kind, {attribution_column(conn, "quotes")}'
+        " FROM quotes WHERE article_id = ? ORDER BY start, id",
         (row["id"],),
     )
     row["entities"] = fetch_all(
@@ -235,7 +236,8 @@ def entity(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any]:
     names = entity_names(conn, row["id"])
     row["quotes"] = fetch_all(
         conn,
-        "SELECT q.article_id, q.speaker, q.cue, q.text, q.kind, a.title, o.domain AS outlet, a.day"
+        f"SELECT q.article_id, q.speaker, q.cue, q.text, q.kind, {attribution_column(conn)},"
+        " a.title, o.domain AS outlet, a.day"
         " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets o"
         f" ON o.id = a.outlet_id WHERE q.speaker COLLATE NOCASE IN ({','.join('?' * len(names))})"
         f" AND {COUNTED} ORDER BY a.day DESC, q.article_id DESC, q.start LIMIT 50",

@@ -229,6 +229,12 @@ CREATE TABLE entity_nicknames (
 ) WITHOUT ROWID;
 """
 
+M007_QUOTE_ATTRIBUTION = """
+-- How each quote's speaker was found (warta.article.Attribution): named | role | pronoun |
+-- continued | context; NULL without a speaker, and for quotes stored before this migration.
+ALTER TABLE quotes ADD COLUMN attribution TEXT;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "core tables", M001_CORE),
     (2, "full-text search", M002_SEARCH),
@@ -236,5 +242,6 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (4, "input mtime", M004_INPUT_MTIME),
     (5, "input content hash", M005_INPUT_HASH),
     (6, "entity aliases", M006_ENTITY_ALIASES),
+    (7, "quote attribution", M007_QUOTE_ATTRIBUTION),
 )
 """Every migration, in order."""

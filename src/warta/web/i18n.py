@@ -109,6 +109,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "said": {"id": "Apa yang dikatakan", "en": "What they said"},
     "named_with": {"id": "Sering disebut bersama", "en": "Often named with"},
     "also_written": {"id": "Juga ditulis:", "en": "Also written as"},
+    # how a quote's speaker was found (warta.article.Attribution), surest first
+    "how_named": {"id": "disebut dalam kutipan", "en": "named by the cue"},
+    "how_role": {"id": "dari jabatan", "en": "by the office named"},
+    "how_pronoun": {"id": "dari kata ganti: kurang pasti", "en": "from a pronoun: less sure"},
+    "how_continued": {"id": "kutipan lanjutan", "en": "continues the last speaker"},
+    "how_context": {"id": "dari konteks: kurang pasti", "en": "from context: less sure"},
     "mentioned_in": {"id": "Disebut dalam", "en": "Named in"},
     "copied_from": {"id": "Memuat ulang berita dari", "en": "Re-ran stories from"},
     "copied_by": {"id": "Beritanya dimuat ulang oleh", "en": "Its stories re-run by"},

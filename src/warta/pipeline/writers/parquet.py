@@ -61,6 +61,7 @@ def article_schema() -> Any:
                             ("start", pa.int64()),
                             ("end", pa.int64()),
                             ("kind", pa.string()),
+                            ("attribution", pa.string()),
                         ]
                     )
                 ),
