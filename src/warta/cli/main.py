@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from warta.cli import extract_cmd, run_cmd, serve_cmd, stats_cmd
+from warta.cli import export_cmd, extract_cmd, run_cmd, serve_cmd, stats_cmd
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cmd.register(sub)
     run_cmd.register(sub)
     stats_cmd.register(sub)
+    export_cmd.register(sub)
     serve_cmd.register(sub)
     return parser
 

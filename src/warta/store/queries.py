@@ -4,7 +4,7 @@ explorer (by outlet, language, day; top stories) and the rows the exporters writ
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import msgspec
@@ -128,9 +128,13 @@ ORDER BY a.key
 """
 
 
-def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """Every article (duplicates included, marked) as a flat record, ordered by key."""
-    for r in conn.execute(EXPORT_SQL):
+def export_rows(
+    conn: sqlite3.Connection, where: str = "1", params: Sequence[Any] = ()
+) -> Iterator[dict[str, Any]]:
+    """Every article (duplicates included, marked) as a flat record, ordered by key; ``where``
+    (an SQL condition over ``a``, with ``params``) keeps some (``warta export``'s filters)."""
+    sql = EXPORT_SQL.replace("ORDER BY a.key", f"WHERE {where}\nORDER BY a.key")
+    for r in conn.execute(sql, params):
         article = msgspec.json.decode(r[8])
         yield {
             "id": r[1],

@@ -17,26 +17,11 @@ from typing import Any, Literal
 import msgspec
 from starlette.responses import Response, StreamingResponse
 
+from warta.pipeline.writers.csvfile import csv_cell
+
 Format = Literal["json", "csv"]
 CHUNK_BYTES = 64 * 1024
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _encoder = msgspec.json.Encoder()
-
-
-def csv_cell(value: Any) -> str | int | float:
-    """One CSV cell: lists joined with ``; ``, mappings as JSON, formulas defused."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int | float):
-        return value
-    if isinstance(value, list | tuple):
-        value = "; ".join(str(v) if not isinstance(v, dict) else _encoder.encode(v).decode() for v in value)
-    elif isinstance(value, dict):
-        value = _encoder.encode(value).decode()
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def csv_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[str]:

@@ -4,10 +4,11 @@ no maps, no extension types. Needs ``pyarrow`` (``pip install 'warta[parquet]'``
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
+
+from warta.pipeline.writers.files import output_file
 
 ROW_GROUP = 5_000
 
@@ -96,20 +97,83 @@ def reject_schema() -> Any:
     )
 
 
+def quote_schema() -> Any:
+    """The Arrow schema of ``warta export --what quotes`` (one row a quote)."""
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("quote_id", pa.int64()),
+            ("article_id", pa.string()),
+            ("store_id", pa.int64()),
+            ("url", pa.string()),
+            ("outlet", pa.string()),
+            ("title", pa.string()),
+            ("published", pa.string()),
+            ("day", pa.string()),
+            ("language", pa.string()),
+            ("status", pa.string()),
+            ("duplicate_kind", pa.string()),
+            ("speaker", pa.string()),
+            ("attribution", pa.string()),
+            ("cue", pa.string()),
+            ("kind", pa.string()),
+            ("text", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+        ]
+    )
+
+
+def entity_schema() -> Any:
+    """The Arrow schema of ``warta export --what entities`` (one row an entity)."""
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("entity_id", pa.int64()),
+            ("name", pa.string()),
+            ("type", pa.string()),
+            ("articles", pa.int64()),
+            ("mentions", pa.int64()),
+            ("aliases", pa.list_(pa.string())),
+        ]
+    )
+
+
+def story_schema() -> Any:
+    """The Arrow schema of ``warta export --what stories`` (one row a story)."""
+    import pyarrow as pa
+
+    strings = pa.list_(pa.string())
+    return pa.schema(
+        [
+            ("story_id", pa.string()),
+            ("title", pa.string()),
+            ("first_seen", pa.string()),
+            ("last_seen", pa.string()),
+            ("articles", pa.int64()),
+            ("outlets", pa.int64()),
+            ("keywords", strings),
+            ("members", strings),
+            ("member_outlets", strings),
+        ]
+    )
+
+
 def write_parquet(rows: Iterable[dict[str, Any]], path: str, schema: Any) -> int:
-    """Write rows in row groups of :data:`ROW_GROUP`, atomically; return the count."""
+    """Write rows in row groups of :data:`ROW_GROUP`, atomically
+    (:func:`~warta.pipeline.writers.files.output_file`); return the count."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError("Parquet output needs pyarrow: pip install 'warta[parquet]'") from exc
-    tmp = f"{path}.partial"
     n = 0
-    with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+    with output_file(path, "wb") as fh, pq.ParquetWriter(fh, schema, compression="zstd") as writer:
         for chunk in _chunks(rows, ROW_GROUP):
             writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
             n += len(chunk)
-    os.replace(tmp, path)
     return n
 
 
