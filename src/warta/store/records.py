@@ -23,6 +23,7 @@ from warta.store.errors import RecordNotFound
 from warta.store.explore import attribution_column, stopwords
 from warta.store.readonly import fetch_all, fetch_one, iter_rows
 from warta.store.search import COUNTED, LIST_COLUMNS, match_count, page_rows
+from warta.store.sources import cluster_source
 
 RELATED_TERMS = 4
 """Title words a "Baca Juga" search uses: the title's rarest."""
@@ -149,7 +150,10 @@ def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
     members; a member without an outlet counts as none) and each member ``same_outlet``: True
     when its outlet is the outlet of the cluster's head, False when it is another outlet, None
     when either outlet is unknown. The head is the original when it is in the corpus, else the
-    member the store kept (the one the others are duplicates of); the head itself is True."""
+    member the store kept (the one the others are duplicates of); the head itself is True, and
+    its id is ``head_id``. A copy cluster also says what its members cite as their source:
+    ``source``, ``source_label``, ``source_count``, ``source_cited_by`` and each member's
+    ``cites`` (:func:`warta.store.sources.cluster_source`)."""
     row = fetch_one(
         conn,
         "SELECT id, kind, size, original_id, original_outlet, evidence FROM clusters WHERE id = ?",
@@ -180,6 +184,9 @@ def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
         m["same_outlet"] = m["outlet"] == head_outlet if m["outlet"] and head_outlet else None
     row["outlet_count"] = len({m["outlet"] for m in row["members"] if m["outlet"]})
     row["original_in_corpus"] = row["original_id"] is not None
+    row["head_id"] = head
+    if row["kind"] == "copy":  # the source the members cite themselves (warta.store.sources)
+        row.update(cluster_source(conn, row["members"]))
     return row
 
 

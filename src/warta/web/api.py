@@ -20,11 +20,14 @@ from starlette.responses import Response
 
 from warta.store import explore, records
 from warta.store import search as store_search
-from warta.store.errors import BadFilter
+from warta.store.diffs import article_diff, member_diff_counts
+from warta.store.errors import BadFilter, RecordNotFound
 from warta.store.search import Filters, check_day
 from warta.web.database import Database
 from warta.web.export import list_response
 from warta.web.params import (
+    SQLITE_MAX,
+    SQLITE_MIN,
     ArticleId,
     EntityId,
     FormatParam,
@@ -249,11 +252,36 @@ def article(db: DbDep, article_id: ArticleId) -> dict[str, Any]:
 
 
 def _cluster(conn: sqlite3.Connection, cluster_id: str | None) -> dict[str, Any] | None:
-    """A copy cluster with its ``scope`` (:func:`explore.cluster_scope`: one outlet or several)."""
+    """A copy cluster with its ``scope`` (:func:`explore.cluster_scope`: one outlet or several)
+    and each member's ``diff``: sentences added, dropped and changed against the cluster's head
+    (:func:`warta.store.diffs.member_diff_counts`; None for the head)."""
     found = records.cluster(conn, cluster_id) if cluster_id else None
     if found:
         found["scope"] = explore.cluster_scope(found)
+        member_diff_counts(conn, found["head_id"], found["members"])
     return found
+
+
+def other_id_path(other_id: Annotated[int, Path(description="The other article's id")]) -> int:
+    """The second article id of a diff's path; out of SQLite's range → 404."""
+    if not SQLITE_MIN <= other_id <= SQLITE_MAX:
+        raise RecordNotFound(f"no article {other_id}")
+    return other_id
+
+
+OtherId = Annotated[int, Depends(other_id_path)]
+
+
+@router.get("/articles/{article_id}/diff/{other_id}", summary="What one article changed of another")
+def article_diff_api(db: DbDep, article_id: ArticleId, other_id: OtherId) -> dict[str, Any]:
+    """How article ``other_id`` differs from article ``article_id`` (usually a copy and its
+    cluster's original, as the copies list links them), sentence by sentence: ``counts``
+    (``same``, ``added``, ``dropped``, ``changed``, and each text's sentences ``before`` and
+    ``after``), the ``added`` and ``dropped`` sentences, and the ``changed`` ones paired with
+    a word diff (``words``: runs of ``same``, ``del``, ``ins``). Sentences are compared with
+    case, whitespace and quote marks normalised; a moved sentence is not a change.
+    ``article`` and ``other`` say which is which; ``same_cluster`` whether they are copies."""
+    return {"ok": True, **article_diff(db.conn(), article_id, other_id)}
 
 
 @router.get("/articles/{article_id}/related", summary="Related articles")

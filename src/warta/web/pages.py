@@ -15,8 +15,10 @@ from starlette.responses import Response
 
 from warta.store import explore, records
 from warta.store import search as store_search
+from warta.store.diffs import article_diff, member_diff_counts
 from warta.store.errors import ExploreError
 from warta.store.search import Filters
+from warta.web.api import OtherId
 from warta.web.database import Database
 from warta.web.dates import when
 from warta.web.i18n import DEFAULT, LANGUAGES, translator
@@ -252,11 +254,22 @@ def article_page(request: Request, article_id: ArticleId) -> Response:
 
 
 def _cluster(conn: Any, cluster_id: str | None) -> dict[str, Any] | None:
-    """A copy cluster with its ``scope`` (one outlet or several: :func:`explore.cluster_scope`)."""
+    """A copy cluster with its ``scope`` (one outlet or several: :func:`explore.cluster_scope`)
+    and each member's ``diff`` counts against the head (:func:`member_diff_counts`)."""
     found = records.cluster(conn, cluster_id) if cluster_id else None
     if found:
         found["scope"] = explore.cluster_scope(found)
+        member_diff_counts(conn, found["head_id"], found["members"])
     return found
+
+
+@router.get("/article/{article_id}/diff/{other_id}")
+def diff_page(request: Request, article_id: ArticleId, other_id: OtherId) -> Response:
+    """What article ``other_id`` changed of article ``article_id`` (a copy against its
+    cluster's original): the counts, the sentences added and dropped, the changed sentences
+    with their words marked. Page text is escaped like every page's."""
+    conn = _db(request).conn()
+    return render(request, "diff.html", d=article_diff(conn, article_id, other_id))
 
 
 @router.get("/story/{story_id}")
