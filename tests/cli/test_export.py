@@ -8,15 +8,18 @@ import io
 import json
 import os
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from tests.store import test_export as stores
 from tests.web.store_builder import build_store
+from tests.web.test_quote_filter import ARTICLES, EXPECTED, build_marked_store, drop_attribution
 from warta.cli import export_cmd
 from warta.cli.main import main
 from warta.pipeline.writers import export as run_export
+from warta.store import explore
 from warta.store import export as store_export
 from warta.store.db import open_store
 
@@ -39,9 +42,15 @@ def summary(capsys: pytest.CaptureFixture[str]) -> str:
     return err[0]
 
 
+@pytest.fixture(scope="module")
+def marked_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_marked_store(tmp_path_factory.mktemp("cli-marked") / "store.db")
+
+
 def test_the_cli_choices_are_the_store_s() -> None:
     assert export_cmd.WHATS == store_export.WHATS
     assert export_cmd.STATUSES == store_export.STATUSES
+    assert export_cmd.ATTRIBUTIONS == explore.ATTRIBUTIONS
 
 
 def test_articles_to_parquet_equal_warta_run_out(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -103,6 +112,65 @@ def test_an_older_store_exports(tmp_path: Path, capsys: pytest.CaptureFixture[st
     quotes = [json.loads(x) for x in (tmp_path / "quotes.jsonl").read_text().splitlines()]
     assert len(quotes) == 3 and {q["attribution"] for q in quotes} == {None}
     assert path.read_bytes() == before  # read-only: not migrated
+
+
+@pytest.mark.parametrize(
+    ("extra", "marks"),
+    [
+        (["--attribution", "named"], ["named"]),
+        (["--attribution", "named,role"], ["named", "role"]),
+        (["--attribution", "pronoun", "--attribution", "Context"], ["pronoun", "context"]),
+        (["--attribution", "all"], list(EXPECTED)),
+        ([], list(EXPECTED)),
+    ],
+)
+def test_quotes_by_attribution(marked_db: Path, capsys: pytest.CaptureFixture[str], extra: list[str],
+                               marks: list[str]) -> None:
+    args = ["export", "--db", str(marked_db), "--what", "quotes", "--entity", "Joko Widodo", "--format", "csv",
+            "--out", "-", *extra]  # fmt: skip
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    rows = list(csv.DictReader(io.StringIO(captured.out)))
+    assert Counter(r["attribution"] for r in rows) == {k: v for k, v in EXPECTED.items() if k in marks}
+    said = "attribution " + ", ".join(marks)
+    assert (said in captured.err) is (len(marks) < len(EXPECTED))
+
+
+def test_quotes_by_attribution_without_a_speaker_and_with_other_filters(marked_db: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["export", "--db", str(marked_db), "--what", "quotes", "--attribution", "named", "--outlet", "tempo.co",
+            "--out", "-"]  # fmt: skip
+    assert main(args) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(rows) == ARTICLES // 2 and {(r["attribution"], r["outlet"]) for r in rows} == {("named", "tempo.co")}
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--what", "quotes", "--attribution", "sure"],
+         "--attribution: 'sure' is not one of named, role, pronoun, continued, context, all"),
+        (["--what", "quotes", "--attribution", "named,guess"], "'guess' is not one of"),
+        (["--attribution", "named"], "attribution selects quotes only"),
+        (["--what", "entities", "--attribution", "named"], "attribution selects quotes only"),
+    ],
+)
+def test_a_bad_attribution_is_one_line_and_exit_2(marked_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 extra: list[str], message: str) -> None:
+    out = tmp_path / "x.jsonl"
+    assert main(["export", "--db", str(marked_db), "--out", str(out), *extra]) == 2
+    assert message in summary(capsys)
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_older_store_cannot_filter_by_attribution(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = build_marked_store(tmp_path / "old.db")
+    drop_attribution(path)
+    out = tmp_path / "q.jsonl"
+    assert main(["export", "--db", str(path), "--what", "quotes", "--attribution", "named", "--out", str(out)]) == 2
+    assert "migration 7" in summary(capsys) and not out.exists()
+    assert main(["export", "--db", str(path), "--what", "quotes", "--attribution", "all", "--out", str(out)]) == 0
+    assert len(out.read_text().splitlines()) == sum(EXPECTED.values())
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ FORMATS = ("jsonl", "parquet", "csv")
 # building the parser imports no store code.
 WHATS = ("articles", "quotes", "entities", "stories", "rejects")
 STATUSES = ("counted", "article", "duplicate", "all")
+ATTRIBUTIONS = ("named", "role", "pronoun", "continued", "context")  # warta.store.explore.ATTRIBUTIONS
 _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet", ".csv": "csv"}
 
 
@@ -58,6 +59,12 @@ def register(sub: Any) -> None:
         "whose speaker it is, under any of its name forms",
     )
     p.add_argument("--story", metavar="ID", help="articles of one story")
+    p.add_argument(
+        "--attribution", action="append", default=[], metavar="HOW",
+        help="with --what quotes: only quotes whose speaker was found this way: "
+        f"{', '.join(ATTRIBUTIONS)} (repeatable, or comma-separated: any of them; "
+        "'named' is the surest, 'pronoun' and 'context' the least sure) or all (default)",
+    )
     p.set_defaults(run=run)
 
 
@@ -138,9 +145,11 @@ def selection(conn: Any, args: argparse.Namespace) -> tuple[Any, str]:
 
     Raises:
         SearchSyntaxError: ``--query`` is not a valid search.
-        BadFilter: a day is not YYYY-MM-DD, the days are reversed, or an entity is unknown.
+        BadFilter: a day is not YYYY-MM-DD, the days are reversed, an entity is unknown, or
+            an attribution is not one of :data:`ATTRIBUTIONS` (nor ``all``).
     """
     from warta.store.errors import BadFilter
+    from warta.store.explore import attribution_list
     from warta.store.export import DEFAULT_STATUS, Selection, resolve_entities
     from warta.store.search import Filters, check_day
     from warta.store.syntax import parse_query
@@ -149,6 +158,7 @@ def selection(conn: Any, args: argparse.Namespace) -> tuple[Any, str]:
     if start and end and start > end:
         raise BadFilter(f"--since ({start}) is after --until ({end})")
     match = parse_query(args.query) if args.query and args.query.strip() else None
+    attributions = attribution_list(args.attribution, "--attribution")
     entities = resolve_entities(conn, args.entity) if args.entity else []
     outlets = tuple(dict.fromkeys(x.strip().lower() for v in args.outlet for x in v.split(",") if x.strip()))
     status = args.status or DEFAULT_STATUS[args.what]
@@ -165,7 +175,9 @@ def selection(conn: Any, args: argparse.Namespace) -> tuple[Any, str]:
     if entities:
         role = "speaker" if args.what == "quotes" else "entity"
         described.append(f"{role} " + ", ".join(f"{e['name']} [{e['type']} {e['id']}]" for e in entities))
-    return Selection(filters=filters, status=status), "; ".join(described)
+    if attributions:
+        described.append("attribution " + ", ".join(attributions))
+    return Selection(filters=filters, status=status, attributions=attributions), "; ".join(described)
 
 
 def write(conn: Any, what: Any, sel: Any, fmt: str, path: str) -> int:

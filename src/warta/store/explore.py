@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, get_args
 
+from warta.article import Attribution
 from warta.page.phrases import phrase_set
 from warta.store.aliases import entity_names
-from warta.store.errors import RecordNotFound
+from warta.store.errors import BadFilter, RecordNotFound
 from warta.store.readonly import fetch_all, fetch_one, iter_rows
 from warta.store.search import COUNTED, Filters, count, from_where, page_rows, share_of
 from warta.store.tokens import words
@@ -211,11 +212,40 @@ def languages(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     )
 
 
+ATTRIBUTIONS: tuple[Attribution, ...] = get_args(Attribution)
+"""How a quote's speaker was found, in the order of :data:`warta.article.Attribution`."""
+ANY_ATTRIBUTION = "all"
+"""The attribution filter's value for every quote (the same as no filter)."""
+
+
+def has_attribution(conn: sqlite3.Connection) -> bool:
+    """Whether the store keeps each quote's attribution (migration 7; the explorer opens older
+    stores read-only, unmigrated)."""
+    return any(row[1] == "attribution" for row in conn.execute("PRAGMA table_info(quotes)"))
+
+
 def attribution_column(conn: sqlite3.Connection, alias: str = "q") -> str:
     """The select item for a quote's ``attribution``: the column when the store has it
     (migration 7), else NULL (the explorer opens older stores read-only, unmigrated)."""
-    names = {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
-    return f"{alias}.attribution" if "attribution" in names else "NULL AS attribution"
+    return f"{alias}.attribution" if has_attribution(conn) else "NULL AS attribution"
+
+
+def attribution_list(values: Iterable[str] | None, name: str = "attribution") -> tuple[Attribution, ...]:
+    """The attributions a quote filter asks for, from repeated and comma-separated values (any
+    case), in :data:`ATTRIBUTIONS` order; ``()`` for every quote (nothing asked, or
+    :data:`ANY_ATTRIBUTION`). Several values select quotes with any of them.
+
+    Raises:
+        BadFilter: a value that is not an attribution nor ``all`` (the message lists them).
+    """
+    asked = {x.strip().lower() for v in values or () for x in v.split(",") if x.strip()}
+    unknown = sorted(asked - {*ATTRIBUTIONS, ANY_ATTRIBUTION})
+    if unknown:
+        allowed = ", ".join((*ATTRIBUTIONS, ANY_ATTRIBUTION))
+        raise BadFilter(f"{name}: {unknown[0][:40]!r} is not one of {allowed}")
+    if ANY_ATTRIBUTION in asked:
+        return ()
+    return tuple(a for a in ATTRIBUTIONS if a in asked)
 
 
 def _only_entities(f: Filters) -> bool:
@@ -223,16 +253,40 @@ def _only_entities(f: Filters) -> bool:
     return dataclasses.replace(f, entity=None, entities=()) == Filters()
 
 
-def _quotes_sql(conn: sqlite3.Connection, f: Filters) -> tuple[str, list[Any]]:
+def attribution_where(
+    conn: sqlite3.Connection, attributions: tuple[str, ...], alias: str = "q"
+) -> tuple[str, list[Any]]:
+    """`` AND …`` keeping the quotes ``alias`` with one of ``attributions`` (``("", [])`` for
+    none asked: every quote).
+
+    Raises:
+        BadFilter: the store predates the attribution column (migration 7): it cannot tell
+            (a filter it cannot apply is refused, never ignored).
+    """
+    if not attributions:
+        return "", []
+    if not has_attribution(conn):
+        raise BadFilter(
+            "attribution: this store was built before quotes kept how their speaker was found"
+            " (store migration 7); rebuild it with `warta run` to filter on it"
+        )
+    return f" AND {alias}.attribution IN ({','.join('?' * len(attributions))})", list(attributions)
+
+
+def _quotes_sql(
+    conn: sqlite3.Connection, f: Filters, attributions: tuple[str, ...] = ()
+) -> tuple[str, list[Any]]:
     """``FROM … WHERE …`` over the quotes ``q`` whose speaker has the name of one of the
     filters' entities, or one of the forms merged into it (:func:`warta.store.aliases.entity_names`;
-    any case), in the articles ``a`` the other filters select."""
+    any case), found as one of ``attributions`` say (none: any way), in the articles ``a`` the
+    other filters select."""
     names = list(dict.fromkeys(n for i in f.entity_ids for n in entity_names(conn, i)))
+    how, how_params = attribution_where(conn, attributions)
     sql = (
         " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets o ON o.id = a.outlet_id"
-        f" WHERE q.speaker COLLATE NOCASE IN ({','.join('?' * len(names)) or 'NULL'})"
+        f" WHERE q.speaker COLLATE NOCASE IN ({','.join('?' * len(names)) or 'NULL'}){how}"
     )
-    params: list[Any] = list(names)
+    params: list[Any] = [*names, *how_params]
     if _only_entities(f):
         sql += f" AND {COUNTED}"
     else:
@@ -243,12 +297,18 @@ def _quotes_sql(conn: sqlite3.Connection, f: Filters) -> tuple[str, list[Any]]:
 
 
 def entity_quotes(
-    conn: sqlite3.Connection, f: Filters, *, limit: int | None = 50, offset: int = 0
+    conn: sqlite3.Connection,
+    f: Filters,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+    attributions: tuple[str, ...] = (),
 ) -> Iterator[dict[str, Any]]:
     """What the filters' entities said: quotes whose speaker has one of their names (any case),
-    in the articles the other filters (search, outlets, days, language, story) select; newest
-    first, ``limit`` of them (None: all) from ``offset``."""
-    body, params = _quotes_sql(conn, f)
+    found as one of ``attributions`` say (none: any way; see :func:`attribution_list`), in the
+    articles the other filters (search, outlets, days, language, story) select; newest first,
+    ``limit`` of them (None: all) from ``offset``."""
+    body, params = _quotes_sql(conn, f, attributions)
     sql = (
         f"SELECT q.id, q.article_id, q.speaker, q.cue, q.text, q.kind, {attribution_column(conn)},"
         " a.title, o.domain AS outlet,"
@@ -257,11 +317,23 @@ def entity_quotes(
     yield from iter_rows(conn, *_paged(sql, params, limit, offset))
 
 
-def count_entity_quotes(conn: sqlite3.Connection, f: Filters) -> int:
+def count_entity_quotes(conn: sqlite3.Connection, f: Filters, *, attributions: tuple[str, ...] = ()) -> int:
     """How many quotes :func:`entity_quotes` lists in all."""
-    body, params = _quotes_sql(conn, f)
+    body, params = _quotes_sql(conn, f, attributions)
     row = fetch_one(conn, f"SELECT count(*) AS n{body}", params)
     return int(row["n"]) if row else 0
+
+
+def count_quotes_by_attribution(conn: sqlite3.Connection, f: Filters) -> dict[str, int]:
+    """How many of the quotes :func:`entity_quotes` lists (unfiltered by attribution) were found
+    each way: every one of :data:`ATTRIBUTIONS` (0 when none was), and ``none`` for quotes
+    without one (a store from before migration 7)."""
+    body, params = _quotes_sql(conn, f)
+    counts = dict.fromkeys((*ATTRIBUTIONS, "none"), 0)
+    for row in iter_rows(conn, f"SELECT {attribution_column(conn)}, count(*) AS n{body} GROUP BY 1", params):
+        key = row["attribution"] if row["attribution"] in counts else "none"
+        counts[key] += int(row["n"])
+    return counts
 
 
 _NAMED_WITH = (

@@ -26,7 +26,7 @@ from warta.article import Quote
 from warta.instants import published_key_sql
 from warta.store.aliases import entity_aliases, entity_by_alias, entity_names
 from warta.store.errors import BadFilter
-from warta.store.explore import attribution_column
+from warta.store.explore import attribution_column, attribution_where
 from warta.store.queries import export_rejects, export_rows
 from warta.store.readonly import iter_rows
 from warta.store.search import Filters, from_where
@@ -79,10 +79,13 @@ _QUOTE_DEFAULTS = {
 @dataclass(frozen=True)
 class Selection:
     """Which articles an export reads: the explorer's filters and a :data:`Status`. For quotes,
-    the filters' entities are speakers (as the explorer's quote lists read them)."""
+    the filters' entities are speakers (as the explorer's quote lists read them), and
+    ``attributions`` (:func:`warta.store.explore.attribution_list`; empty: any) say how their
+    speaker must have been found."""
 
     filters: Filters = Filters()
     status: Status = "counted"
+    attributions: tuple[str, ...] = ()
 
     @property
     def narrowed(self) -> bool:
@@ -147,7 +150,14 @@ def quote_rows(conn: sqlite3.Connection, sel: Selection) -> Iterator[dict[str, A
     """One row a quote of the selected articles, ordered by article key and position. With
     entities in the filters, only the quotes whose speaker has one of their names (or a form
     merged into them; any case), in the articles the other filters select, as the explorer's
-    quote lists: the filters' entities are the speakers, not entities the article names."""
+    quote lists: the filters' entities are the speakers, not entities the article names. With
+    ``attributions``, only the quotes whose speaker was found one of those ways (a quote
+    without a speaker has none).
+
+    Raises:
+        BadFilter: ``attributions`` asked of a store from before migration 7.
+    """
+    how, how_params = attribution_where(conn, sel.attributions)
     speakers = list(
         dict.fromkeys(n for i in sel.filters.entity_ids for n in entity_names(conn, i))
     )
@@ -166,9 +176,9 @@ def quote_rows(conn: sqlite3.Connection, sel: Selection) -> Iterator[dict[str, A
         f" q.speaker, {attribution_column(conn)}, q.cue, q.kind, q.text, q.start, q.\"end\""
         " FROM quotes q JOIN articles a ON a.id = q.article_id"
         " LEFT JOIN outlets o ON o.id = a.outlet_id"
-        f" WHERE {' AND '.join(where)} ORDER BY a.key, q.start, q.id"
+        f" WHERE {' AND '.join(where)}{how} ORDER BY a.key, q.start, q.id"
     )
-    yield from iter_rows(conn, sql, params)
+    yield from iter_rows(conn, sql, [*params, *how_params])
 
 
 def entity_rows(conn: sqlite3.Connection, sel: Selection) -> Iterator[dict[str, Any]]:
@@ -242,8 +252,12 @@ def export_table(conn: sqlite3.Connection, what: What, sel: Selection) -> Iterat
     """The rows of one export (see :data:`COLUMNS`), read lazily.
 
     Raises:
-        BadFilter: an unknown ``what`` or status, or filters on rejects.
+        BadFilter: an unknown ``what`` or status, filters on rejects, or attributions asked of
+            anything but quotes.
     """
     if what not in _ROWS:
         raise BadFilter(f"what must be one of {', '.join(WHATS)}, not {str(what)[:20]!r}")
+    if sel.attributions and what != "quotes":
+        raise BadFilter(f"attribution selects quotes only (how their speaker was found), not {what}")
+    attribution_where(conn, sel.attributions)  # an older store refuses it now, before any file is written
     return _ROWS[what](conn, sel)

@@ -4,7 +4,8 @@
 Lists answer ``{"ok": true, ..., "total": N, "limit": L, "offset": O, "count": n, "items": [...]}``:
 ``total`` rows in all, ``n`` of them here from ``offset`` (also in the ``X-Total-Count`` header).
 ``limit`` is 1 to :data:`~warta.web.params.MAX_PAGE`, or 0 for every row, streamed from a
-connection of its own; a CSV without a ``limit`` is every row. A value out of range is a 400.
+connection of its own; a CSV without a ``limit`` is every row. A value out of range is a 400, and
+so is a parameter the endpoint does not take (:func:`~warta.web.params.known_params_only`).
 """
 
 from __future__ import annotations
@@ -29,14 +30,16 @@ from warta.web.params import (
     SQLITE_MAX,
     SQLITE_MIN,
     ArticleId,
+    AttributionParam,
     EntityId,
     FormatParam,
     Page,
     filters_dependency,
+    known_params_only,
     paging,
 )
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_params_only)])
 FiltersDep = Annotated[Filters, Depends(filters_dependency)]
 Rows = Callable[[sqlite3.Connection], Iterable[dict[str, Any]]]
 
@@ -324,24 +327,30 @@ QUOTES_SHOWN = 50
 
 
 @router.get("/entities/{entity_id}", summary="One entity")
-def entity(db: DbDep, entity_id: EntityId) -> dict[str, Any]:
-    """An entity: articles naming it, its first quotes (as speaker; ``quotes_total`` in all,
-    every one at ``/api/entities/{id}/quotes``) and the entities named with it most
-    (``cooccurring_total`` in all, every one at ``/api/entities/{id}/named-with``)."""
+def entity(db: DbDep, entity_id: EntityId, attribution: AttributionParam = []) -> dict[str, Any]:  # noqa: B006 - read only
+    """An entity: articles naming it, its first quotes (as speaker, found as ``attribution``
+    says; ``quotes_total`` in all, every one at ``/api/entities/{id}/quotes``, and
+    ``quotes_by_attribution``: how many of all its quotes were found each way) and the entities
+    named with it most (``cooccurring_total`` in all, every one at
+    ``/api/entities/{id}/named-with``)."""
     conn = db.conn()
+    how = explore.attribution_list(attribution)
     row = records.entity(conn, entity_id)
     f = Filters(entity=entity_id)
-    row["quotes"] = list(explore.entity_quotes(conn, f, limit=QUOTES_SHOWN))
-    row["quotes_total"] = explore.count_entity_quotes(conn, f)
+    row["quotes"] = list(explore.entity_quotes(conn, f, limit=QUOTES_SHOWN, attributions=how))
+    row["quotes_total"] = explore.count_entity_quotes(conn, f, attributions=how)
+    row["quotes_by_attribution"] = explore.count_quotes_by_attribution(conn, f)
     row["cooccurring_total"] = explore.count_named_with(conn, entity_id)
     return {"ok": True, **row}
 
 
-def _quotes(db: DbDep, f: Filters, page: Page, fmt: str) -> Response:
+def _quotes(db: DbDep, f: Filters, page: Page, fmt: str, attribution: list[str]) -> Response:
+    how = explore.attribution_list(attribution)
+    explore.attribution_where(db.conn(), how)  # an older store refuses the filter: 400
     return _paged(
-        db, lambda c: explore.entity_quotes(c, f, limit=page.limit, offset=page.offset),
-        lambda c: explore.count_entity_quotes(c, f), fmt, "quotes", page,
-        {"speakers": list(f.entity_ids)},
+        db, lambda c: explore.entity_quotes(c, f, limit=page.limit, offset=page.offset, attributions=how),
+        lambda c: explore.count_entity_quotes(c, f, attributions=how), fmt, "quotes", page,
+        {"speakers": list(f.entity_ids), "attribution": list(how)},
     )
 
 
@@ -351,23 +360,31 @@ def entity_quotes(
     entity_id: EntityId,
     f: FiltersDep,
     page: Annotated[Page, Depends(paging(QUOTES_SHOWN))],
+    attribution: AttributionParam = [],  # noqa: B006 - read only
     format: FormatParam = "json",
 ) -> Response:
     """What the entity said: quotes whose speaker has its name (any case), newest first, in the
-    articles the filters select (``q``, ``outlet``, ``start``, ``end``, ``language``, ``story``).
+    articles the filters select (``q``, ``outlet``, ``start``, ``end``, ``language``, ``story``);
+    ``attribution=named`` keeps the quotes whose cue names the speaker (the surest; several
+    values: any of them; each quote's ``attribution`` says how its speaker was found).
     Here ``entity`` adds speakers: the quotes of any of them (an entity's other name forms)."""
     explore.entity_brief(db.conn(), entity_id)  # 404 for an unknown id
-    return _quotes(db, dataclasses.replace(f, entity=entity_id), page, format)
+    return _quotes(db, dataclasses.replace(f, entity=entity_id), page, format, attribution)
 
 
 @router.get("/quotes", summary="Quotes by speaker")
 def quotes(
-    db: DbDep, f: FiltersDep, page: Annotated[Page, Depends(paging(QUOTES_SHOWN))], format: FormatParam = "json"
+    db: DbDep,
+    f: FiltersDep,
+    page: Annotated[Page, Depends(paging(QUOTES_SHOWN))],
+    attribution: AttributionParam = [],  # noqa: B006 - read only
+    format: FormatParam = "json",
 ) -> Response:
     """Quotes whose speaker has the name of any ``entity`` given (repeat it: ``entity=452&entity=1011``
     lists a person's quotes under both name forms), newest first, in the articles the other
-    filters select. Without an ``entity`` the list is empty."""
-    return _quotes(db, f, page, format)
+    filters select, found as ``attribution`` says (default: any way). Without an ``entity`` the
+    list is empty."""
+    return _quotes(db, f, page, format, attribution)
 
 
 @router.get("/entities/{entity_id}/named-with", summary="Entities named with an entity")

@@ -158,6 +158,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "how_pronoun": {"id": "dari kata ganti: kurang pasti", "en": "from a pronoun: less sure"},
     "how_continued": {"id": "kutipan lanjutan", "en": "continues the last speaker"},
     "how_context": {"id": "dari konteks: kurang pasti", "en": "from context: less sure"},
+    # the entity page's quote switch (warta.web.pages.QUOTE_VIEWS)
+    "quotes_all": {"id": "semua", "en": "all"},
+    "quotes_named": {"id": "hanya yang disebut dalam kutipan", "en": "named by the cue only"},
+    "quotes_only": {"id": "hanya:", "en": "only:"},
     "mentioned_in": {"id": "Disebut dalam", "en": "Named in"},
     "copied_from": {"id": "Memuat ulang berita dari", "en": "Re-ran stories from"},
     "copied_by": {"id": "Beritanya dimuat ulang oleh", "en": "Its stories re-run by"},

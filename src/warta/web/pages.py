@@ -25,6 +25,7 @@ from warta.web.i18n import DEFAULT, LANGUAGES, translator
 from warta.web.params import (
     MAX_OFFSET,
     ArticleId,
+    AttributionParam,
     EntityId,
     EntityParam,
     entity_list,
@@ -278,25 +279,53 @@ def story_page(request: Request, story_id: Annotated[str, PathParam(max_length=2
     return render(request, "story.html", s=records.story(_db(request).conn(), story_id))
 
 
+QUOTE_VIEWS: dict[str, tuple[str, ...]] = {"all": (), "named": ("named",)}
+"""The entity page's quote switch: every quote (the default), or those whose cue names the
+speaker (the surest). Any other ``attribution`` in the address is shown as asked."""
+
+
 @router.get("/entity/{entity_id}")
 def entity_page(
-    request: Request, entity_id: EntityId, quotes_offset: OffsetQuery = 0, offset: OffsetQuery = 0
+    request: Request,
+    entity_id: EntityId,
+    quotes_offset: OffsetQuery = 0,
+    offset: OffsetQuery = 0,
+    attribution: AttributionParam = [],  # noqa: B006 - read only
 ) -> Response:
     """An entity: attention over time, what it said (:data:`QUOTES_PAGE` quotes from
-    ``quotes_offset``), the articles naming it (:data:`ARTICLES_PAGE` from ``offset``), who it
-    is named with; every list says how long it is and pages through it."""
+    ``quotes_offset``, found as ``attribution`` says: every quote by default, each with its
+    mark, and a switch to those named by the cue with each view's count), the articles naming
+    it (:data:`ARTICLES_PAGE` from ``offset``), who it is named with; every list says how long
+    it is and pages through it, keeping the other lists' place and the quote filter."""
     conn = _db(request).conn()
+    how = explore.attribution_list(attribution)
+    explore.attribution_where(conn, how)  # an older store refuses the filter: 400
     row = records.entity(conn, entity_id)
     f = Filters(entity=entity_id)
-    here = {"quotes_offset": quotes_offset or None, "offset": offset or None}
+    asked = ",".join(how) or None
+    here = {"attribution": asked, "quotes_offset": quotes_offset or None, "offset": offset or None}
     path = f"/entity/{entity_id}"
-    quotes_total = explore.count_entity_quotes(conn, f)
+    by_how = explore.count_quotes_by_attribution(conn, f)
+
+    def counted(values: tuple[str, ...]) -> int:
+        return sum(by_how[a] for a in values) if values else sum(by_how.values())
+
+    quotes_total = counted(how)
+    # each switch starts its list from the top (another list: another length), articles keep their
+    # place; a store from before quotes kept their attribution gets no switch (it cannot tell)
+    views = [
+        {"key": key, "on": values == how, "total": counted(values),
+         "href": path + qs(attribution=",".join(values) or None, offset=offset or None) + "#said"}
+        for key, values in QUOTE_VIEWS.items()
+    ] if explore.has_attribution(conn) else []
     return render(
         request,
         "entity.html",
         e=row,
-        quotes=list(explore.entity_quotes(conn, f, limit=QUOTES_PAGE, offset=quotes_offset)),
+        quotes=list(explore.entity_quotes(conn, f, limit=QUOTES_PAGE, offset=quotes_offset, attributions=how)),
         quotes_pages=pager(path, here, "quotes_offset", quotes_total, quotes_offset, QUOTES_PAGE, "said"),
+        quote_views=views,
+        quote_filter=asked,
         articles=list(store_search.search(conn, f, limit=ARTICLES_PAGE, offset=offset)),
         article_pages=pager(path, here, "offset", row["count_articles"], offset, ARTICLES_PAGE, "articles"),
         named_with=explore.named_with(conn, entity_id, limit=15),

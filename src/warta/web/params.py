@@ -1,15 +1,21 @@
-"""Query parameters shared by the API and the pages, turned into :class:`Filters`."""
+"""Query parameters shared by the API and the pages, turned into :class:`Filters`; and the
+API's rule that a parameter an endpoint does not take is a 400, never ignored."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import Depends, Path, Query
+from fastapi import Depends, Path, Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from pydantic import Field
 
 from warta.store.errors import BadFilter, RecordNotFound
+from warta.store.explore import ANY_ATTRIBUTION, ATTRIBUTIONS
 from warta.store.search import Filters, check_day
 from warta.store.syntax import parse_query
 
@@ -42,6 +48,15 @@ EntityParam = Annotated[
 ]
 """A bad entity filter (not a number, or out of SQLite's range) is a 400, on pages too."""
 StoryParam = Annotated[str | None, Query(description="Story id: its articles", max_length=200)]
+AttributionParam = Annotated[
+    list[str],
+    Query(
+        description=f"How the quote's speaker was found: {', '.join(ATTRIBUTIONS)} ("
+        "'named', the cue names them, is the surest; 'pronoun' and 'context' are the least sure); "
+        f"repeat it or separate with commas: any of them; {ANY_ATTRIBUTION} (the default): every quote",
+        max_length=200,
+    ),
+]
 FormatParam = Annotated[Fmt, Query(description="json, or csv (a download)")]
 LimitParam = Annotated[
     int | None,
@@ -168,3 +183,41 @@ def filters_dependency(
 ) -> Filters:
     """The filters of an API request."""
     return make_filters(q, outlet, start, end, language, entity, story)
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    """The query parameters a route takes, its dependencies' too (as sent: the aliases)."""
+    names = {f.alias for f in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def known_params_only(request: Request) -> None:
+    """A router dependency: refuse a query parameter the route does not take, with a 400 that
+    names it, suggests the closest known one and lists them all. A typo (``attributon=``,
+    ``limt=``) would otherwise be ignored and answer the whole list as if it were filtered.
+
+    FastAPI ignores unknown query parameters; its ``extra="forbid"`` query models would do this
+    but only with every endpoint's parameters moved into one model, so the route's own
+    declarations (its dependant tree, which also makes the OpenAPI schema) are read instead.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = _query_names(route.dependant)
+    unknown = sorted({k for k in request.query_params if k not in known})
+    if not unknown:
+        return
+    errors = []
+    for name in unknown[:5]:
+        near = difflib.get_close_matches(name, known, n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        takes = ", ".join(sorted(known)) or "no parameters"
+        errors.append({
+            "type": "extra_forbidden",
+            "loc": ("query", name[:60]),
+            "msg": f"unknown parameter{hint}; {route.path} takes {takes}",
+            "input": None,
+        })
+    raise RequestValidationError(errors)
