@@ -149,3 +149,33 @@ def test_copies_naming_an_outlet_of_the_cluster_say_whom_they_copied() -> None:
     found = shared_source([[kompas], [kompas], []], outlets=["suara.com", "okezone.com", "tempo.co"])
     assert found is not None and found.cited_by == [0, 1]
     assert shared_source([[kompas], [], []], outlets=["suara.com", "okezone.com", "tempo.co"]) is None
+
+
+def test_an_old_report_recalled_is_background_not_a_source() -> None:
+    text = "Harga cabai naik. Seperti diberitakan Kompas.com (1/11/2016), harga cabai pernah naik tajam."
+    (old,) = cited_sources(text, outlet="tribunnews.com", day="2019-09-10T08:00:00+07:00")
+    assert (old.kind, old.dated, old.background) == ("outlet:kompas", "2016-11-01", True)
+    # a statement dated that week is a source; so is a month-name date; no day: nothing is judged
+    (now,) = cited_sources("kata Rini dalam keterangan resmi, Senin (9/9/2019).", day="2019-09-10")
+    assert (now.dated, now.background) == ("2019-09-09", False)
+    (named,) = cited_sources("dikutip dari Surya.co.id (3 Januari 2018), harga naik.", day="2019-09-10")
+    assert (named.dated, named.background) == ("2018-01-03", True)
+    (undated,) = cited_sources(text, outlet="tribunnews.com")
+    assert (undated.dated, undated.background) == (None, False)
+    # a fresh citation of the same kind later in the text replaces a background one
+    both = cited_sources(text + " Dilansir Kompas.com, Selasa (10/9), harga turun.", outlet="tribunnews.com", day="2019-09-10")
+    assert [(c.kind, c.dated, c.background) for c in both] == [("outlet:kompas", "2019-09-10", False)]
+
+
+def test_a_shared_source_is_counted_in_outlets() -> None:
+    conference = [Citation(kind="press-conference", phrase="jumpa pers", where="text")]
+    members = [conference, conference, conference, [], []]
+    outlets = ["liputan6.com", "liputan6.com", "liputan6.com", "sindonews.com", "okezone.com"]
+    assert shared_source(members, outlets=outlets) is None  # 1 outlet of 3, though 3 articles of 5
+    found = shared_source(members, outlets=["liputan6.com", "liputan6.com", "sindonews.com", "sindonews.com", "okezone.com"])
+    assert found is not None and found.outlets == ["liputan6", "sindonews"] and found.cited_by == [0, 1, 2]
+    # all at one outlet: its own versions, no shared source
+    assert shared_source([conference, conference], outlets=["tribunnews.com", "tribunnews.com"]) is None
+    # an old report recalled by two outlets is no shared source either
+    old = [Citation(kind="outlet:kompas", phrase="Kompas.com", where="text", dated="2016-11-01", background=True)]
+    assert shared_source([old, old], outlets=["tribunnews.com", "suara.com"]) is None

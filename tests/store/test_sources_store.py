@@ -15,7 +15,7 @@ from warta.pipeline.corpus import run_corpus_stage
 from warta.pipeline.dedup import CopyCluster
 from warta.store.db import open_store
 from warta.store.readonly import connect_readonly
-from warta.store.records import cluster
+from warta.store.records import cluster, outlet
 
 LEAD = "Menteri BUMN menunjuk Seger sebagai pelaksana tugas Direktur Utama PTPN III."
 SAID = '"Keputusan ini berlaku mulai hari ini," kata Rini {how}, Senin (9/9/2019).'
@@ -60,6 +60,29 @@ ARTICLES = [
     _spec("bayi-kompas", "kompas.com", 9, ['"Sudah diperiksa," kata Julkoisno, Selasa.', "Itu dalam keterangan resmi polisi."]),
     _spec("bayi-t1", "tribunnews.com", 10, ['"Sudah diperiksa," kata Julkoisno kepada Kompas.com, Selasa.', "Itu dalam keterangan resmi polisi."]),
     _spec("bayi-t2", "tribunnews.com", 11, ['"Sudah diperiksa," kata Julkoisno kepada Kompas.com, Selasa.', "Itu dalam keterangan resmi polisi."]),
+    # Two versions at one outlet, both recalling a 2016 Kompas.com report: no shared source.
+    _spec("lama-t1", "tribunnews.com", 13, [
+        "Harga cabai naik lagi di Malang.", "Seperti diberitakan Kompas.com (1/11/2016), harga cabai pernah naik tajam.",
+    ]),
+    _spec("lama-t2", "tribunnews.com", 14, [
+        "Harga cabai naik lagi di Malang hari ini.", "Seperti diberitakan Kompas.com (1/11/2016), harga cabai pernah naik tajam.",
+    ]),
+    # Three versions at liputan6 name a press conference; two other outlets do not: 1 of 3 outlets.
+    *(
+        _spec(f"nu-l{i}", "liputan6.com", 8 + i, ["Kader muda NU diminta menjaga persatuan.", f"Hal itu disampaikan dalam jumpa pers, Selasa ({i})."])
+        for i in range(3)
+    ),
+    _spec("nu-s", "sindonews.com", 12, ["Kader muda NU diminta menjaga persatuan.", "Acara digelar di Jakarta."]),
+    _spec("nu-o", "okezone.com", 13, ["Kader muda NU diminta menjaga persatuan.", "Acara digelar di Jakarta, Selasa."]),
+    # A scraper dropped link text ("Menteri BUMN , menunjuk"), on both sides and with a real edit.
+    _spec("lubang-k", "kompas.com", 6, [
+        "Menteri , Rini Soemarno menunjuk Seger Budiardjo sebagai Plt Direktur Utama PTPN III.",
+        'Keputusan <i>itu</i> berlaku mulai Senin di Gedung "Kementerian" BUMN Jakarta.',
+    ]),
+    _spec("lubang-t", "tribunnews.com", 16, [
+        "Menteri BUMN , menunjuk , sebagai Plt Direktur Utama PTPN III.",
+        "Keputusan <i>itu</i> berlaku mulai Selasa di , Jakarta.",
+    ]),
 ]
 
 
@@ -75,6 +98,9 @@ CLUSTERS = [
     _copy("copy:pasar", ["pasar-a", "pasar-b"], "pasar-a", "kompas.com"),
     _copy("copy:gempa", ["gempa-a", "gempa-b", "gempa-c"], None, "ANTARA"),
     _copy("copy:bayi", ["bayi-kompas", "bayi-t1", "bayi-t2"], "bayi-kompas", "kompas.com"),
+    _copy("copy:lama", ["lama-t1", "lama-t2"], "lama-t1", "tribunnews.com"),
+    _copy("copy:nu", ["nu-l0", "nu-l1", "nu-l2", "nu-s", "nu-o"], "nu-l0", "liputan6.com"),
+    _copy("copy:lubang", ["lubang-k", "lubang-t"], "lubang-k", "kompas.com"),
 ]
 
 
@@ -118,7 +144,10 @@ def test_a_written_statement_cited_by_three_of_four(conn: tuple[sqlite3.Connecti
         "phrase": "dalam keterangan tertulis",
         "where": "text",
         "context": SAID.format(how="seperti dalam keterangan tertulis yang diterima Tempo"),
+        "dated": "2019-09-09",
+        "background": False,
     }]
+    assert k["source_outlets"] == 4
     cites = {m["id"]: m["cites"] for m in k["members"]}
     assert cites[ids["ptpn-tribun"]] == []
     assert cites[ids["ptpn-liputan6"]] == ["press-release"]
@@ -149,3 +178,40 @@ def test_copies_naming_a_member_outlet(conn: tuple[sqlite3.Connection, dict[str,
         "outlet:kompas", "kompas.com", 2, True
     )
     assert {m["id"]: m["cites"] for m in k["members"]}[ids["bayi-t1"]] == ["outlet:kompas", "press-release"]
+
+
+def test_one_outlets_versions_and_an_old_report_are_no_shared_source(conn: tuple[sqlite3.Connection, dict[str, int]]) -> None:
+    c, ids = conn
+    k = _cluster(c, "copy:lama")
+    assert k["source"] is None and k["source_count"] == 0 and k["source_outlets"] == 1
+    # the citation stays listed as evidence, marked as background, and is not a member's source
+    citations = [x for m in k["source_cited_by"] for x in m["citations"]]
+    assert [(x["kind"], x["dated"], x["background"]) for x in citations] == [("outlet:kompas", "2016-11-01", True)] * 2
+    assert all(m["cites"] == [] for m in k["members"])
+
+
+def test_a_source_is_counted_in_outlets_not_articles(conn: tuple[sqlite3.Connection, dict[str, int]]) -> None:
+    c, _ids = conn
+    k = _cluster(c, "copy:nu")
+    # three of five articles say "jumpa pers", but they are one outlet of three
+    assert k["source"] is None and k["source_outlets"] == 3
+    assert len(k["source_cited_by"]) == 3
+
+
+def test_outlet_pages_leave_shared_source_clusters_out_of_who_copied_whom(
+    conn: tuple[sqlite3.Connection, dict[str, int]],
+) -> None:
+    c, _ids = conn
+    kompas = outlet(c, "kompas.com")
+    # ptpn (a statement cited by 3 of 4 outlets) is left out; bayi (the copies name kompas.com),
+    # pasar (no source) and lubang are copies
+    assert kompas["copied_by"] == [{"outlet": "tribunnews.com", "count": 3}, {"outlet": "okezone.com", "count": 1}]
+    assert kompas["shared_sources"] == 1
+    tempo = outlet(c, "tempo.co")
+    assert tempo["copied_from"] == [] and tempo["shared_sources"] == 1
+    tribun = outlet(c, "tribunnews.com")
+    assert tribun["copied_from"] == [{"outlet": "kompas.com", "count": 3}]
+    assert tribun["shared_sources"] == 2  # ptpn, and the Antara wire story (gempa)
+    liputan6 = outlet(c, "liputan6.com")
+    assert liputan6["copied_by"] == [{"outlet": "okezone.com", "count": 1}, {"outlet": "sindonews.com", "count": 1}]
+    assert liputan6["shared_sources"] == 1  # ptpn; the nu press conference is one outlet's: copies

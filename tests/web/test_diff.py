@@ -35,7 +35,7 @@ def test_added_dropped_and_changed_sentences() -> None:
     after = "Satu  DUA tiga. Sebelas dua belas. Empat lima enam tujuh delapan sembilan. Sesuatu yang baru sekali."
     d = diff_texts(before, after)
     # case and spaces are no change; a moved sentence is neither added nor dropped
-    assert d["counts"] == {"before": 4, "after": 4, "same": 2, "added": 1, "dropped": 1, "changed": 1}
+    assert d["counts"] == {"before": 4, "after": 4, "same": 2, "holes": 0, "added": 1, "dropped": 1, "changed": 1}
     assert d["added"] == ["Sesuatu yang baru sekali."]
     assert d["dropped"] == ["Sembilan sepuluh."]
     assert d["changed"][0]["before"] == "Empat lima enam tujuh delapan."
@@ -83,9 +83,10 @@ def test_the_diff_api(copies: tuple[TestClient, dict[str, int]]) -> None:
     assert r.status_code == 200
     d = r.json()
     assert d["ok"] and d["same_cluster"] is True
-    assert (d["article"]["outlet"], d["other"]["outlet"]) == ("kompas.com", "tempo.co")
-    assert "text" not in d["article"]
-    assert d["counts"] == {"before": 3, "after": 3, "same": 0, "added": 1, "dropped": 1, "changed": 2}
+    assert (d["before"]["outlet"], d["after"]["outlet"]) == ("kompas.com", "tempo.co")
+    assert (d["before"]["role"], d["after"]["role"], d["basis"]) == ("original", "copy", "original")
+    assert "text" not in d["before"]
+    assert d["counts"] == {"before": 3, "after": 3, "same": 0, "holes": 0, "added": 1, "dropped": 1, "changed": 2}
     assert d["added"] == ["KPK menduga Dolly menerima suap 345.000 dolar Singapura."]
     assert d["dropped"] == ["Rini juga memberhentikan Dolly dari jabatannya sebagai Direktur Utama."]
     r = client.get(f"/api/articles/{ids['ptpn-kompas']}/diff/{ids['pasar-a']}")
@@ -102,7 +103,7 @@ def test_the_copies_carry_their_diff_counts_and_the_shared_source(copies: tuple[
     diffs = {m["id"]: m["diff"] for m in cluster["members"]}
     assert diffs[ids["ptpn-kompas"]] is None  # the original
     assert diffs[ids["ptpn-liputan6"]]["changed"] == 1 and diffs[ids["ptpn-liputan6"]]["added"] == 0
-    assert diffs[ids["ptpn-tribun"]] == {"before": 3, "after": 3, "same": 2, "added": 1, "dropped": 1, "changed": 0}
+    assert diffs[ids["ptpn-tribun"]] == {"before": 3, "after": 3, "same": 2, "holes": 0, "added": 1, "dropped": 1, "changed": 0}
     csv = client.get(f"/api/articles/{ids['ptpn-tempo']}/copies?format=csv")
     assert csv.status_code == 200 and "cites" in csv.text.splitlines()[0]
 
@@ -110,7 +111,7 @@ def test_the_copies_carry_their_diff_counts_and_the_shared_source(copies: tuple[
 def test_the_article_page_says_shared_source_beside_the_likely_original(copies: tuple[TestClient, dict[str, int]]) -> None:
     client, ids = copies
     html = client.get(f"/article/{ids['ptpn-tempo']}?lang=en").text
-    assert "Shared source: a written statement or press release (cited by 3 of 4)" in html
+    assert "Shared source: a written statement or press release (cited by 3 of 4 outlets)" in html
     assert "likely original" in html
     assert "seperti dalam keterangan tertulis yang diterima Tempo" in html
     assert f'href="/article/{ids["ptpn-kompas"]}/diff/{ids["ptpn-tempo"]}"' in html
@@ -119,9 +120,9 @@ def test_the_article_page_says_shared_source_beside_the_likely_original(copies: 
     html = client.get(f"/article/{ids['pasar-a']}?lang=en").text
     assert "Shared source" not in html and "jumpa pers" in html
     html = client.get(f"/article/{ids['gempa-c']}?lang=en").text
-    assert "Shared source: the Antara wire (cited by 2 of 3)" in html
+    assert "Shared source: the Antara wire (cited by 2 of 3 outlets)" in html
     html = client.get(f"/article/{ids['bayi-t1']}?lang=en").text
-    assert "The copies name kompas.com as their source, an outlet of this cluster (named by 2 of 3)" in html
+    assert "The copies name kompas.com as their source, an outlet of this cluster (named by 2 of 2 outlets)" in html
 
 
 def test_the_diff_page_marks_words_and_escapes_page_text(copies: tuple[TestClient, dict[str, int]]) -> None:
@@ -136,3 +137,89 @@ def test_the_diff_page_marks_words_and_escapes_page_text(copies: tuple[TestClien
     assert "<script>alert" not in r.text and "<b>tebal" not in r.text
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;tebal&lt;/b&gt;" in r.text
     assert client.get(f"/article/{ids['ptpn-kompas']}/diff/999999").status_code == 404
+
+
+def test_scraper_holes_are_not_edits() -> None:
+    before = (
+        "Menteri , Rini Soemarno menunjuk Seger Budiardjo sebagai pelaksana tugas (Plt) , PT Perkebunan Nusantara III. "
+        "Ia juga menjabat Direktur Produksi PTPN III."
+    )
+    after = (
+        "Menteri BUMN , menunjuk , sebagai pelaksana tugas (Plt) Direktur Utama PT Perkebunan Nusantara III. "
+        "Ia juga menjabat Direktur Produksi ,."
+    )
+    d = diff_texts(before, after)
+    assert d["counts"] == {"before": 2, "after": 2, "same": 2, "holes": 2, "added": 0, "dropped": 0, "changed": 0}
+    assert d["changed"] == [] and d["holes"][0]["before"].startswith("Menteri , Rini")
+    words = d["holes"][0]["words"]
+    # the copy's holes hold the original's words; the original's hole holds the copy's
+    assert [r for r in words if r["op"] == "hole"] == [
+        {"op": "hole", "text": "Rini Soemarno"}, {"op": "hole", "text": "Seger Budiardjo"},
+    ]
+    assert [r["text"] for r in words if r["op"] == "filled"] == [" BUMN", " Direktur Utama"]
+    assert d["holes"][1]["words"][-2:] == [{"op": "hole", "text": "PTPN III"}, {"op": "same", "text": "."}]
+    # the other way round: still only holes
+    assert diff_texts(after, before)["counts"]["changed"] == 0
+
+
+def test_a_real_edit_beside_a_hole_is_a_change_and_a_hole_hides_no_clause() -> None:
+    d = diff_texts("Kepala Kantor Bea Cukai Wilayah hadir, Senin.", "Kepala Kantor , Wilayah hadir, Selasa.")
+    assert d["counts"]["changed"] == 1 and d["counts"]["holes"] == 0
+    assert d["changed"][0]["words"] == [
+        {"op": "same", "text": "Kepala Kantor"},
+        {"op": "hole", "text": "Bea Cukai"},
+        {"op": "same", "text": " Wilayah hadir,"},
+        {"op": "del", "text": " Senin"},
+        {"op": "ins", "text": " Selasa"},
+        {"op": "same", "text": "."},
+    ]
+    # a clause longer than a link's text is an edit, hole or not
+    long = "Ia hadir , lalu pulang."
+    full = "Ia hadir bersama seluruh jajaran pimpinan daerah dan para tamu undangan lainnya, lalu pulang."
+    d = diff_texts(full, long)
+    assert d["counts"]["holes"] == 0 and d["counts"]["same"] == 0
+    # a comma after a word is prose, not a hole
+    assert word_diff("Harga naik, kata dia.", "Harga naik, kata dia.") == [{"op": "same", "text": "Harga naik, kata dia."}]
+
+
+def test_a_diff_keeps_its_labels_whichever_order_the_url_gives(copies: tuple[TestClient, dict[str, int]]) -> None:
+    client, ids = copies
+    original, copy = ids["ptpn-kompas"], ids["ptpn-tempo"]
+    there = client.get(f"/api/articles/{original}/diff/{copy}").json()
+    back = client.get(f"/api/articles/{copy}/diff/{original}").json()
+    assert there == back
+    assert (back["before"]["id"], back["before"]["role"], back["after"]["id"], back["after"]["role"]) == (
+        original, "original", copy, "copy"
+    )
+    for a, b in ((original, copy), (copy, original)):
+        html = client.get(f"/article/{a}/diff/{b}?lang=en").text
+        assert "What tempo.co changed" in html
+        assert f'<tr data-role="original"><td>original</td><td><a href="/article/{original}">' in html
+        assert f'<tr data-role="copy"><td>copy</td><td><a href="/article/{copy}">' in html
+    # neither is the original: the earlier (tempo 09:00) before the later (liputan6 12:00)
+    tempo, liputan6 = ids["ptpn-tempo"], ids["ptpn-liputan6"]
+    for a, b in ((tempo, liputan6), (liputan6, tempo)):
+        d = client.get(f"/api/articles/{a}/diff/{b}").json()
+        assert (d["basis"], d["before"]["id"], d["before"]["role"], d["after"]["id"], d["after"]["role"]) == (
+            "earlier", tempo, "earlier", liputan6, "later"
+        )
+        html = client.get(f"/article/{a}/diff/{b}?lang=en").text
+        assert "What liputan6.com has differently from tempo.co" in html and ">earlier</td>" in html and ">later</td>" in html
+
+
+def test_the_diff_page_marks_holes_as_markup_and_escapes_their_text(copies: tuple[TestClient, dict[str, int]]) -> None:
+    client, ids = copies
+    d = client.get(f"/api/articles/{ids['lubang-k']}/diff/{ids['lubang-t']}").json()
+    assert (d["counts"]["holes"], d["counts"]["changed"]) == (1, 1)
+    html = client.get(f"/article/{ids['lubang-t']}/diff/{ids['lubang-k']}?lang=en").text
+    assert "1 the same but for text the scraper lost" in html
+    title = "text the page&#39;s link held, lost by the scraper"
+    assert f'<span class="hole" title="{title} · the other has: Rini Soemarno">[…]</span>' in html
+    # a hole beside a real edit (Senin → Selasa) is marked too, its words escaped in the title
+    assert f'<span class="hole" title="{title} · the other has: Gedung &#34;Kementerian&#34; BUMN">[…]</span>' in html
+    assert "<del> Senin</del><ins> Selasa</ins>" in html
+    assert '<span class="filled" title="the scraper lost this text (a link&#39;s) in the other article"> BUMN</span>' in html
+    assert "&lt;i&gt;itu&lt;/i&gt;" in html and "<i>itu" not in html
+    # the copies table counts it as the same sentence: one changed, not two
+    page = client.get(f"/article/{ids['lubang-k']}?lang=en").text
+    assert "+0 −0 ~1" in page

@@ -152,8 +152,10 @@ def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
     when either outlet is unknown. The head is the original when it is in the corpus, else the
     member the store kept (the one the others are duplicates of); the head itself is True, and
     its id is ``head_id``. A copy cluster also says what its members cite as their source:
-    ``source``, ``source_label``, ``source_count``, ``source_cited_by`` and each member's
-    ``cites`` (:func:`warta.store.sources.cluster_source`)."""
+    ``source``, ``source_label``, ``source_count`` (outlets citing it) of ``source_outlets``
+    (the cluster's outlets), ``source_in_cluster``, ``source_cited_by`` and each member's
+    ``cites`` (:func:`warta.store.sources.cluster_source`; a cluster at one outlet has no
+    source)."""
     row = fetch_one(
         conn,
         "SELECT id, kind, size, original_id, original_outlet, evidence FROM clusters WHERE id = ?",
@@ -310,7 +312,15 @@ def _article_count(conn: sqlite3.Connection, entity_id: int) -> int:
 
 def outlet(conn: sqlite3.Connection, domain: str) -> dict[str, Any]:
     """One outlet: its articles, days, languages, and who copied whom: the outlets it re-ran
-    stories from, and the outlets that re-ran its stories."""
+    stories from (``copied_from``), and the outlets that re-ran its stories (``copied_by``),
+    each with the number of its articles in such copy clusters.
+
+    A copy cluster whose members share a source (a written statement, a press conference, a
+    wire, another outlet outside the cluster: :func:`warta.store.sources.cluster_source`) is
+    left out of both: the outlets rewrote one statement, nobody copied anybody, and the
+    earliest is only the first to publish it. ``shared_sources`` counts those clusters the
+    outlet is in. The sources are read at read time, over the copy clusters that touch the
+    outlet (a few ms each)."""
     row = fetch_one(conn, "SELECT id, domain, name FROM outlets WHERE domain = ?", (domain,))
     if row is None:
         raise RecordNotFound(f"no outlet {domain[:80]!r}")
@@ -329,20 +339,40 @@ def outlet(conn: sqlite3.Connection, domain: str) -> dict[str, Any]:
         f" WHERE a.outlet_id = ? AND {COUNTED} GROUP BY 1 ORDER BY 2 DESC",
         (oid,),
     )
-    row["copied_from"] = fetch_all(
+    # Every copy cluster the outlet is in or is the original outlet of, with its members.
+    members: dict[str, list[dict[str, Any]]] = {}
+    for m in iter_rows(
         conn,
-        "SELECT c.original_outlet AS outlet, count(*) AS count FROM articles a JOIN clusters c"
-        " ON c.id = a.cluster_id WHERE a.outlet_id = ? AND c.kind = 'copy'"
-        " AND c.original_outlet IS NOT NULL AND c.original_outlet != ?"
-        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20",
-        (oid, row["domain"]),
-    )
-    row["copied_by"] = fetch_all(
-        conn,
-        "SELECT o.domain AS outlet, count(*) AS count FROM clusters c JOIN cluster_members m"
-        " ON m.cluster_id = c.id JOIN articles a ON a.id = m.article_id JOIN outlets o"
-        " ON o.id = a.outlet_id WHERE c.kind = 'copy' AND c.original_outlet = ? AND o.domain != ?"
-        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20",
-        (row["domain"], row["domain"]),
-    )
+        "SELECT c.id AS cluster_id, c.original_outlet, a.id, o.domain AS outlet FROM clusters c"
+        " JOIN cluster_members m ON m.cluster_id = c.id JOIN articles a ON a.id = m.article_id"
+        " LEFT JOIN outlets o ON o.id = a.outlet_id WHERE c.kind = 'copy' AND (c.original_outlet = ?"
+        " OR c.id IN (SELECT a2.cluster_id FROM articles a2 WHERE a2.outlet_id = ? AND a2.cluster_id IS NOT NULL))"
+        " ORDER BY c.id, a.id",
+        (row["domain"], oid),
+    ):
+        members.setdefault(m["cluster_id"], []).append(m)
+    shared = {cid for cid, ms in members.items() if _shares_a_source(conn, ms)}
+    copied_from: Counter[str] = Counter()
+    copied_by: Counter[str] = Counter()
+    for cid, ms in members.items():
+        if cid in shared:
+            continue
+        source = ms[0]["original_outlet"]
+        for m in ms:
+            if m["outlet"] == row["domain"] and source and source != row["domain"]:
+                copied_from[source] += 1
+            elif source == row["domain"] and m["outlet"] and m["outlet"] != row["domain"]:
+                copied_by[m["outlet"]] += 1
+    row["copied_from"] = [{"outlet": k, "count": v} for k, v in sorted(copied_from.items(), key=lambda kv: (-kv[1], kv[0]))[:20]]
+    row["copied_by"] = [{"outlet": k, "count": v} for k, v in sorted(copied_by.items(), key=lambda kv: (-kv[1], kv[0]))[:20]]
+    row["shared_sources"] = sum(1 for cid in shared if any(m["outlet"] == row["domain"] for m in members[cid]))
     return row
+
+
+def _shares_a_source(conn: sqlite3.Connection, members: list[dict[str, Any]]) -> bool:
+    """Whether a copy cluster's members share a source outside the cluster (not the copies
+    naming a member's outlet: that is copying)."""
+    if len({m["outlet"] for m in members}) < 2:  # one outlet's versions share no source
+        return False
+    found = cluster_source(conn, [{"id": m["id"], "outlet": m["outlet"]} for m in members])
+    return bool(found["source"]) and not found["source_in_cluster"]

@@ -277,13 +277,17 @@ OtherId = Annotated[int, Depends(other_id_path)]
 
 @router.get("/articles/{article_id}/diff/{other_id}", summary="What one article changed of another")
 def article_diff_api(db: DbDep, article_id: ArticleId, other_id: OtherId) -> dict[str, Any]:
-    """How article ``other_id`` differs from article ``article_id`` (usually a copy and its
-    cluster's original, as the copies list links them), sentence by sentence: ``counts``
-    (``same``, ``added``, ``dropped``, ``changed``, and each text's sentences ``before`` and
-    ``after``), the ``added`` and ``dropped`` sentences, and the ``changed`` ones paired with
-    a word diff (``words``: runs of ``same``, ``del``, ``ins``). Sentences are compared with
-    case, whitespace and quote marks normalised; a moved sentence is not a change.
-    ``article`` and ``other`` say which is which; ``same_cluster`` whether they are copies."""
+    """How two articles differ, sentence by sentence, in one direction whichever order the URL
+    gives: ``before`` is the cluster's original and ``after`` its copy (``basis: original``),
+    or, when neither is the original, the earlier and the later (``basis: earlier``); each has
+    its ``role``. ``counts`` (``same``, ``holes``, ``added``, ``dropped``, ``changed``, and each
+    text's sentences ``before`` and ``after``), the ``added`` and ``dropped`` sentences, the
+    ``changed`` ones paired with a word diff (``words``: runs of ``same``, ``del``, ``ins``,
+    ``hole``, ``filled``), and ``holes``: sentences that differ only by link text a scraper lost
+    (a ``hole`` run is a gap in ``after``, its ``text`` what ``before`` prints there; ``filled``
+    is words ``after`` prints where ``before`` has a gap): the same sentence, not a change.
+    Sentences are compared with case, whitespace and quote marks normalised; a moved sentence
+    is not a change. ``same_cluster`` says whether they are copies."""
     return {"ok": True, **article_diff(db.conn(), article_id, other_id)}
 
 
@@ -412,8 +416,10 @@ def outlets(db: DbDep, page: Annotated[Page, Depends(paging(None))], format: For
 @router.get("/outlets/{domain}", summary="One outlet")
 def outlet(db: DbDep, domain: Annotated[str, Path(max_length=253)]) -> dict[str, Any]:
     """An outlet: article counts, languages, and who copied whom (the outlets it re-ran stories
-    from, and those that re-ran its stories)."""
-    return {"ok": True, **records.outlet(db.conn(), domain)}
+    from, and those that re-ran its stories; clusters whose members share a source are left
+    out of both and counted in ``shared_sources``)."""
+    conn = db.conn()
+    return {"ok": True, **db.memo(("outlet", domain), lambda: records.outlet(conn, domain))}
 
 
 @router.get("/languages", summary="Languages")

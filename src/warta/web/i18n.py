@@ -114,6 +114,31 @@ STRINGS: dict[str, dict[str, str]] = {
     "source_wire": {"id": "kantor berita {name}", "en": "the {name} wire"},
     "source_outlet": {"id": "berita {name}", "en": "a report by {name}"},
     "cites": {"id": "menyebut", "en": "cites"},
+    "shared_source_outlets": {
+        "id": "Sumber bersama: {what} (disebut {n} dari {total} media)",
+        "en": "Shared source: {what} (cited by {n} of {total} outlets)",
+    },
+    "source_member_outlets": {
+        "id": "Salinan menyebut {what} sebagai sumbernya, dan media itu ada dalam kelompok ini (disebut {n} dari {total} media)",
+        "en": "The copies name {what} as their source, an outlet of this cluster (named by {n} of {total} outlets)",
+    },
+    "source_one_outlet": {
+        "id": "(semua di {outlet}: versi satu media, tak ada sumber yang dipakai bersama media lain)",
+        "en": "(all at {outlet}: one outlet's versions, no source shared between outlets)",
+    },
+    "source_background": {"id": "latar, bertanggal {day}", "en": "background, dated {day}"},
+    "source_background_title": {
+        "id": "berita lama yang dikutip sebagai latar, bukan sumber artikel ini",
+        "en": "an old report recalled as background, not this article's source",
+    },
+    "diff_counts_title_earlier": {
+        "id": "kalimat yang ditambah / dibuang / diubah {outlet} dibanding artikel ini (yang lebih awal)",
+        "en": "sentences {outlet} added / dropped / changed against this one (the earlier)",
+    },
+    "copied_shared_note": {
+        "id": "{n} berita lain memakai sumber bersama (siaran pers, jumpa pers, kantor berita): tidak dihitung sebagai salinan.",
+        "en": "{n} more stories shared a source (a statement, a press conference, a wire): not counted as copies.",
+    },
     "source_evidence": {"id": "Di mana sumber disebut", "en": "Where each names a source"},
     "where_text": {"id": "teks", "en": "text"},
     "where_credit": {"id": "kredit", "en": "credit"},
@@ -143,6 +168,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "These two articles are not in one copy cluster.",
     },
     "is_copy": {"id": "salinan", "en": "copy"},
+    # a diff's two sides whichever order the URL gives (warta.store.diffs.orient), and scraper holes
+    "role_original": {"id": "asli", "en": "original"},
+    "role_copy": {"id": "salinan", "en": "copy"},
+    "role_earlier": {"id": "lebih awal", "en": "earlier"},
+    "role_later": {"id": "lebih baru", "en": "later"},
+    "diff_heading_later": {"id": "Apa yang beda di {outlet} dibanding {other}", "en": "What {outlet} has differently from {other}"},
+    "diff_order_original": {
+        "id": "Salinan dibandingkan dengan aslinya, dari arah mana pun tautannya.",
+        "en": "The copy is compared with the original, whichever order the link gives.",
+    },
+    "diff_order_earlier": {
+        "id": "Tak satu pun asli kelompok ini: yang lebih baru dibandingkan dengan yang lebih awal.",
+        "en": "Neither is the cluster's original: the later is compared with the earlier.",
+    },
+    "hole_title": {"id": "teks yang dimuat tautan di halaman, hilang oleh scraper", "en": "text the page's link held, lost by the scraper"},
+    "hole_other": {"id": "artikel lain memuat: {words}", "en": "the other has: {words}"},
+    "hole_filled": {
+        "id": "teks ini hilang oleh scraper di artikel lain (tautan)",
+        "en": "the scraper lost this text (a link's) in the other article",
+    },
+    "diff_summary_earlier": {
+        "id": "+{added} kalimat, −{dropped}, {changed} diubah, {same} sama (dari {after} kalimat; yang lebih awal {before})",
+        "en": "+{added} sentences, −{dropped}, {changed} changed, {same} the same (of {after}; the earlier has {before})",
+    },
+    "diff_holes": {"id": "Kalimat sama, tapi ada teks yang hilang oleh scraper", "en": "The same sentences, with text the scraper lost"},
+    "diff_holes_note": {
+        "id": "Bedanya hanya teks tautan yang hilang ([…]) di salah satu sisi: tidak dihitung sebagai perubahan.",
+        "en": "They differ only by link text lost on one side ([…]): not counted as changes.",
+    },
+    "diff_holes_count": {"id": "{n} sama kecuali teks yang hilang oleh scraper", "en": "{n} the same but for text the scraper lost"},
     "story": {"id": "Cerita", "en": "Story"},
     "story_of": {"id": "Bagian dari cerita: {title} ({n} media)", "en": "Part of the story: {title} ({n} outlets)"},
     "first_seen": {"id": "Pertama", "en": "First seen"},

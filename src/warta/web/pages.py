@@ -266,9 +266,10 @@ def _cluster(conn: Any, cluster_id: str | None) -> dict[str, Any] | None:
 
 @router.get("/article/{article_id}/diff/{other_id}")
 def diff_page(request: Request, article_id: ArticleId, other_id: OtherId) -> Response:
-    """What article ``other_id`` changed of article ``article_id`` (a copy against its
-    cluster's original): the counts, the sentences added and dropped, the changed sentences
-    with their words marked. Page text is escaped like every page's."""
+    """What a copy changed of its cluster's original (else the later of the earlier), whichever
+    order the URL gives: the counts, the sentences added and dropped, the changed sentences
+    with their words marked, and the sentences the same but for scraper holes ("[…]", markup
+    the template adds). Page text is escaped like every page's."""
     conn = _db(request).conn()
     return render(request, "diff.html", d=article_diff(conn, article_id, other_id))
 
@@ -341,8 +342,11 @@ def outlet_page(
 ) -> Response:
     """An outlet: its articles (:data:`ARTICLES_PAGE` from ``offset``), languages, top
     entities, and who copied whom."""
-    conn = _db(request).conn()
-    row = records.outlet(conn, domain)
+    db = _db(request)
+    conn = db.conn()
+    # who copied whom reads the sources of every copy cluster the outlet is in (tens of ms):
+    # remembered until the store changes
+    row = db.memo(("outlet", domain), lambda: records.outlet(conn, domain))
     f = Filters(outlets=(domain,))
     return render(
         request,
