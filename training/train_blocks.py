@@ -8,6 +8,16 @@ Run from the repository root (needs the ``train`` extra and ../shared/bench/wcxb
     python -m training.train_blocks --cv-only --save-folds F   # ... and keep each fold's model in F
     python -m training.train_blocks --rescore F --full [--dump out.jsonl]
         # warta's WHOLE output (warta.extract) under each saved fold model, no refitting
+    python -m training.train_blocks --rescore F --full --remarkup T3
+        # ... with every page re-marked-up first (training/remarkup.py: T1, T2, T3)
+    python -m training.train_blocks --cv-only --augment mix|T1|T2|T3 [--copy-weight W]
+        # train on each page plus one re-marked-up copy (not the shipped recipe: see below)
+    python -m training.train_blocks --rescore F --full --gate M [--remarkup T3]
+        # ... reading pages whose markup names little with M's fold models (trained --augment mix)
+    python -m training.train_blocks --no-cv --augment mix --out src/warta/assets/blocks_plain.npz
+        # the second shipped model (see warta.page.content.choose_model)
+    python -m training.train_blocks --cv-only --dropout 0.5
+        # zero the class/id keyword columns on half of the training pages (not shipped either)
 
 Data: wcxb-dev only (1,497 pages, 7 page types, gold main text). Never train or tune on
 scrapinghub, mozilla-readability or id-news-dev: they are the held-out evaluation sets.
@@ -29,6 +39,17 @@ With ``--full`` (on saved folds) each page is instead scored on everything that
 ``warta.extract(html, url=url, enrich=False).text`` returns with its fold's model in place of the
 shipped one, so the post-processing after the classifier (repair, chrome lines, related links,
 trailing-link trim) counts too; the ``with``/``without`` snippet counts are printed as well.
+
+Unseen markup (session 10): :mod:`training.remarkup` turns a page into div soup (T1: no
+article/main/aside/nav/header/footer/section/figure/figcaption/time tags), opaque names (T2: every
+class and id hashed, itemprop/role/aria dropped) or both (T3). Read with ``--remarkup T3``, the
+held-out pages lose 0.017 article F1 (0.949 → 0.931; precision 0.946 → 0.919). Training on
+re-marked-up copies as well (``--augment``; best: ``mix``) or with keyword dropout (``--dropout``)
+buys back at most 0.008 of it under T3 and costs 0.005–0.006 all-pages F1 on the pages as they
+are, so the shipped recipe trains on the original pages only (``AUGMENT = None``, ``DROPOUT = 0``).
+Both models ship instead, chosen per page (:func:`warta.page.content.choose_model`): the ``mix``
+model reads only pages where under half the blocks carry any class/id keyword; out of fold
+(``--gate``) that costs nothing on the pages as they are and keeps the T3 article gain (+0.0078).
 """
 
 from __future__ import annotations
@@ -52,6 +73,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from benchmarks.data import load  # noqa: E402
 from benchmarks.metrics import snippet_counts, word_prf, word_scores  # noqa: E402
+from training.remarkup import TRANSFORMS  # noqa: E402
 from warta.page.blockmodel import BlockModel, TreeEnsemble
 from warta.page.content import select_body
 from warta.page.features import BASE_FEATURES, CONTEXT_FEATURES, block_features, context_features
@@ -113,20 +135,26 @@ def label_blocks(blocks: list[Block], gold: str) -> tuple[np.ndarray, np.ndarray
     return y, w
 
 
-def read_pages(limit: int | None = None, cache: Path | None = None, extra: bool = True) -> list[PageData]:
+def read_pages(
+    limit: int | None = None, cache: Path | None = None, extra: bool = True, remarkup: str | None = None
+) -> list[PageData]:
     """Blocks, features and labels of every wcxb-dev page (pickled to ``cache`` if given).
 
     The cache holds the base columns only; with ``extra`` the columns of
-    :func:`warta.page.features_extra.extra_features` are appended after reading.
+    :func:`warta.page.features_extra.extra_features` are appended after reading. With
+    ``remarkup`` (a name in :data:`training.remarkup.TRANSFORMS`) each page's bytes are first
+    re-marked-up; such pages are cached next to ``cache`` (``pages.T3.pkl`` for ``pages.pkl``).
     """
-    pages = _read_base(limit, cache)
+    if cache is not None and remarkup is not None:
+        cache = cache.with_name(f"{cache.stem}.{remarkup}{cache.suffix}")
+    pages = _read_base(limit, cache, remarkup)
     if extra:
         for page in pages:
             page.x = np.hstack([page.x, extra_features(page.blocks)])
     return pages
 
 
-def _read_base(limit: int | None, cache: Path | None) -> list[PageData]:
+def _read_base(limit: int | None, cache: Path | None, remarkup: str | None = None) -> list[PageData]:
     if cache is not None and cache.exists():
         with cache.open("rb") as fh:
             cached: list[PageData] = pickle.load(fh)
@@ -139,7 +167,8 @@ def _read_base(limit: int | None, cache: Path | None) -> list[PageData]:
     for i, page in enumerate(load("wcxb-dev")):
         if limit is not None and i >= limit:
             break
-        tree = LexborHTMLParser(decode(page.html).text)
+        html = TRANSFORMS[remarkup](page.html) if remarkup is not None else page.html
+        tree = LexborHTMLParser(decode(html).text)
         blocks = page_blocks(tree)
         x = block_features(blocks, page_title(tree))
         y, w = label_blocks(blocks, page.text)
@@ -224,11 +253,84 @@ def folds_of(n: int, k: int, seed: int) -> np.ndarray:
     return rng.permutation(np.arange(n) % k)
 
 
-def fit_model(pages: list[PageData], inner_folds: int = 2, threshold: float = THRESHOLD) -> BlockModel:
-    """Fit both stages on ``pages``."""
+AUGMENT: str | None = None
+"""Re-marked-up training copies (see :func:`augmented_copies`); None: original pages only."""
+
+AUGMENT_KINDS = ("mix", *TRANSFORMS)
+
+COPY_WEIGHT = 1.0
+"""Training weight of a re-marked-up copy's blocks, relative to the original page's."""
+
+
+def augmented_copies(
+    pages: list[PageData],
+    kind: str,
+    cache: Path | None = None,
+    extra: bool = True,
+    weight: float = COPY_WEIGHT,
+) -> list[PageData]:
+    """One re-marked-up copy of each of ``pages``, read like them (same ids, labels from the gold).
+
+    ``kind`` is a transform's name (every page under it) or ``mix`` (each page under T1, T2 or T3,
+    drawn with a fixed seed). The copies come from the whole set, in its order, so that a page's
+    transform does not depend on ``pages``' length. Their block weights are scaled by ``weight``.
+    """
+    wanted = {p.id for p in pages}
+    names = list(TRANSFORMS) if kind == "mix" else [kind]
+    read = {name: read_pages(None, cache, extra, remarkup=name) for name in names}
+    n = len(read[names[0]])
+    draw = np.random.default_rng(SEED + 2).integers(0, len(names), n)
+    copies = [read[names[d]][i] for i, d in enumerate(draw.tolist()) if read[names[d]][i].id in wanted]
+    if weight != 1.0:
+        for page in copies:
+            page.w = page.w * np.float32(weight)
+    return copies
+
+
+DROPOUT = 0.0
+"""Share of training pages whose class/id keyword columns are zeroed (:func:`drop_keywords`)."""
+
+KEYWORD_COLUMNS = np.array([i for i, name in enumerate(BASE_FEATURES) if name.startswith(("hit_", "near_"))])
+
+
+def drop_keywords(pages: list[PageData], share: float) -> list[PageData]:
+    """``pages`` with the keyword columns (``hit_*``, ``near_*``) zeroed on a seeded ``share`` of
+    them: feature dropout, so that the trees learn to do without class/id names."""
+    if share <= 0:
+        return pages
+    rng = np.random.default_rng(SEED + 3 + len(pages))
+    out = []
+    for page, draw in zip(pages, rng.random(len(pages)), strict=True):
+        if draw < share:
+            x = page.x.copy()
+            x[:, KEYWORD_COLUMNS] = 0
+            page = PageData(page.id, page.page_type, page.blocks, x, page.y, page.w, page.gold)
+        out.append(page)
+    return out
+
+
+def fit_model(
+    pages: list[PageData],
+    inner_folds: int = 2,
+    threshold: float = THRESHOLD,
+    copies: list[PageData] | None = None,
+    dropout: float = DROPOUT,
+) -> BlockModel:
+    """Fit both stages on ``pages`` and on their re-marked-up ``copies`` (same ids), if any, with
+    the keyword columns of a ``dropout`` share of them all zeroed.
+
+    A copy falls in the same inner fold as its original, so that stage two's out-of-fold
+    probabilities of a page never come from a stage one that saw the same page in other markup.
+    """
+    originals = len(pages)
+    fold = folds_of(originals, inner_folds, SEED + 1)
+    if copies:
+        fold_of = {p.id: g for p, g in zip(pages, fold, strict=True)}
+        pages = pages + copies
+        fold = np.concatenate([fold, [fold_of[p.id] for p in copies]])
+    pages = drop_keywords(pages, dropout)
     stage1 = fit_ensemble(*stack(pages))
     # Out-of-fold stage-one probabilities for stage two's training rows.
-    fold = folds_of(len(pages), inner_folds, SEED + 1)
     oof: list[np.ndarray | None] = [None] * len(pages)
     for f in range(inner_folds):
         train = [p for p, g in zip(pages, fold, strict=True) if g != f]
@@ -251,18 +353,27 @@ def page_text(model: BlockModel, page: PageData) -> str:
 
 
 def cross_validate(
-    pages: list[PageData], k: int = 5, save: Path | None = None, threshold: float = THRESHOLD
+    pages: list[PageData],
+    k: int = 5,
+    save: Path | None = None,
+    threshold: float = THRESHOLD,
+    copies: list[PageData] | None = None,
+    dropout: float = DROPOUT,
 ) -> dict[str, dict[str, float]]:
     """Word P/R/F1 on wcxb-dev, each page scored by a model that never saw it.
 
     With ``save``, each fold's model is written there (``fold1.npz`` …) so that post-processing
-    can be re-scored later without refitting (:func:`score_saved_folds`).
+    can be re-scored later without refitting (:func:`score_saved_folds`). ``copies`` (re-marked-up
+    pages, see :func:`augmented_copies`) join the training folds of their originals only.
     """
     fold = folds_of(len(pages), k, SEED)
     predicted: dict[str, str] = {}
     for f in range(k):
         t0 = time.time()
-        model = fit_model([p for p, g in zip(pages, fold, strict=True) if g != f], threshold=threshold)
+        held_out = {p.id for p, g in zip(pages, fold, strict=True) if g == f}
+        train = [p for p in pages if p.id not in held_out]
+        train_copies = [p for p in copies or () if p.id not in held_out]
+        model = fit_model(train, threshold=threshold, copies=train_copies, dropout=dropout)
         if save is not None:
             save.mkdir(parents=True, exist_ok=True)
             model.save(str(save / f"fold{f + 1}.npz"))
@@ -284,7 +395,8 @@ def score(pages: list[PageData], predicted: dict[str, str]) -> dict[str, dict[st
 def score_saved_folds(
     pages: list[PageData], saved: Path, k: int = 5, threshold: float = THRESHOLD
 ) -> dict[str, dict[str, float]]:
-    """The CV scores of the fold models saved by :func:`cross_validate` (no refitting)."""
+    """The CV scores of the fold models saved by :func:`cross_validate` (no refitting); ``pages``
+    may be read re-marked-up (:func:`read_pages`), the folds stay those of the original pages."""
     fold = folds_of(len(pages), k, SEED)
     models = [BlockModel.load(str(saved / f"fold{f + 1}.npz")) for f in range(k)]
     for model in models:
@@ -293,21 +405,25 @@ def score_saved_folds(
 
 
 @contextmanager
-def model_in_place(model: BlockModel) -> Iterator[None]:
-    """Make :func:`warta.page.content.extract_body` use ``model`` instead of the shipped one.
+def model_in_place(model: BlockModel, plain: BlockModel | None = None) -> Iterator[None]:
+    """Make :func:`warta.page.content.extract_body` use ``model`` instead of the shipped one, and
+    ``plain`` on pages whose markup names little (:func:`warta.page.content.choose_model`); without
+    ``plain``, ``model`` reads every page (no gate).
 
-    ``warta.extract`` has no model argument (the shipped model is the product); swapping the name
+    ``warta.extract`` has no model argument (the shipped model is the product); swapping the names
     that :mod:`warta.page.content` looks up is the least intrusive way to run the whole pipeline
     with a fold's model, and it is done here, in training code only.
     """
     import warta.page.content as content
 
-    saved = content.shipped_model
+    saved = content.shipped_model, content.plain_model
     setattr(content, "shipped_model", lambda: model)  # noqa: B010 (a module attribute swap)
+    setattr(content, "plain_model", lambda: plain or model)  # noqa: B010
     try:
         yield
     finally:
-        setattr(content, "shipped_model", saved)  # noqa: B010
+        setattr(content, "shipped_model", saved[0])  # noqa: B010
+        setattr(content, "plain_model", saved[1])  # noqa: B010
 
 
 @dataclass
@@ -328,28 +444,40 @@ class FullRecord:
 
 
 def full_outputs(
-    saved: Path, k: int = 5, threshold: float = THRESHOLD, limit: int | None = None
+    saved: Path,
+    k: int = 5,
+    threshold: float = THRESHOLD,
+    limit: int | None = None,
+    remarkup: str | None = None,
+    gate: Path | None = None,
 ) -> list[FullRecord]:
     """warta's whole output on every wcxb-dev page, each read with the fold model that never saw it.
 
     The fold of a page is its position in gold order, as in :func:`cross_validate`; ``limit``
-    reads only the first pages (a quick look: their folds stay those of the whole set).
+    reads only the first pages (a quick look: their folds stay those of the whole set). With
+    ``remarkup`` (a name in :data:`training.remarkup.TRANSFORMS`) warta reads each page's bytes
+    re-marked-up: how the models fare on markup unlike the pages they learnt from. With ``gate``
+    (a folds directory of models trained with ``--augment mix``) a page whose markup names little
+    is read with that directory's fold model instead (:func:`warta.page.content.choose_model`).
     """
     import warta
     from warta.errors import WartaError
 
     models = [BlockModel.load(str(saved / f"fold{f + 1}.npz")) for f in range(k)]
-    for model in models:
-        model.threshold = threshold
+    plains = [BlockModel.load(str(gate / f"fold{f + 1}.npz")) for f in range(k)] if gate else [None] * k
+    for model in [*models, *plains]:
+        if model is not None:
+            model.threshold = threshold
     raw = list(load("wcxb-dev"))
     fold = folds_of(len(raw), k, SEED)
     records: list[FullRecord] = []
     for i, (page, f) in enumerate(zip(raw, fold, strict=True)):
         if limit is not None and i >= limit:
             break
-        with model_in_place(models[f]):
+        with model_in_place(models[f], plains[f]):
+            html = TRANSFORMS[remarkup](page.html) if remarkup is not None else page.html
             try:
-                pred = warta.extract(page.html, url=page.url, timeout=None, enrich=False).text
+                pred = warta.extract(html, url=page.url, timeout=None, enrich=False).text
             except WartaError:
                 pred = ""
         p, r, f1 = word_prf(page.text, pred)
@@ -402,12 +530,32 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cache", type=Path, default=None, help="pickle of the read pages, reused if present")
     parser.add_argument("--full", action="store_true", help="with --rescore: score warta.extract's whole output")
     parser.add_argument("--dump", type=Path, default=None, help="with --full: write per-page records (jsonl)")
+    parser.add_argument(
+        "--remarkup", choices=list(TRANSFORMS), default=None, help="with --rescore: read the pages re-marked-up"
+    )
+    parser.add_argument(
+        "--gate", type=Path, default=None,
+        help="with --rescore --full: fold models (--augment mix) for pages whose markup names little",
+    )  # fmt: skip
+    parser.add_argument(
+        "--augment", default=AUGMENT, choices=[*AUGMENT_KINDS, "none"],
+        help="add a re-marked-up copy of each training page (default: %(default)s)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--copy-weight", type=float, default=COPY_WEIGHT, help="weight of the re-marked-up copies"
+    )
+    parser.add_argument(
+        "--dropout", type=float, default=DROPOUT, help="share of training pages without keyword columns"
+    )
     args = parser.parse_args(argv)
+    augment = None if args.augment in (None, "none") else args.augment
+    if args.remarkup is not None and args.rescore is None:
+        parser.error("--remarkup scores saved folds: it needs --rescore FOLDS_DIR")
 
     if args.full:
         if args.rescore is None:
             parser.error("--full needs --rescore FOLDS_DIR (saved by --save-folds)")
-        records = full_outputs(args.rescore, args.folds, args.threshold, args.limit)
+        records = full_outputs(args.rescore, args.folds, args.threshold, args.limit, args.remarkup, args.gate)
         print(f"wcxb-dev {args.folds}-fold CV, warta.extract whole output, word scores (WCXB evaluate.py):")
         report_full(records)
         if args.dump is not None:
@@ -419,20 +567,24 @@ def main(argv: list[str] | None = None) -> None:
     if args.max_iter is not None:
         PARAMS["max_iter"] = args.max_iter
     t0 = time.time()
-    pages = read_pages(args.limit, args.cache, extra=not args.base_only)
+    pages = read_pages(args.limit, args.cache, extra=not args.base_only, remarkup=args.remarkup)
     rows = sum(len(p.blocks) for p in pages)
     positive = sum(int(p.y.sum()) for p in pages)
     print(f"{len(pages)} pages, {rows} blocks ({positive} content) read in {time.time() - t0:.0f} s")
+    copies = None
+    if augment is not None and args.rescore is None:
+        copies = augmented_copies(pages, augment, args.cache, not args.base_only, args.copy_weight)
+        print(f"  + {len(copies)} copies re-marked-up ({augment}), {sum(len(p.blocks) for p in copies)} blocks")
     if args.rescore is not None:
         report = score_saved_folds(pages, args.rescore, args.folds, args.threshold)
     elif not args.no_cv:
-        report = cross_validate(pages, args.folds, args.save_folds, args.threshold)
+        report = cross_validate(pages, args.folds, args.save_folds, args.threshold, copies, args.dropout)
     if args.rescore is not None or not args.no_cv:
         print(f"wcxb-dev {args.folds}-fold CV, word scores (WCXB evaluate.py):")
         for kind, s in report.items():
             print(f"  {kind:<14} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  ({s['pages']} pages)")
     if not args.cv_only and args.rescore is None:
-        model = fit_model(pages, threshold=args.threshold)
+        model = fit_model(pages, threshold=args.threshold, copies=copies, dropout=args.dropout)
         check_export(model, pages)
         model.save(str(args.out))
         print(f"saved {args.out} ({args.out.stat().st_size / 1024:.0f} KiB)")
