@@ -65,12 +65,10 @@ bench-stories: $(BIN)/.installed
 fuzz: $(BIN)/.installed
 	$(BIN)/python -m fuzz.run --seconds 300
 
-# The shipped block classifiers (HTML: the main one, and the one for pages whose class/id names
-# say nothing, trained also on re-marked-up copies) and line classifier (text mode), all from
-# wcxb-dev, printing their 5-fold cross-validation scores (about 25, 3 and 12 minutes).
+# The shipped block classifier (HTML) and line classifier (text mode), both from wcxb-dev,
+# each printing its 5-fold cross-validation scores (about 25 and 12 minutes).
 train: $(BIN)/.bench-installed
 	$(BIN)/python -m training.train_blocks
-	$(BIN)/python -m training.train_blocks --no-cv --augment mix --out src/warta/assets/blocks_plain.npz
 	$(BIN)/python -m training.train_lines
 
 # The NER model: word clusters from the news corpus, the CRF, the net beside it (torch, CPU,

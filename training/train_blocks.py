@@ -12,10 +12,6 @@ Run from the repository root (needs the ``train`` extra and ../shared/bench/wcxb
         # ... with every page re-marked-up first (training/remarkup.py: T1, T2, T3)
     python -m training.train_blocks --cv-only --augment mix|T1|T2|T3 [--copy-weight W]
         # train on each page plus one re-marked-up copy (not the shipped recipe: see below)
-    python -m training.train_blocks --rescore F --full --gate M [--remarkup T3]
-        # ... reading pages whose markup names little with M's fold models (trained --augment mix)
-    python -m training.train_blocks --no-cv --augment mix --out src/warta/assets/blocks_plain.npz
-        # the second shipped model (see warta.page.content.choose_model)
     python -m training.train_blocks --cv-only --dropout 0.5
         # zero the class/id keyword columns on half of the training pages (not shipped either)
 
@@ -47,9 +43,10 @@ held-out pages lose 0.017 article F1 (0.949 → 0.931; precision 0.946 → 0.919
 re-marked-up copies as well (``--augment``; best: ``mix``) or with keyword dropout (``--dropout``)
 buys back at most 0.008 of it under T3 and costs 0.005–0.006 all-pages F1 on the pages as they
 are, so the shipped recipe trains on the original pages only (``AUGMENT = None``, ``DROPOUT = 0``).
-Both models ship instead, chosen per page (:func:`warta.page.content.choose_model`): the ``mix``
-model reads only pages where under half the blocks carry any class/id keyword; out of fold
-(``--gate``) that costs nothing on the pages as they are and keeps the T3 article gain (+0.0078).
+A second model chosen per page (``mix`` for pages where under half the blocks carry any class/id
+keyword) passed its wcxb-dev bar but, measured once on the held-out sets, read 42 of
+mozilla-readability's 130 pages and cost 0.019 F1 there, while reading 1 of scrapinghub's 181: it
+was reverted (docs/benchmarks.md; the code is commit 33fd6ad, branch s10-robust).
 """
 
 from __future__ import annotations
@@ -405,10 +402,8 @@ def score_saved_folds(
 
 
 @contextmanager
-def model_in_place(model: BlockModel, plain: BlockModel | None = None) -> Iterator[None]:
-    """Make :func:`warta.page.content.extract_body` use ``model`` instead of the shipped one, and
-    ``plain`` on pages whose markup names little (:func:`warta.page.content.choose_model`); without
-    ``plain``, ``model`` reads every page (no gate).
+def model_in_place(model: BlockModel) -> Iterator[None]:
+    """Make :func:`warta.page.content.extract_body` use ``model`` instead of the shipped one.
 
     ``warta.extract`` has no model argument (the shipped model is the product); swapping the names
     that :mod:`warta.page.content` looks up is the least intrusive way to run the whole pipeline
@@ -416,14 +411,12 @@ def model_in_place(model: BlockModel, plain: BlockModel | None = None) -> Iterat
     """
     import warta.page.content as content
 
-    saved = content.shipped_model, content.plain_model
+    saved = content.shipped_model
     setattr(content, "shipped_model", lambda: model)  # noqa: B010 (a module attribute swap)
-    setattr(content, "plain_model", lambda: plain or model)  # noqa: B010
     try:
         yield
     finally:
-        setattr(content, "shipped_model", saved[0])  # noqa: B010
-        setattr(content, "plain_model", saved[1])  # noqa: B010
+        setattr(content, "shipped_model", saved)  # noqa: B010
 
 
 @dataclass
@@ -449,32 +442,27 @@ def full_outputs(
     threshold: float = THRESHOLD,
     limit: int | None = None,
     remarkup: str | None = None,
-    gate: Path | None = None,
 ) -> list[FullRecord]:
     """warta's whole output on every wcxb-dev page, each read with the fold model that never saw it.
 
     The fold of a page is its position in gold order, as in :func:`cross_validate`; ``limit``
     reads only the first pages (a quick look: their folds stay those of the whole set). With
     ``remarkup`` (a name in :data:`training.remarkup.TRANSFORMS`) warta reads each page's bytes
-    re-marked-up: how the models fare on markup unlike the pages they learnt from. With ``gate``
-    (a folds directory of models trained with ``--augment mix``) a page whose markup names little
-    is read with that directory's fold model instead (:func:`warta.page.content.choose_model`).
+    re-marked-up: how the models fare on markup unlike the pages they learnt from.
     """
     import warta
     from warta.errors import WartaError
 
     models = [BlockModel.load(str(saved / f"fold{f + 1}.npz")) for f in range(k)]
-    plains = [BlockModel.load(str(gate / f"fold{f + 1}.npz")) for f in range(k)] if gate else [None] * k
-    for model in [*models, *plains]:
-        if model is not None:
-            model.threshold = threshold
+    for model in models:
+        model.threshold = threshold
     raw = list(load("wcxb-dev"))
     fold = folds_of(len(raw), k, SEED)
     records: list[FullRecord] = []
     for i, (page, f) in enumerate(zip(raw, fold, strict=True)):
         if limit is not None and i >= limit:
             break
-        with model_in_place(models[f], plains[f]):
+        with model_in_place(models[f]):
             html = TRANSFORMS[remarkup](page.html) if remarkup is not None else page.html
             try:
                 pred = warta.extract(html, url=page.url, timeout=None, enrich=False).text
@@ -534,10 +522,6 @@ def main(argv: list[str] | None = None) -> None:
         "--remarkup", choices=list(TRANSFORMS), default=None, help="with --rescore: read the pages re-marked-up"
     )
     parser.add_argument(
-        "--gate", type=Path, default=None,
-        help="with --rescore --full: fold models (--augment mix) for pages whose markup names little",
-    )  # fmt: skip
-    parser.add_argument(
         "--augment", default=AUGMENT, choices=[*AUGMENT_KINDS, "none"],
         help="add a re-marked-up copy of each training page (default: %(default)s)",
     )  # fmt: skip
@@ -555,7 +539,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.full:
         if args.rescore is None:
             parser.error("--full needs --rescore FOLDS_DIR (saved by --save-folds)")
-        records = full_outputs(args.rescore, args.folds, args.threshold, args.limit, args.remarkup, args.gate)
+        records = full_outputs(args.rescore, args.folds, args.threshold, args.limit, args.remarkup)
         print(f"wcxb-dev {args.folds}-fold CV, warta.extract whole output, word scores (WCXB evaluate.py):")
         report_full(records)
         if args.dump is not None:

@@ -71,7 +71,6 @@ from warta.errors import (
 )
 from warta.lang.detect import detect_language, load_detectors
 from warta.lang.id.conventions import read_conventions
-from warta.page.blockmodel import plain_model, shipped_model
 from warta.page.content import extract_body
 from warta.page.decode import decode
 from warta.page.intake import (
@@ -199,7 +198,6 @@ def warm_up(*, enrich: bool = True) -> None:
         enrich: also load the enrichment models (dates, quotes, entities).
     """
     load_detectors()
-    shipped_model(), plain_model()  # the page below is read with only one of them
     with suppress(WartaError):
         extract(_WARM_UP_PAGE, url="https://example.com/harga-beras", timeout=None, enrich=enrich)
 

@@ -18,11 +18,6 @@ import numpy as np
 from warta._compiled import load_checked
 
 MODEL_FILE = "blocks.npz"
-PLAIN_MODEL_FILE = "blocks_plain.npz"
-"""The second model, for pages whose markup names almost nothing (see
-:func:`warta.page.content.keyword_share`): trained on wcxb-dev plus one copy of each page with its
-HTML5 sectioning tags turned into ``div`` and/or its class and id names hashed
-(``python -m training.train_blocks --augment mix --out src/warta/assets/blocks_plain.npz``)."""
 
 
 class TreeEnsemble:
@@ -246,17 +241,7 @@ class BlockModel:
 @functools.cache
 def shipped_model() -> BlockModel:
     """The model shipped in ``warta/assets`` (read once per process, read-only afterwards)."""
-    return _asset_model(MODEL_FILE)
-
-
-@functools.cache
-def plain_model() -> BlockModel:
-    """The shipped model for plain markup (:data:`PLAIN_MODEL_FILE`), read once when first needed."""
-    return _asset_model(PLAIN_MODEL_FILE)
-
-
-def _asset_model(name: str) -> BlockModel:
-    ref = resources.files("warta").joinpath("assets", name)
+    ref = resources.files("warta").joinpath("assets", MODEL_FILE)
     with ref.open("rb") as fh:
         return BlockModel.load(fh)
 

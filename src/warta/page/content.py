@@ -2,10 +2,6 @@
 
 Steps, on the blocks of :func:`warta.page.html.page_blocks`:
 
-0. choose the model: a page where fewer than :data:`PLAIN_MARKUP_SHARE` of the blocks have any
-   class/id keyword (:func:`keyword_share`; hashed or meaningless names) is read with the model
-   trained also on re-marked-up pages (:func:`warta.page.blockmodel.plain_model`), every other
-   page with the main one;
 1. score every block with the shipped two-stage model (:mod:`warta.page.blockmodel`): stage one
    sees the block and its page, stage two also sees stage one's scores of its neighbours and
    containers, which keeps real lead and last paragraphs and drops stray widget text; then keep
@@ -46,7 +42,7 @@ import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
 from warta.article import Paragraph, RelatedLink
-from warta.page.blockmodel import BlockModel, plain_model, shipped_model
+from warta.page.blockmodel import BlockModel, shipped_model
 from warta.page.declared import DeclaredBody, follow_declared_body
 from warta.page.end_sections import is_author_label, is_end_label
 from warta.page.features import (
@@ -122,20 +118,6 @@ of the article's kept blocks, or at least this share of its text is link text (t
 over prose inside the article ("Berita Terkait:" before one link, a "Trending …" sub-heading) cuts
 nothing: Indonesian paragraphs are often under 60 words."""
 
-PLAIN_MARKUP_SHARE: Final = 0.5
-"""A page where fewer than this share of the blocks sit under any class/id keyword
-(:func:`keyword_share`) is read with :func:`warta.page.blockmodel.plain_model`.
-
-The main model leans on class/id names ("sidebar", "comment", "related"); on pages whose names
-say nothing (minified or generated names, bare div soup) it keeps comments, related posts and
-sidebars. The share is bimodal: on wcxb-dev pages as they are its median is 1.0 and 95 % of pages
-are above 0.76; with every name hashed (``training/remarkup.py`` T2/T3) it is 0 on every page.
-0.5, the middle of that gap, was fixed from the two distributions (any value from 0.01 to 0.7
-scores within 0.0002 of it). wcxb-dev, 5-fold CV, warta's whole output, gated vs the main model
-alone: pages as they are all F1 +0.0002, article +0.0001 (60 of 1,497 pages read with the plain
-model, mostly forum and documentation pages); names hashed and no sectioning tags (T3): article
-F1 0.9313 -> 0.9391 (``training/gate_cv.py``)."""
-
 COMMENT_SHARE: Final = 1.0
 """Kept blocks inside comment elements are dropped when the kept words outside such elements
 exceed this many times the words inside them (1.0: the article outweighs the comments)."""
@@ -148,8 +130,7 @@ def extract_body(
 
     Args:
         tree: the parsed page (not modified).
-        model: the block classifier; by default the shipped one that suits the page's markup
-            (:func:`choose_model`).
+        model: the block classifier; the shipped one by default.
         article_body: the page's JSON-LD ``articleBody``, if it has one: the publisher's own
             plain text of the article, used as a check on the classifier
             (:mod:`warta.page.declared`).
@@ -158,32 +139,12 @@ def extract_body(
     if not blocks:
         return Body(warnings=["no-text"])
     title = page_title(tree)
-    model = model or choose_model(blocks)
+    model = model or shipped_model()
     facts = block_facts(blocks)  # the blocks' integer facts, read once for every feature family
     groups = container_groups(blocks, facts=facts)  # both stages group blocks by container
     x = stage_one_features(blocks, title, model, groups=groups, facts=facts)
     declared = DeclaredBody.parse(article_body)
     return select_body(blocks, x, model, title=title, groups=groups, facts=facts, declared=declared)
-
-
-def keyword_share(blocks: list[Block]) -> float:
-    """The share of ``blocks`` inside an element whose class, id, role or itemprop holds any
-    keyword of :data:`warta.page.html.KEYWORD_GROUPS` (``Block.hits`` not 0); 0.0 for no blocks.
-
-    How much the page's own names tell the classifier: near 1 on most pages, near 0 when names
-    are hashed or absent.
-    """
-    if not blocks:
-        return 0.0
-    return sum(1 for b in blocks if b.hits) / len(blocks)
-
-
-def choose_model(blocks: list[Block]) -> BlockModel:
-    """The shipped model for a page with these blocks: :func:`warta.page.blockmodel.plain_model`
-    when :func:`keyword_share` is below :data:`PLAIN_MARKUP_SHARE`, else the main one."""
-    if keyword_share(blocks) < PLAIN_MARKUP_SHARE:
-        return plain_model()
-    return shipped_model()
 
 
 def stage_one_features(
