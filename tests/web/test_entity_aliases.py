@@ -33,6 +33,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     specs = [
         article(0, "Joko Widodo", "Joko Widodo", "Presiden Joko Widodo (Jokowi) meresmikan jalan tol."),
         article(1, "Jokowi", "Jokowi", "Jokowi meresmikan jalan tol di Jawa Tengah."),
+        article(2, "Joko Widodo", "jokowi", "Warga menyambut jokowi di gerbang tol."),  # a case variant
     ]
     with open_store(path) as store:
         store.input_state(INPUT, kind="jsonl", size=None)
@@ -45,6 +46,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 def test_the_other_form_finds_the_entity_and_its_page_names_the_forms(client: TestClient) -> None:
     found = client.get("/api/entities", params={"name": "Jokowi"}).json()["items"]
     assert (found[0]["name"], found[0]["match"]) == ("Joko Widodo", "alias")
+    assert [e["id"] for e in found].count(found[0]["id"]) == 1  # once, whatever forms led to it
     page = client.get(f"/entity/{found[0]['id']}", params={"lang": "en"}).text
     assert "Also written as" in page and '<span class="alias"' in page and "Jokowi" in page
 
@@ -52,5 +54,5 @@ def test_the_other_form_finds_the_entity_and_its_page_names_the_forms(client: Te
 def test_the_quotes_under_every_form_are_the_entity_s(client: TestClient) -> None:
     widodo = client.get("/api/entities", params={"name": "Joko Widodo"}).json()["items"][0]["id"]
     quotes = client.get(f"/api/entities/{widodo}/quotes").json()
-    assert quotes["total"] == 2
-    assert sorted(q["speaker"] for q in quotes["items"]) == ["Joko Widodo", "Jokowi"]
+    assert quotes["total"] == 3
+    assert sorted(q["speaker"] for q in quotes["items"]) == ["Joko Widodo", "Joko Widodo", "Jokowi"]

@@ -296,11 +296,11 @@ def find_entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> list
     )
     # A form merged into another entity ("Jokowi" into "Joko Widodo") finds that entity first.
     seen = {row["id"] for row in found}
-    merged = [
-        {**hit, "articles": _article_count(conn, hit["id"]), "match": "alias"}
-        for hit in entity_by_alias(conn, name)
-        if hit["id"] not in seen
-    ]
+    merged = []
+    for hit in entity_by_alias(conn, name):  # "Jokowi" and "jokowi" may both name one entity
+        if hit["id"] not in seen:
+            seen.add(hit["id"])
+            merged.append({**hit, "articles": _article_count(conn, hit["id"]), "match": "alias"})
     rows = merged + found
     return rows[:limit] if limit >= 0 else rows
 
