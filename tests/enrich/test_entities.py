@@ -198,3 +198,19 @@ def test_bracketed_person_mention_is_split() -> None:
         Mention("Sandi", "PERSON", 35, 40),
         org,
     ]
+
+
+def test_a_facility_named_after_a_person_is_a_place() -> None:
+    from warta.enrich.entities import facility_names
+    from warta.enrich.ner.tagger import Mention
+
+    text = "Ia dirawat di Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto. Gatot Soebroto lahir 1907."
+    at = text.index("Gatot")
+    later = text.index("Gatot", at + 1)
+    found = facility_names(text, [Mention("Gatot Soebroto", "PERSON", at, at + 14),
+                                  Mention("Gatot Soebroto", "PERSON", later, later + 14)])  # fmt: skip
+    assert [m.type for m in found] == ["PLACE", "PERSON"]
+    glued = "Kepala RSPAD Gatot Soebroto Letjen Albertus Budi Sulistya mengatakan"
+    start = glued.index("Gatot")
+    run = Mention(glued[start : glued.index(" mengatakan")], "PERSON", start, glued.index(" mengatakan"))
+    assert facility_names(glued, [run])[0].type == "PERSON"  # a longer run holds someone else

@@ -355,13 +355,42 @@ def declared_aliases(text: str) -> dict[str, str]:
     return NameIndex(text).aliases
 
 
+# Facilities named after people: "RSPAD Gatot Soebroto", "Rumah Sakit Pusat Angkatan Darat
+# (RSPAD) Gatot Soebroto", "Jalan Jenderal Sudirman", "Bandara Soekarno-Hatta". The tagger reads
+# the person's name as a person when the facility word is cut off from it (by a bracket, a
+# line's start); a facility word right before it says the name is the place's.
+_FACILITY_BEFORE = re.compile(
+    r"(?:\b(?:RSPAD|RSUD|RSUP|RSU|RS|Rumah\s+Sakit|Jalan|Jl\.?|Bandara|Bandar\s+Udara|Stadion|"
+    r"Gelanggang|Gedung|Masjid|Lapangan|Taman|Pelabuhan|Terminal|Stasiun|Tol|Asrama|Kompleks|"
+    r"Kampus|Universitas|Institut|Sekolah|KRI|Kapal|Lanud|Kodam|Museum|Monumen|Jembatan|Bendungan)"
+    r"\)?)\s*$"
+)
+
+
+def facility_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a person's name that a facility word stands right before (see above)
+    read as a place: the hospital "Gatot Soebroto" is no person, quotes are not its."""
+    out = []
+    for m in mentions:
+        # an eponym is a name of at most three words; a longer run holds someone else too
+        # ("RSPAD Gatot Soebroto Letjen Albertus Budi Sulistya")
+        if (
+            m.type == "PERSON"
+            and len(m.text.split()) <= 3
+            and _FACILITY_BEFORE.search(text, max(0, m.start - 40), m.start)
+        ):
+            m = Mention(m.text, "PLACE", m.start, m.end)
+        out.append(m)
+    return out
+
+
 def model_mentions(text: str, language: str | None) -> list[Mention] | None:
     """The model's mentions in ``text`` with the repeats it missed (what :func:`find_entities`
     merges, for a caller that also reads them, such as the quotes step); None for a language
     the model is not for (see :func:`find_entities`)."""
     if language is not None and language.split("-")[0].lower() not in LANGUAGES:
         return None
-    return add_repeats(text, without_openers(text, split_bracketed(tag(text))))
+    return facility_names(text, add_repeats(text, without_openers(text, split_bracketed(tag(text)))))
 
 
 def annotate(article: Article) -> Article:
