@@ -18,7 +18,7 @@ from typing import Any
 import msgspec
 
 from warta.instants import published_key_sql
-from warta.store.aliases import entity_aliases, entity_by_alias, entity_names
+from warta.store.aliases import entity_aliases, entity_by_alias
 from warta.store.errors import RecordNotFound
 from warta.store.explore import attribution_column, stopwords
 from warta.store.readonly import fetch_all, fetch_one, iter_rows
@@ -229,9 +229,9 @@ def related(conn: sqlite3.Connection, article_id: int, *, limit: int = 5) -> lis
 
 def entity(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any]:
     """One entity: its name and type, the other forms merged into it across the corpus
-    (``aliases``, :func:`warta.store.aliases.entity_aliases`), how many articles name it, what
-    it said (quotes whose speaker is one of its names), and the entities named with it most
-    often."""
+    (``aliases``, :func:`warta.store.aliases.entity_aliases`), how many articles name it, and
+    the entities named with it most often. What it said, with paging and filters, is
+    :func:`warta.store.explore.entity_quotes`."""
     row = fetch_one(conn, "SELECT id, name, type FROM entities WHERE id = ?", (int(entity_id),))
     if row is None:
         raise RecordNotFound(f"no entity {entity_id}")
@@ -242,16 +242,6 @@ def entity(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any]:
         (row["id"],),
     )["n"])  # type: ignore[index]
     row["aliases"] = entity_aliases(conn, row["id"])
-    names = entity_names(conn, row["id"])
-    row["quotes"] = fetch_all(
-        conn,
-        f"SELECT q.article_id, q.speaker, q.cue, q.text, q.kind, {attribution_column(conn)},"
-        " a.title, o.domain AS outlet, a.day"
-        " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets o"
-        f" ON o.id = a.outlet_id WHERE q.speaker COLLATE NOCASE IN ({','.join('?' * len(names))})"
-        f" AND {COUNTED} ORDER BY a.day DESC, q.article_id DESC, q.start LIMIT 50",
-        names,
-    )
     row["cooccurring"] = fetch_all(
         conn,
         "SELECT e.id, e.name, e.type, count(*) AS articles FROM article_entities x"
