@@ -116,6 +116,7 @@ def find_quotes(
             continue  # 'Henri "Carraway" Teja': a handle inside a name, nobody's words
         speaker, cue, found = _direct_speaker(reader, span, segments)
         hole = False  # this quote's cue names nobody where the scraper dropped a name
+        role: str | None = None  # the role that cue prints before the hole, if it prints one
         how: Attribution = "named"
         if cue is None:
             # No cue: a continuation when it opens a segment (or a sentence) right after a quote.
@@ -162,7 +163,8 @@ def find_quotes(
         elif not found:
             speaker = reader.role_holder(span.close + 1)
             how = "role" if speaker else "pronoun"
-            hole = speaker is None and _role_then_hole(text, span.close + 1)
+            role = None if speaker else _role_before_hole(text, span.close + 1)
+            hole = role is not None
             if speaker is None and not hole:
                 if unnamed_close is not None and reader.person_at(unnamed_close + 1, span.open) is None:
                     # '"…," ujar Pengamat politik , …. "…," jelasnya.': the one whose name the
@@ -200,7 +202,10 @@ def find_quotes(
         if cue is not None:
             if speaker:
                 unnamed_close = None
-            elif hole and _new_unnamed(text, span.close + 1, span.open):
+            elif role is not None and text.find(role, 0, span.open) < 0:
+                # the role is printed nowhere before: someone the article has not met
+                # ('"…," ujar Pengamat politik , …'), so the "-nya" cues that follow are theirs
+                # too, not the last person named
                 unnamed_close = span.close
         quotes.append(
             Quote(
@@ -238,19 +243,12 @@ _ROLE_THEN_HOLE = re.compile(
 )
 
 
-def _role_then_hole(text: str, at: int) -> bool:
-    """True when the cue after a quote names a role whose holder's name the scraper dropped:
-    the quote is that unnamed person's, not the subject of the sentences before (a suspect the
-    story is about, when the deputy chair of the agency speaks)."""
-    return _ROLE_THEN_HOLE.match(text, at, at + 120) is not None
-
-
-def _new_unnamed(text: str, at: int, before: int) -> bool:
-    """True when the role of such a cue at ``at`` is printed nowhere before ``before``: the
-    unnamed speaker is someone the article has not met ('"…," ujar Pengamat politik , …'), so the
-    "-nya" cues that follow are theirs too, not the last person named."""
-    hole = _ROLE_THEN_HOLE.match(text, at, at + 120)
-    return hole is not None and text.find(hole.group("role"), 0, before) < 0
+def _role_before_hole(text: str, at: int) -> str | None:
+    """The role's first word when the cue after a quote names a role whose holder's name the
+    scraper dropped, else None: the quote is that unnamed person's, not the subject of the
+    sentences before (a suspect the story is about, when the deputy chair of the agency speaks)."""
+    found = _ROLE_THEN_HOLE.match(text, at, at + 120)
+    return found.group("role") if found is not None else None
 
 
 _POSSESSOR = re.compile(r"^.*[’']s\b\s*")
