@@ -195,6 +195,12 @@ def entity_names(conn: sqlite3.Connection, entity_id: int) -> list[str]:
     return names
 
 
+def names_of(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> list[str]:
+    """Every name of these entities (:func:`entity_names` of each), each once: what a quote's
+    speaker may be printed as to be one of theirs."""
+    return list(dict.fromkeys(name for i in entity_ids for name in entity_names(conn, i)))
+
+
 def entity_by_alias(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
     """The entities an alias form (any case) was merged into: ``id``, ``name``, ``type``, and
     ``alias`` (the form as stored). For a name search that should find "Jokowi" under "Joko

@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from warta.article import Attribution
 from warta.page.phrases import phrase_set
-from warta.store.aliases import entity_names
+from warta.store.aliases import names_of
 from warta.store.errors import BadFilter, RecordNotFound
 from warta.store.readonly import fetch_all, fetch_one, iter_rows
 from warta.store.search import COUNTED, Filters, count, from_where, page_rows, share_of
@@ -277,10 +277,10 @@ def _quotes_sql(
     conn: sqlite3.Connection, f: Filters, attributions: tuple[str, ...] = ()
 ) -> tuple[str, list[Any]]:
     """``FROM … WHERE …`` over the quotes ``q`` whose speaker has the name of one of the
-    filters' entities, or one of the forms merged into it (:func:`warta.store.aliases.entity_names`;
+    filters' entities, or one of the forms merged into it (:func:`warta.store.aliases.names_of`;
     any case), found as one of ``attributions`` say (none: any way), in the articles ``a`` the
     other filters select."""
-    names = list(dict.fromkeys(n for i in f.entity_ids for n in entity_names(conn, i)))
+    names = names_of(conn, f.entity_ids)
     how, how_params = attribution_where(conn, attributions)
     sql = (
         " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets o ON o.id = a.outlet_id"

@@ -24,7 +24,7 @@ import msgspec
 
 from warta.article import Quote
 from warta.instants import published_key_sql
-from warta.store.aliases import entity_aliases, entity_by_alias, entity_names
+from warta.store.aliases import entity_aliases, entity_by_alias, names_of
 from warta.store.errors import BadFilter
 from warta.store.explore import attribution_column, attribution_where
 from warta.store.queries import export_rejects, export_rows
@@ -158,9 +158,7 @@ def quote_rows(conn: sqlite3.Connection, sel: Selection) -> Iterator[dict[str, A
         BadFilter: ``attributions`` asked of a store from before migration 7.
     """
     how, how_params = attribution_where(conn, sel.attributions)
-    speakers = list(
-        dict.fromkeys(n for i in sel.filters.entity_ids for n in entity_names(conn, i))
-    )
+    speakers = names_of(conn, sel.filters.entity_ids)
     others = dataclasses.replace(sel, filters=dataclasses.replace(sel.filters, entity=None, entities=()))
     found = _articles_sql(conn, others)
     where, params = ["1"], []
